@@ -1,0 +1,190 @@
+package wizard
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns s lower-cased and without accents or ligatures, for searches that ignore
+// case and accents: Fold("Évry") == Fold("evry"), Fold("Cœur") == "coeur".
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'œ' || r == 'Œ':
+			b.WriteString("oe")
+		case r == 'æ' || r == 'Æ':
+			b.WriteString("ae")
+		case r == 'ß':
+			b.WriteString("ss")
+		case r == '’' || r == 'ʼ':
+			b.WriteByte('\'')
+		case unicode.IsSpace(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Matches reports whether every word of query appears in text, ignoring case and accents.
+func Matches(text, query string) bool {
+	ft := Fold(text)
+	for _, w := range strings.Fields(Fold(query)) {
+		if !strings.Contains(ft, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// typeNoun is how each authority type is named inside a sentence, with its article.
+var typeNoun = map[AuthorityType]struct{ article, noun, council string }{
+	AuthCommune:                 {"la", "commune", "le conseil municipal"},
+	AuthCommunauteCommunes:      {"la", "communauté de communes", "le conseil communautaire"},
+	AuthCommunauteAgglomeration: {"la", "communauté d'agglomération", "le conseil communautaire"},
+	AuthCommunauteUrbaine:       {"la", "communauté urbaine", "le conseil communautaire"},
+	AuthMetropole:               {"la", "métropole", "le conseil de la métropole"},
+	AuthSyndicatMixte:           {"le", "syndicat mixte", "le comité syndical"},
+	AuthDepartement:             {"le", "département", "le conseil départemental"},
+	AuthRegion:                  {"la", "région", "le conseil régional"},
+}
+
+// startsWithVowel reports whether a word elides a preceding "de" or "le" ("d'Annecy").
+func startsWithVowel(s string) bool {
+	r, _ := utf8.DecodeRuneInString(Fold(s))
+	return strings.ContainsRune("aeiouy", r)
+}
+
+// De returns "de X" with the French elisions and contractions: "d'Annecy", "du Havre"
+// (for "Le Havre"), "des Abymes" (for "Les Abymes"), "de La Rochelle".
+func De(name string) string {
+	switch {
+	case strings.HasPrefix(name, "Le "):
+		return "du " + name[3:]
+	case strings.HasPrefix(name, "Les "):
+		return "des " + name[4:]
+	case startsWithVowel(name):
+		return "d'" + name
+	}
+	return "de " + name
+}
+
+// Designation names the authority inside a sentence, with its article: "la commune de
+// Belmont-sur-Guiers", "la communauté de communes du Val d'Arnon", "le département de
+// l'Isère". A name that already starts with the type ("Communauté de communes du Val
+// d'Arnon") is not repeated. An unknown type or an empty name gives "".
+func (a *Authority) Designation() string {
+	t, ok := typeNoun[a.Type]
+	name := strings.TrimSpace(a.Name)
+	if !ok {
+		return name
+	}
+	if a.Type == AuthDepartement {
+		if dep, ok := LookupDepartement(a.Departement); ok && (name == "" || Fold(name) == Fold(dep.Name)) {
+			return t.article + " " + t.noun + " " + dep.Of
+		}
+	}
+	if name == "" {
+		return ""
+	}
+	if strings.HasPrefix(Fold(name), Fold(t.noun)) {
+		return t.article + " " + lowerFirst(name)
+	}
+	switch a.Type {
+	case AuthCommune:
+		return t.article + " " + t.noun + " " + De(name)
+	case AuthDepartement:
+		return t.article + " " + t.noun + " " + De(name)
+	}
+	return t.article + " " + t.noun + " " + name
+}
+
+// DesignationOf is the designation after "de": "de la commune de …", "du syndicat mixte …".
+func (a *Authority) DesignationOf() string {
+	d := a.Designation()
+	switch {
+	case strings.HasPrefix(d, "le "):
+		return "du " + d[3:]
+	case d == "":
+		return ""
+	}
+	return "de " + d
+}
+
+// Council names the deliberating assembly with its article: "le conseil municipal",
+// "le conseil communautaire", "le comité syndical"…
+func (a *Authority) Council() string {
+	if t, ok := typeNoun[a.Type]; ok {
+		return t.council
+	}
+	return "l'assemblée délibérante"
+}
+
+// EffectiveTitle returns the executive's title, defaulting to "maire" for a commune.
+func (a *Authority) EffectiveTitle() ExecutiveTitle {
+	if a.ExecutiveTitle == "" && a.Type == AuthCommune {
+		return TitleMaire
+	}
+	return a.ExecutiveTitle
+}
+
+// Executive names the executive with the right article and gender: "le Maire",
+// "le Président", "la Présidente"; "" when the title is unknown.
+func (a *Authority) Executive() string {
+	switch a.EffectiveTitle() {
+	case TitleMaire:
+		return "le Maire"
+	case TitlePresident:
+		return "le Président"
+	case TitlePresidente:
+		return "la Présidente"
+	}
+	return ""
+}
+
+// ExecutiveOf is the executive after "de": "du Maire", "de la Présidente".
+func (a *Authority) ExecutiveOf() string {
+	e := a.Executive()
+	if strings.HasPrefix(e, "le ") {
+		return "du " + e[3:]
+	}
+	if e == "" {
+		return ""
+	}
+	return "de " + e
+}
+
+// GeneralCompetenceArticle is the CGCT article that gives the council its general
+// competence, cited in the visas, and whether it is settled: only the commune's
+// L. 2121-29 is; other types are marked to be confirmed.
+func (a *Authority) GeneralCompetenceArticle() (article string, settled bool) {
+	if a.Type == AuthCommune || a.Type == "" {
+		return "L. 2121-29", true
+	}
+	return "", false
+}
+
+// Capitalize upper-cases the first letter: "la commune" → "La commune".
+func Capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}

@@ -1,0 +1,80 @@
+package wizard
+
+import "testing"
+
+func TestFold(t *testing.T) {
+	cases := map[string]string{
+		"Évry":        "evry",
+		"Côte d’Azur": "cote d'azur",
+		"Cœur":        "coeur",
+		"SÉNÉGAL":     "senegal",
+		"Ærø":         "aerø",
+	}
+	for in, want := range cases {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q; want %q", in, got, want)
+		}
+	}
+	if !Matches("Jumelage Évry – Côte", "evry cote") || Matches("Évry", "paris") {
+		t.Error("Matches")
+	}
+}
+
+func TestDesignation(t *testing.T) {
+	cases := []struct {
+		a    Authority
+		want string
+		of   string
+	}{
+		{Authority{Type: AuthCommune, Name: "Belmont-sur-Guiers"}, "la commune de Belmont-sur-Guiers", "de la commune de Belmont-sur-Guiers"},
+		{Authority{Type: AuthCommune, Name: "Annecy"}, "la commune d'Annecy", "de la commune d'Annecy"},
+		{Authority{Type: AuthCommune, Name: "Évry"}, "la commune d'Évry", ""},
+		{Authority{Type: AuthCommune, Name: "Le Havre"}, "la commune du Havre", ""},
+		{Authority{Type: AuthCommune, Name: "Les Abymes"}, "la commune des Abymes", ""},
+		{Authority{Type: AuthCommune, Name: "La Rochelle"}, "la commune de La Rochelle", ""},
+		{Authority{Type: AuthCommunauteCommunes, Name: "Communauté de communes du Val d'Arnon"}, "la communauté de communes du Val d'Arnon", "de la communauté de communes du Val d'Arnon"},
+		{Authority{Type: AuthCommunauteCommunes, Name: "Cœur de Chartreuse"}, "la communauté de communes Cœur de Chartreuse", ""},
+		{Authority{Type: AuthSyndicatMixte, Name: "des eaux du Lac"}, "le syndicat mixte des eaux du Lac", "du syndicat mixte des eaux du Lac"},
+		{Authority{Type: AuthMetropole, Name: "Métropole de Lyon"}, "la métropole de Lyon", ""},
+		{Authority{Type: AuthDepartement, Name: "Isère", Departement: "38"}, "le département de l'Isère", "du département de l'Isère"},
+		{Authority{Type: AuthRegion, Name: "Bretagne"}, "la région Bretagne", ""},
+	}
+	for _, c := range cases {
+		if got := c.a.Designation(); got != c.want {
+			t.Errorf("Designation(%v) = %q; want %q", c.a.Name, got, c.want)
+		}
+		if c.of != "" {
+			if got := c.a.DesignationOf(); got != c.of {
+				t.Errorf("DesignationOf(%v) = %q; want %q", c.a.Name, got, c.of)
+			}
+		}
+	}
+}
+
+func TestExecutive(t *testing.T) {
+	cases := []struct {
+		a        Authority
+		exec, of string
+	}{
+		{Authority{Type: AuthCommune}, "le Maire", "du Maire"},
+		{Authority{Type: AuthCommune, ExecutiveTitle: TitleMaire}, "le Maire", "du Maire"},
+		{Authority{Type: AuthCommunauteCommunes, ExecutiveTitle: TitlePresident}, "le Président", "du Président"},
+		{Authority{Type: AuthRegion, ExecutiveTitle: TitlePresidente}, "la Présidente", "de la Présidente"},
+		{Authority{Type: AuthRegion}, "", ""},
+	}
+	for _, c := range cases {
+		if got := c.a.Executive(); got != c.exec {
+			t.Errorf("Executive = %q; want %q", got, c.exec)
+		}
+		if got := c.a.ExecutiveOf(); got != c.of {
+			t.Errorf("ExecutiveOf = %q; want %q", got, c.of)
+		}
+	}
+	a := Authority{Type: AuthCommunauteCommunes}
+	if a.Council() != "le conseil communautaire" {
+		t.Error(a.Council())
+	}
+	if Capitalize("la commune") != "La commune" || Capitalize("élu") != "Élu" {
+		t.Error("Capitalize")
+	}
+}

@@ -1,0 +1,227 @@
+// Package wizard is the domain of aect: the plan of an international action of a French
+// local authority, its codes and French labels, the reference data (départements,
+// countries, contacts), French parsing and formatting, completeness, and the rules engine
+// that checks a plan against the law (CGCT L. 1115-1 and following).
+//
+// The package does no I/O and knows nothing of the terminal interface or of storage.
+package wizard
+
+// Format is the identifier of the answers file format this version reads and writes.
+const Format = "aect-plan/1"
+
+// Plan holds every answer of one draft. Any field may be empty: a draft may be incomplete.
+type Plan struct {
+	Title          string         `json:"title,omitempty"`
+	Authority      Authority      `json:"authority"`
+	Partner        Partner        `json:"partner"`
+	Domain         Domain         `json:"domain"`
+	Form           Form           `json:"form,omitempty"`
+	Implementation Implementation `json:"implementation"`
+	Schedule       Schedule       `json:"schedule"`
+	Actions        []Action       `json:"actions,omitempty"`
+	Funding        []FundingLine  `json:"funding,omitempty"`
+	Session        Session        `json:"session"`
+}
+
+// Authority is the French authority that acts.
+type Authority struct {
+	Type           AuthorityType  `json:"type,omitempty"`
+	Name           string         `json:"name,omitempty"`
+	Departement    string         `json:"departement,omitempty"`
+	Population     int            `json:"population,omitempty"`
+	ExecutiveName  string         `json:"executive_name,omitempty"`
+	ExecutiveTitle ExecutiveTitle `json:"executive_title,omitempty"`
+	Services       []Service      `json:"services,omitempty"`
+}
+
+// Service is a competence held by the authority that opens a "1 %" mechanism, with the
+// annual resources of that service's budget.
+type Service struct {
+	Kind            ServiceKind `json:"kind,omitempty"`
+	AnnualResources Cents       `json:"annual_resources,omitzero"`
+}
+
+// Partner is the foreign partner (or FACECO for a humanitarian gift).
+type Partner struct {
+	Name                string      `json:"name,omitempty"`
+	Country             string      `json:"country,omitempty"`
+	Kind                PartnerKind `json:"kind,omitempty"`
+	Representative      string      `json:"representative,omitempty"`
+	Languages           []string    `json:"languages,omitempty"`
+	History             string      `json:"history,omitempty"`
+	RecognisedConfirmed bool        `json:"recognised_confirmed,omitempty"`
+}
+
+// Domain is the legal category, sectors, objectives and linked ODD of the action.
+type Domain struct {
+	Category   Category `json:"category,omitempty"`
+	Sectors    []Sector `json:"sectors,omitempty"`
+	Objectives string   `json:"objectives,omitempty"`
+	SDGs       []int    `json:"sdgs,omitempty"`
+}
+
+// Implementation is the way the action is carried out.
+type Implementation struct {
+	Mode       Mode     `json:"mode,omitempty"`
+	Operator   string   `json:"operator,omitempty"`
+	PooledWith []string `json:"pooled_with,omitempty"`
+}
+
+// Schedule is the start and duration of the action.
+type Schedule struct {
+	Start          Date `json:"start,omitzero"`
+	DurationMonths int  `json:"duration_months,omitempty"`
+}
+
+// Action is one action of the programme, with its year and cost.
+type Action struct {
+	Title       string `json:"title,omitempty"`
+	Description string `json:"description,omitempty"`
+	Year        int    `json:"year,omitempty"`
+	Cost        Cents  `json:"cost,omitzero"`
+	PaidTo      Payee  `json:"paid_to,omitzero"`
+}
+
+// Payee says who receives the money of an action.
+type Payee struct {
+	Kind PayeeKind `json:"kind,omitempty"`
+	Name string    `json:"name,omitempty"`
+}
+
+// FundingLine is one source of the financing plan for one year.
+type FundingLine struct {
+	Source Source `json:"source,omitempty"`
+	Amount Cents  `json:"amount,omitzero"`
+	Year   int    `json:"year,omitempty"`
+	Label  string `json:"label,omitempty"`
+}
+
+// Session is the council session that votes the deliberation. Counts that may be zero
+// (represented members, votes) are pointers: nil means "not given yet", and the documents
+// show a fill-in placeholder.
+type Session struct {
+	Date             Date   `json:"date,omitzero"`
+	ConvocationDate  Date   `json:"convocation_date,omitzero"`
+	MembersInOffice  int    `json:"members_in_office,omitempty"`
+	Present          int    `json:"present,omitempty"`
+	Represented      *int   `json:"represented,omitempty"`
+	Secretary        string `json:"secretary,omitempty"`
+	VotesFor         *int   `json:"votes_for,omitempty"`
+	VotesAgainst     *int   `json:"votes_against,omitempty"`
+	Abstentions      *int   `json:"abstentions,omitempty"`
+	BudgetImputation string `json:"budget_imputation,omitempty"`
+}
+
+// Int returns a pointer to n, for the optional counts of a Session.
+func Int(n int) *int { return &n }
+
+// TotalCost is the sum of the costs of all actions.
+func (p *Plan) TotalCost() Cents {
+	var t Cents
+	for _, a := range p.Actions {
+		t += a.Cost
+	}
+	return t
+}
+
+// TotalFunding is the sum of all funding lines.
+func (p *Plan) TotalFunding() Cents {
+	var t Cents
+	for _, f := range p.Funding {
+		t += f.Amount
+	}
+	return t
+}
+
+// FundingBySource sums the funding lines of one source.
+func (p *Plan) FundingBySource(s Source) Cents {
+	var t Cents
+	for _, f := range p.Funding {
+		if f.Source == s {
+			t += f.Amount
+		}
+	}
+	return t
+}
+
+// OwnContribution sums the funding brought by the authority itself: general budget,
+// "1 %" mechanisms and valorisation.
+func (p *Plan) OwnContribution() Cents {
+	var t Cents
+	for _, f := range p.Funding {
+		if f.Source.IsOwnContribution() {
+			t += f.Amount
+		}
+	}
+	return t
+}
+
+// YearAmount is an amount for one year.
+type YearAmount struct {
+	Year   int
+	Amount Cents
+}
+
+// CostsByYear returns the costs of the actions summed by year, in year order. Actions
+// without a year are summed under year 0, listed first.
+func (p *Plan) CostsByYear() []YearAmount {
+	return sumByYear(len(p.Actions), func(i int) (int, Cents) { return p.Actions[i].Year, p.Actions[i].Cost })
+}
+
+// FundingByYear returns the funding summed by year, in year order.
+func (p *Plan) FundingByYear() []YearAmount {
+	return sumByYear(len(p.Funding), func(i int) (int, Cents) { return p.Funding[i].Year, p.Funding[i].Amount })
+}
+
+func sumByYear(n int, at func(int) (int, Cents)) []YearAmount {
+	var out []YearAmount
+	for i := 0; i < n; i++ {
+		y, c := at(i)
+		j := 0
+		for j < len(out) && out[j].Year < y {
+			j++
+		}
+		if j < len(out) && out[j].Year == y {
+			out[j].Amount += c
+			continue
+		}
+		out = append(out, YearAmount{})
+		copy(out[j+1:], out[j:])
+		out[j] = YearAmount{y, c}
+	}
+	return out
+}
+
+// FirstYear returns the earliest year of an action or a funding line, or 0.
+func (p *Plan) FirstYear() int {
+	first := 0
+	for _, ya := range append(p.CostsByYear(), p.FundingByYear()...) {
+		if ya.Year != 0 && (first == 0 || ya.Year < first) {
+			first = ya.Year
+		}
+	}
+	if first == 0 && !p.Schedule.Start.IsZero() {
+		first = p.Schedule.Start.Year
+	}
+	return first
+}
+
+// HasService reports whether the authority declared the given competence.
+func (a *Authority) HasService(k ServiceKind) (Service, bool) {
+	for _, s := range a.Services {
+		if s.Kind == k {
+			return s, true
+		}
+	}
+	return Service{}, false
+}
+
+// Commits reports whether the plan commits money: at least one action with a cost.
+func (p *Plan) Commits() bool { return p.TotalCost() > 0 }
+
+// NeedsConvention reports whether the form's main text is a convention: always for a
+// convention de coopération décentralisée, and for a cultural or tourist promotion that
+// commits money.
+func (p *Plan) NeedsConvention() bool {
+	return p.Form == FormConvention || (p.Form == FormPromotion && p.Commits())
+}

@@ -1,0 +1,535 @@
+package wizard
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity is how serious a finding is.
+type Severity int
+
+// Severities, from the most serious.
+const (
+	// Blocking: the plan breaks the law or a funding rule; the draft is not compliant.
+	Blocking Severity = iota
+	// Warning: something to fix or check before the council votes.
+	Warning
+	// Advice: a reminder or an information.
+	Advice
+)
+
+// String is the French name of the severity: bloquant, attention, conseil.
+func (s Severity) String() string {
+	switch s {
+	case Blocking:
+		return "bloquant"
+	case Warning:
+		return "attention"
+	}
+	return "conseil"
+}
+
+// Finding is one result of the rules engine.
+type Finding struct {
+	// Code is stable across versions, for tests and scripts ("partenaire-etat").
+	Code     string
+	Severity Severity
+	// Section is where the answer to change lives.
+	Section Section
+	// Field is the JSON path of the answer concerned ("partner.kind", "funding[2].amount").
+	Field string
+	// Message says, in French, what is wrong and how to fix it.
+	Message string
+	// Reference is the legal or administrative source.
+	Reference string
+}
+
+// HasBlocking reports whether any finding blocks.
+func HasBlocking(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Blocking {
+			return true
+		}
+	}
+	return false
+}
+
+// Thresholds from DOMAIN.md.
+const (
+	// GrantConventionThreshold: above this amount a year, a grant to one private body needs
+	// a convention d'objectifs (loi du 12 avril 2000, art. 10).
+	GrantConventionThreshold = Cents(23_000_00)
+	// PublicationThreshold: communes below it choose their publication mode.
+	PublicationThreshold = 3500
+	// ActesThreshold: from it, electronic transmission to the préfet is compulsory.
+	ActesThreshold = 50000
+	// MEAEOwnSharePercent is the minimum share of the French authorities in a
+	// MEAE-cofinanced budget.
+	MEAEOwnSharePercent = 10
+)
+
+// MEAERate is the MEAE's maximum co-financing rate, in percent of the total cost, for a
+// partner country: 70 for a PMA, 50 for another APD-eligible country, 30 otherwise.
+func MEAERate(c Country) int {
+	switch {
+	case c.PMA:
+		return 70
+	case c.APD:
+		return 50
+	}
+	return 30
+}
+
+// MEAERulesNote marks the MEAE figures as this year's rules, to be checked.
+const MEAERulesNote = "règles 2025, à vérifier"
+
+const (
+	refL1115_1 = "CGCT, art. L. 1115-1"
+	refMEAE    = "MEAE, appel à projets de la DCTCIV (ex-DAECT), " + MEAERulesNote
+)
+
+type checker struct {
+	p        *Plan
+	country  Country
+	hasCtry  bool
+	dep      Departement
+	hasDep   bool
+	findings []Finding
+}
+
+func (c *checker) add(code string, sev Severity, sec Section, field, ref, format string, args ...any) {
+	c.findings = append(c.findings, Finding{
+		Code: code, Severity: sev, Section: sec, Field: field, Reference: ref,
+		Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// rules run in this order; the result is then sorted by severity, stably.
+var rules = []func(*checker){
+	ruleStatePartner,
+	ruleRecognised,
+	ruleConventionPartner,
+	ruleConventionContent,
+	ruleCharteMoney,
+	ruleJumelageMoney,
+	ruleHumanitarian,
+	ruleImplementation,
+	ruleGrants,
+	ruleOnePercent,
+	ruleBalance,
+	ruleMEAE,
+	ruleFICOL,
+	ruleCERV,
+	ruleSession,
+	rulePublication,
+	ruleAPD,
+}
+
+// Check runs every rule on the plan and returns the findings, the blocking ones first.
+// It is a pure function of the plan.
+func Check(p *Plan) []Finding {
+	c := &checker{p: p}
+	c.country, c.hasCtry = LookupCountry(p.Partner.Country)
+	c.dep, c.hasDep = LookupDepartement(p.Authority.Departement)
+	for _, r := range rules {
+		r(c)
+	}
+	sort.SliceStable(c.findings, func(i, j int) bool {
+		return c.findings[i].Severity < c.findings[j].Severity
+	})
+	return c.findings
+}
+
+func ruleStatePartner(c *checker) {
+	if c.p.Partner.Kind != PartnerEtat {
+		return
+	}
+	if c.hasDep && c.dep.Overseas {
+		c.add("partenaire-etat", Warning, SecPartner, "partner.kind", "CGCT, art. L. 1115-5",
+			"Le partenaire est un État. Une collectivité d'outre-mer ne peut conclure une convention avec un État étranger que dans les cas prévus par la loi (coopération régionale), avec l'autorisation préalable du préfet : demandez-la avant la signature.")
+		return
+	}
+	c.add("partenaire-etat", Blocking, SecPartner, "partner.kind", "CGCT, art. L. 1115-5",
+		"Le partenaire est un État : une collectivité ne peut pas conclure de convention avec un État étranger. Choisissez comme partenaire une autorité locale étrangère (commune, province, région…).")
+}
+
+func ruleRecognised(c *checker) {
+	pa := c.p.Partner
+	if pa.Kind == PartnerFACECO || pa.RecognisedConfirmed || (pa.Name == "" && pa.Kind == "") {
+		return
+	}
+	c.add("partenaire-reconnaissance", Warning, SecPartner, "partner.recognised_confirmed",
+		"Conseil d'État, 13 mai 2024, n° 474652 ; régimes de sanctions de la France",
+		"Confirmez que le partenaire relève d'un État reconnu par la France et n'est pas visé par des sanctions : un jumelage avec une entité non reconnue a été annulé par le juge.")
+}
+
+func ruleConventionPartner(c *checker) {
+	k := c.p.Partner.Kind
+	if c.p.Form != FormConvention || (k != PartnerONG && k != PartnerAssociation && k != PartnerOrgInter) {
+		return
+	}
+	c.add("convention-partenaire", Warning, SecPartner, "partner.kind", refL1115_1,
+		"Une convention de coopération décentralisée se conclut avec une autorité locale étrangère. Pour soutenir %s, prévoyez plutôt une subvention avec, au-delà de 23 000 € par an, une convention d'objectifs.",
+		strings.ToLower(PartnerKinds.Label(k)))
+}
+
+func ruleConventionContent(c *checker) {
+	if !c.p.NeedsConvention() {
+		return
+	}
+	if strings.TrimSpace(c.p.Domain.Objectives) == "" {
+		c.add("convention-objet", Blocking, SecDomain, "domain.objectives", refL1115_1,
+			"La convention doit indiquer l'objet des actions envisagées : décrivez les objectifs du projet.")
+	}
+	if !c.p.Commits() {
+		c.add("convention-montant", Blocking, SecActions, "actions", refL1115_1,
+			"La convention doit indiquer le montant prévisionnel des engagements financiers : ajoutez les actions avec leur coût.")
+	}
+}
+
+func ruleCharteMoney(c *checker) {
+	if c.p.Form != FormCharte || !c.p.Commits() {
+		return
+	}
+	c.add("charte-engagement-financier", Warning, SecForm, "form", refL1115_1,
+		"Une charte d'amitié n'engage pas d'argent ; or le projet prévoit %s de dépenses. Rédigez-le comme une convention, avec une autorité locale étrangère, indiquant l'objet des actions et le montant prévisionnel des engagements financiers.",
+		FormatAmount(c.p.TotalCost()))
+}
+
+func ruleJumelageMoney(c *checker) {
+	if c.p.Form != FormJumelage || !c.p.Commits() {
+		return
+	}
+	c.add("jumelage-engagement-financier", Advice, SecForm, "form", refL1115_1,
+		"Le jumelage engage %s : la délibération fixe ce montant ; si de l'argent est versé à la commune partenaire, signez aussi une convention indiquant l'objet des actions et le montant prévisionnel.",
+		FormatAmount(c.p.TotalCost()))
+	if c.p.Implementation.Mode == ModeDelegation {
+		c.add("jumelage-comite", Advice, SecImplementation, "implementation.operator", "Méthode AFCCRE du jumelage",
+			"Le jumelage est animé par un opérateur (souvent le comité de jumelage) : une convention entre la commune et le comité précise le rôle de chacun et l'usage des subventions.")
+	}
+}
+
+func ruleHumanitarian(c *checker) {
+	p := c.p
+	if p.Partner.Kind == PartnerFACECO {
+		c.add("faceco-procedure", Advice, SecPartner, "partner.kind", "FACECO, Centre de crise et de soutien du MEAE",
+			"Don via le FACECO : la délibération suffit, sans convention ; la contribution est versée au fonds géré par le Centre de crise et de soutien (CDCS) du MEAE, qui la mutualise et la fait employer par ses experts humanitaires. Contactez le CDCS pour les modalités de versement.")
+	}
+	if p.Form != FormDon {
+		return
+	}
+	c.add("don-sans-convention", Advice, SecForm, "form", refL1115_1,
+		"Un don humanitaire se décide par délibération ; aucune convention avec une autorité étrangère n'est nécessaire.")
+	if p.Partner.Kind != PartnerFACECO {
+		c.add("don-faceco-suggere", Advice, SecPartner, "partner.kind", "FACECO, Centre de crise et de soutien du MEAE",
+			"Pour une aide d'urgence, le canal privilégié est le FACECO, fonds du Centre de crise et de soutien du MEAE : l'argent est mutualisé et employé par des experts humanitaires de l'État.")
+	}
+}
+
+func ruleImplementation(c *checker) {
+	im := c.p.Implementation
+	switch {
+	case im.Mode == ModeDelegation && strings.TrimSpace(im.Operator) == "":
+		c.add("delegation-operateur", Warning, SecImplementation, "implementation.operator", "",
+			"La mise en œuvre est déléguée : indiquez l'opérateur (association, comité de jumelage, ONG, réseau régional…). La collectivité reste maître d'ouvrage.")
+	case im.Mode == ModeMutualisation && len(im.PooledWith) == 0:
+		c.add("mutualisation-partenaires", Warning, SecImplementation, "implementation.pooled_with", "",
+			"La mise en œuvre est mutualisée : indiquez avec quelles collectivités françaises.")
+	}
+}
+
+// ruleGrants: more than 23 000 € a year to one private body needs a convention d'objectifs.
+func ruleGrants(c *checker) {
+	type key struct {
+		name string
+		year int
+	}
+	sums := map[key]Cents{}
+	names := map[key]string{}
+	first := map[key]int{}
+	var order []key
+	for i, a := range c.p.Actions {
+		if !a.PaidTo.Kind.IsPrivateBody() {
+			continue
+		}
+		name := strings.TrimSpace(a.PaidTo.Name)
+		if name == "" {
+			name = PayeeKinds.Label(a.PaidTo.Kind)
+		}
+		k := key{Fold(name), a.Year}
+		if _, seen := sums[k]; !seen {
+			order = append(order, k)
+			names[k] = name
+			first[k] = i
+		}
+		sums[k] += a.Cost
+	}
+	for _, k := range order {
+		if sums[k] <= GrantConventionThreshold {
+			continue
+		}
+		c.add("subvention-convention-objectifs", Warning, SecActions, fmt.Sprintf("actions[%d].paid_to", first[k]),
+			"Loi n° 2000-321 du 12 avril 2000, art. 10 ; circulaire du 24 mai 2018",
+			"%s reçoit %s%s : au-delà de %s par an, une convention d'objectifs avec cet organisme est obligatoire.",
+			names[k], FormatAmount(sums[k]), inYear(k.year), FormatAmount(GrantConventionThreshold))
+	}
+}
+
+func inYear(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" en %d", y)
+}
+
+// ruleOnePercent checks every "1 %" source: the competence, the cap of 1 % of the
+// service's resources (per service and per year), and the field it may fund.
+func ruleOnePercent(c *checker) {
+	p := c.p
+	type key struct {
+		src  Source
+		year int
+	}
+	sums := map[key]Cents{}
+	first := map[key]int{}
+	var order []key
+	warnedCompetence := map[Source]bool{}
+	warnedField := map[Source]bool{}
+	for i, f := range p.Funding {
+		m, ok := f.Source.OnePercent()
+		if !ok {
+			continue
+		}
+		field := fmt.Sprintf("funding[%d].source", i)
+		if _, held := p.Authority.HasService(m.Service); !held {
+			if !warnedCompetence[f.Source] {
+				warnedCompetence[f.Source] = true
+				c.add("un-pour-cent-competence", Blocking, SecFunding, field, "CGCT, art. "+m.Article,
+					"%s : la collectivité n'a pas déclaré la compétence « %s ». Seule une collectivité qui exerce cette compétence peut utiliser ce mécanisme ; déclarez la compétence et le budget du service (section Collectivité) ou financez sur le budget général.",
+					Sources.Label(f.Source), ServiceKinds.Label(m.Service))
+			}
+			continue
+		}
+		if !hasSector(p.Domain.Sectors, m.Sector) && !warnedField[f.Source] {
+			warnedField[f.Source] = true
+			c.add("un-pour-cent-domaine", Warning, SecDomain, "domain.sectors", "CGCT, art. "+m.Article,
+				"%s : cet argent ne peut financer que des actions dans le domaine « %s », absent des secteurs du projet. Ajoutez ce secteur si les actions en relèvent, sinon financez-les sur le budget général.",
+				Sources.Label(f.Source), Sectors.Label(m.Sector))
+		}
+		k := key{f.Source, f.Year}
+		if _, seen := sums[k]; !seen {
+			order = append(order, k)
+			first[k] = i
+		}
+		sums[k] += f.Amount
+	}
+	for _, k := range order {
+		m, _ := k.src.OnePercent()
+		svc, _ := p.Authority.HasService(m.Service)
+		field := fmt.Sprintf("funding[%d].amount", first[k])
+		if svc.AnnualResources == 0 {
+			c.add("un-pour-cent-ressources", Warning, SecAuthority, "authority.services", "CGCT, art. "+m.Article,
+				"%s : indiquez les ressources annuelles du budget « %s » pour calculer le plafond de 1 %%.",
+				Sources.Label(k.src), ServiceKinds.Label(m.Service))
+			continue
+		}
+		if sums[k]*100 > svc.AnnualResources {
+			c.add("un-pour-cent-plafond", Blocking, SecFunding, field, "CGCT, art. "+m.Article,
+				"%s%s : %s dépasse le plafond de %s (1 %% des ressources du budget « %s », %s). Ramenez ce montant au plafond et financez le reste sur le budget général.",
+				Sources.Label(k.src), inYear(k.year), FormatAmount(sums[k]), FormatAmount(svc.AnnualResources/100),
+				ServiceKinds.Label(m.Service), FormatAmount(svc.AnnualResources))
+		}
+	}
+}
+
+func hasSector(ss []Sector, s Sector) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func ruleBalance(c *checker) {
+	p := c.p
+	cost, fund := p.TotalCost(), p.TotalFunding()
+	if cost == 0 && fund == 0 {
+		return
+	}
+	if cost != fund {
+		gap := "il manque " + FormatAmount(cost-fund) + " de financement"
+		if fund > cost {
+			gap = "les financements dépassent les dépenses de " + FormatAmount(fund-cost)
+		}
+		c.add("plan-desequilibre", Blocking, SecFunding, "funding", "Plan de financement",
+			"Le plan de financement n'est pas équilibré : %s de sources pour %s de dépenses ; %s.",
+			FormatAmount(fund), FormatAmount(cost), gap)
+		return
+	}
+	costs, funds := p.CostsByYear(), p.FundingByYear()
+	byYear := map[int]Cents{}
+	for _, ya := range costs {
+		byYear[ya.Year] += ya.Amount
+	}
+	for _, ya := range funds {
+		byYear[ya.Year] -= ya.Amount
+	}
+	var years []string
+	for _, ya := range append(costs, funds...) {
+		if byYear[ya.Year] != 0 {
+			years = append(years, fmt.Sprint(ya.Year))
+			byYear[ya.Year] = 0
+		}
+	}
+	if len(years) > 0 {
+		sort.Strings(years)
+		c.add("plan-annuel-desequilibre", Advice, SecFunding, "funding", "Plan de financement",
+			"Le plan est équilibré au total mais pas chaque année (%s) : vérifiez l'année de chaque source, les crédits s'inscrivent au budget de chaque exercice.",
+			strings.Join(years, ", "))
+	}
+}
+
+func ruleMEAE(c *checker) {
+	p := c.p
+	meae := p.FundingBySource(SourceMEAE)
+	if meae == 0 {
+		return
+	}
+	total := p.TotalCost()
+	if total == 0 {
+		total = p.TotalFunding()
+	}
+	field := fundingField(p, SourceMEAE)
+	if c.hasCtry {
+		rate := MEAERate(c.country)
+		if int64(meae)*100 > int64(rate)*int64(total) {
+			c.add("meae-taux", Blocking, SecFunding, field, refMEAE,
+				"La part du MEAE, %s sur %s (%s), dépasse le taux maximal de %d %% pour %s (%s). Réduisez la demande au MEAE à %s au plus et complétez par d'autres sources.",
+				FormatAmount(meae), FormatAmount(total), FormatPercent(meae, total), rate, countryCategory(c.country), c.country.Name, FormatAmount(Cents(int64(total)*int64(rate)/100)))
+		}
+	}
+	own := p.OwnContribution()
+	if int64(own)*100 < MEAEOwnSharePercent*int64(total) {
+		c.add("meae-part-propre", Blocking, SecFunding, "funding", refMEAE,
+			"Les collectivités françaises doivent apporter au moins 10 %% du budget : l'apport propre (budget général, 1 %%, valorisation) est de %s sur %s (%s).",
+			FormatAmount(own), FormatAmount(total), FormatPercent(own, total))
+	}
+	if valo := p.FundingBySource(SourceValorisation); valo*2 > own {
+		c.add("meae-valorisation", Blocking, SecFunding, fundingField(p, SourceValorisation), refMEAE,
+			"La valorisation (%s) dépasse la moitié de l'apport propre de la collectivité (%s) : les apports en nature sont plafonnés à 50 %% de sa contribution.",
+			FormatAmount(valo), FormatAmount(own))
+	}
+	if p.Implementation.Mode == ModeSoutien {
+		c.add("meae-maitrise-ouvrage", Warning, SecImplementation, "implementation.mode", refMEAE,
+			"Les appels à projets du MEAE écartent les projets où la collectivité française n'est qu'un financeur : elle doit rester maître d'ouvrage (en propre, en mutualisation ou par délégation).")
+	}
+	c.add("meae-conditions", Advice, SecFunding, field, refMEAE,
+		"Cofinancement MEAE : il faut une délibération, une convention signée ou des lettres d'intention, et la déclaration annuelle de l'APD faite. Versement par tranches annuelles, la dernière à 80 %% puis 20 %% sur rapport final ; appel généraliste vers mars–mai (%s).",
+		MEAERulesNote)
+}
+
+func countryCategory(c Country) string {
+	switch {
+	case c.PMA:
+		return "un pays moins avancé"
+	case c.APD:
+		return "un pays éligible à l'APD hors PMA"
+	}
+	return "un pays non éligible à l'APD"
+}
+
+func fundingField(p *Plan, s Source) string {
+	for i, f := range p.Funding {
+		if f.Source == s {
+			return fmt.Sprintf("funding[%d].amount", i)
+		}
+	}
+	return "funding"
+}
+
+func ruleFICOL(c *checker) {
+	if c.p.FundingBySource(SourceFICOL) == 0 || !c.hasCtry || c.country.APD {
+		return
+	}
+	c.add("ficol-pays", Warning, SecFunding, fundingField(c.p, SourceFICOL), "AFD, FICOL",
+		"La FICOL de l'AFD finance des projets dans les pays éligibles à l'AFD ; le pays partenaire (%s) ne figure pas sur la liste de l'APD : vérifiez l'éligibilité auprès de l'AFD.",
+		c.country.Name)
+}
+
+func ruleCERV(c *checker) {
+	if c.p.FundingBySource(SourceCERV) == 0 {
+		return
+	}
+	c.add("cerv-conditions", Warning, SecFunding, fundingField(c.p, SourceCERV), "Union européenne, programme CERV, volet Town-Twinning",
+		"Subvention CERV Town-Twinning : la rencontre doit réunir au moins 50 participants, dont au moins 25 invités de l'étranger, avec des partenaires d'au moins deux pays éligibles dont un de l'Union européenne ; la subvention est forfaitaire (2024 : 8 455 € à 50 745 €).")
+}
+
+func ruleSession(c *checker) {
+	s := c.p.Session
+	var missing []string
+	for _, it := range c.p.expected(SecSession) {
+		if !it.ok {
+			missing = append(missing, it.name)
+		}
+	}
+	if len(missing) > 0 {
+		c.add("seance-incomplete", Warning, SecSession, "session", "",
+			"Informations de la séance à compléter : %s. Le projet de délibération les laisse en blanc à remplir.",
+			strings.Join(missing, ", "))
+	}
+	if !s.Date.IsZero() && !s.ConvocationDate.IsZero() && !s.ConvocationDate.Before(s.Date) {
+		c.add("seance-convocation", Warning, SecSession, "session.convocation_date", "",
+			"La date de convocation (%s) doit précéder la date de la séance (%s).",
+			FormatDate(s.ConvocationDate), FormatDate(s.Date))
+	}
+	rep := 0
+	if s.Represented != nil {
+		rep = *s.Represented
+	}
+	if s.MembersInOffice > 0 && s.Present+rep > s.MembersInOffice {
+		c.add("seance-effectifs", Warning, SecSession, "session.present",
+			"", "Les présents (%d) et représentés (%d) dépassent les membres en exercice (%d) : vérifiez les effectifs.",
+			s.Present, rep, s.MembersInOffice)
+	}
+	if s.VotesFor != nil && s.Present > 0 {
+		votes := *s.VotesFor
+		if s.VotesAgainst != nil {
+			votes += *s.VotesAgainst
+		}
+		if s.Abstentions != nil {
+			votes += *s.Abstentions
+		}
+		if votes > s.Present+rep {
+			c.add("seance-votes", Warning, SecSession, "session.votes_for", "",
+				"Le total des voix et abstentions (%d) dépasse le nombre de présents et représentés (%d).",
+				votes, s.Present+rep)
+		}
+	}
+}
+
+func rulePublication(c *checker) {
+	a := c.p.Authority
+	if a.Type == AuthCommune && a.Population > 0 && a.Population < PublicationThreshold {
+		c.add("publication-mode", Advice, SecSession, "authority.population", "CGCT, art. L. 2131-1 (réforme de la publicité des actes, 1er juillet 2022)",
+			"Commune de moins de 3 500 habitants : la délibération est publiée selon le mode choisi par le conseil municipal (affichage, papier ou électronique — électronique par défaut). La liste des délibérations est affichée sous une semaine.")
+	}
+	if a.Population >= ActesThreshold {
+		c.add("transmission-electronique", Advice, SecSession, "authority.population", "CGCT, art. L. 2131-1",
+			"Plus de 50 000 habitants : la transmission des actes au préfet se fait obligatoirement par voie électronique (@ctes).")
+	}
+}
+
+func ruleAPD(c *checker) {
+	if !c.hasCtry || !c.country.APD || !c.p.Commits() {
+		return
+	}
+	first := "chaque année"
+	if year := c.p.FirstYear(); year != 0 {
+		first = fmt.Sprintf("première déclaration du 15 avril au 31 mai %d, pour les dépenses de %d", year+1, year)
+	}
+	c.add("apd-declaration", Advice, SecPartner, "partner.country", "CGCT, art. L. 1115-6",
+		"Le pays partenaire (%s) est éligible à l'aide publique au développement : déclarez chaque année, du 15 avril au 31 mai, les dépenses de l'année précédente sur la plateforme « Démarches simplifiées » (%s). Cette déclaration conditionne tout cofinancement du MEAE.",
+		c.country.Name, first)
+}
