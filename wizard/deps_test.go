@@ -1,0 +1,33 @@
+package wizard
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestNoForbiddenImports holds the architecture: the domain imports neither the
+// interface nor the storage, and does no I/O (no os, net or database packages).
+func TestNoForbiddenImports(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "aect/wizard").Output()
+	if err != nil {
+		t.Skipf("go list unavailable: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		switch {
+		case strings.HasPrefix(dep, "aect/tui"), strings.HasPrefix(dep, "aect/storage"), strings.HasPrefix(dep, "aect/cmd"):
+			t.Errorf("wizard depends on %s", dep)
+		case dep == "net" || dep == "database/sql" || dep == "os/exec":
+			t.Errorf("wizard depends on %s", dep)
+		}
+	}
+	direct, err := exec.Command("go", "list", "-f", `{{join .Imports " "}}`, "aect/wizard").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, imp := range strings.Fields(string(direct)) {
+		if imp == "os" || imp == "io/ioutil" || imp == "path/filepath" {
+			t.Errorf("wizard imports %s: the domain does no I/O", imp)
+		}
+	}
+}
