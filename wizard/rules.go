@@ -108,6 +108,7 @@ func (c *checker) add(code string, sev Severity, sec Section, field, ref, format
 // rules run in this order; the result is then sorted by severity, stably.
 var rules = []func(*checker){
 	ruleStatePartner,
+	ruleFrenchPartner,
 	ruleRecognised,
 	ruleConventionPartner,
 	ruleConventionContent,
@@ -152,6 +153,20 @@ func ruleStatePartner(c *checker) {
 	}
 	c.add("partenaire-etat", Blocking, SecPartner, "partner.kind", "CGCT, art. L. 1115-5",
 		"Le partenaire est un État : une collectivité ne peut pas conclure de convention avec un État étranger. Choisissez comme partenaire une autorité locale étrangère (commune, province, région…).")
+}
+
+// frenchTerritories are the ISO codes of France and of its overseas territories: a partner
+// there is not foreign, and the action is not external action under L. 1115-1.
+var frenchTerritories = map[string]bool{"FR": true, "GP": true, "MQ": true, "GF": true, "RE": true,
+	"YT": true, "PM": true, "BL": true, "MF": true, "WF": true, "PF": true, "NC": true, "TF": true}
+
+func ruleFrenchPartner(c *checker) {
+	if !frenchTerritories[c.p.Partner.Country] || c.p.Partner.Kind == PartnerFACECO {
+		return
+	}
+	c.add("partenaire-francais", Warning, SecPartner, "partner.country", refL1115_1,
+		"Le partenaire est situé en France (%s) : l'action extérieure suppose un partenaire étranger. Vérifiez le pays ; une coopération entre collectivités françaises relève d'autres outils (convention entre collectivités, mutualisation).",
+		c.country.Name)
 }
 
 func ruleRecognised(c *checker) {

@@ -184,6 +184,8 @@ func TestRules(t *testing.T) {
 			p.Partner.Kind = PartnerEtat
 			p.Authority.Departement = "974"
 		}, "partenaire-etat", Warning, true},
+		{"partner in France", func(p *Plan) { p.Partner.Country = "FR" }, "partenaire-francais", Warning, true},
+		{"partner in Wallis-et-Futuna", func(p *Plan) { p.Partner.Country = "WF" }, "partenaire-francais", Warning, true},
 		{"recognition not confirmed", func(p *Plan) { p.Partner.RecognisedConfirmed = false }, "partenaire-reconnaissance", Warning, true},
 		{"convention without purpose", func(p *Plan) { p.Domain.Objectives = " " }, "convention-objet", Blocking, true},
 		{"convention without amount", func(p *Plan) {
