@@ -1,0 +1,481 @@
+package storage
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"aect/wizard"
+)
+
+// DefaultTitle is the title of a draft created without one.
+const DefaultTitle = "Projet sans titre"
+
+// copySuffix is appended to the title of a duplicated draft.
+const copySuffix = " (copie)"
+
+// Summary is what the drafts list shows of a draft; reading it never decodes the plan.
+type Summary struct {
+	ID      int64
+	Title   string
+	Form    wizard.Form
+	Partner string // partner name
+	Country string // ISO 3166-1 alpha-2 code
+	Updated time.Time
+	Percent int // completeness 0–100 (wizard.Plan.Progress)
+	// Demo is the sample's name when the draft was created by `aect demo`, else "".
+	Demo string
+	// DeletedAt is zero unless the draft is in the bin.
+	DeletedAt time.Time
+}
+
+// Draft is a whole draft: its summary, its plan, and where the user was in the assistant.
+type Draft struct {
+	Summary
+	// Version increments at every save; Save uses it to detect a change made elsewhere.
+	Version int64
+	Plan    *wizard.Plan
+	UI      UIState
+}
+
+// UIState is where the user was in the assistant, so that reopening a draft returns there.
+type UIState struct {
+	Section  int   `json:"section"`   // wizard.Section index
+	ToReview []int `json:"to_review"` // sections marked "à revoir"
+}
+
+// record is a plan ready to be stored: validated, in canonical compact JSON, with the
+// columns derived from it.
+type record struct {
+	plan    *wizard.Plan
+	json    []byte
+	hash    string
+	percent int
+}
+
+// prepare validates p the way an answers file is validated, so that the store never holds
+// a plan it could not read back: p is encoded and decoded again, and a problem comes back
+// as the decoder's *wizard.DecodeError (French, naming the JSON path). p is not modified.
+func prepare(p *wizard.Plan) (record, error) {
+	if p == nil {
+		p = &wizard.Plan{}
+	}
+	enc, err := wizard.Encode(p)
+	if err != nil {
+		return record{}, err
+	}
+	dec, err := wizard.Decode(enc)
+	if err != nil {
+		return record{}, err
+	}
+	return canonical(dec)
+}
+
+// canonical builds the record of a plan that already went through wizard.Decode.
+func canonical(p *wizard.Plan) (record, error) {
+	enc, err := wizard.Encode(p)
+	if err != nil {
+		return record{}, err
+	}
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, enc); err != nil {
+		return record{}, err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	return record{plan: p, json: buf.Bytes(), hash: hex.EncodeToString(sum[:]), percent: p.Progress().Percent}, nil
+}
+
+// withTitle returns a shallow copy of p (nil gives an empty plan) with the given title.
+func withTitle(p *wizard.Plan, title string) *wizard.Plan {
+	var q wizard.Plan
+	if p != nil {
+		q = *p
+	}
+	q.Title = title
+	return &q
+}
+
+// searchText is the folded text a list query is matched against: title, partner, authority,
+// country (French name) and form (French label).
+func searchText(title string, p *wizard.Plan) string {
+	parts := []string{title, p.Partner.Name, p.Authority.Name}
+	if c, ok := wizard.LookupCountry(p.Partner.Country); ok {
+		parts = append(parts, c.Name)
+	}
+	if p.Form != "" {
+		parts = append(parts, wizard.Forms.Label(p.Form))
+	}
+	return wizard.Fold(strings.Join(parts, " "))
+}
+
+// effectiveTitle is the title column for a plan: its own title, else the fallback.
+func effectiveTitle(p *wizard.Plan, fallback string) string {
+	if t := strings.TrimSpace(p.Title); t != "" {
+		return t
+	}
+	return fallback
+}
+
+// newDraft describes a draft to insert.
+type newDraft struct {
+	title      string
+	rec        record
+	demo       string
+	importHash string
+	ui         UIState
+}
+
+// insert adds a draft at version 1 with its first revision, and returns its id.
+func (s *Store) insert(tx *sql.Tx, n newDraft) (int64, error) {
+	now := s.nowMillis()
+	ui, err := json.Marshal(n.ui)
+	if err != nil {
+		return 0, err
+	}
+	p := n.rec.plan
+	res, err := tx.Exec(`INSERT INTO drafts (title, form, partner, country, percent, demo, created_at, updated_at,
+		version, content_hash, import_hash, ui, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+		n.title, string(p.Form), p.Partner.Name, p.Partner.Country, n.rec.percent, n.demo, now, now,
+		n.rec.hash, n.importHash, string(ui), searchText(n.title, p))
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	rev, err := insertRevision(tx, id, 1, now, n.title, n.rec)
+	if err != nil {
+		return 0, err
+	}
+	_, err = tx.Exec("UPDATE drafts SET head_revision = ? WHERE id = ?", rev, id)
+	return id, err
+}
+
+func insertRevision(tx *sql.Tx, draftID, version, savedAt int64, title string, rec record) (int64, error) {
+	res, err := tx.Exec("INSERT INTO revisions (draft_id, version, saved_at, title, percent, plan) VALUES (?, ?, ?, ?, ?, ?)",
+		draftID, version, savedAt, title, rec.percent, string(rec.json))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// head is the stored state of a draft a write starts from.
+type head struct {
+	version int64
+	hash    string
+	title   string
+	deleted bool
+}
+
+func headOf(tx *sql.Tx, id int64) (head, error) {
+	var h head
+	var deletedAt int64
+	err := tx.QueryRow("SELECT version, content_hash, title, deleted_at FROM drafts WHERE id = ?", id).
+		Scan(&h.version, &h.hash, &h.title, &deletedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return h, &NotFoundError{ID: id}
+	}
+	h.deleted = deletedAt != 0
+	return h, err
+}
+
+// commit stores rec as the new head revision of draft id, bumps its version and refreshes
+// the list columns, then thins its history. It returns the new version.
+func (s *Store) commit(tx *sql.Tx, id int64, h head, title string, rec record) (int64, error) {
+	now := s.nowMillis()
+	version := h.version + 1
+	rev, err := insertRevision(tx, id, version, now, title, rec)
+	if err != nil {
+		return 0, err
+	}
+	p := rec.plan
+	_, err = tx.Exec(`UPDATE drafts SET title = ?, form = ?, partner = ?, country = ?, percent = ?, updated_at = ?,
+		version = ?, head_revision = ?, content_hash = ?, search = ? WHERE id = ?`,
+		title, string(p.Form), p.Partner.Name, p.Partner.Country, rec.percent, now,
+		version, rev, rec.hash, searchText(title, p), id)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.prune(tx, id, rev); err != nil {
+		return 0, err
+	}
+	return version, nil
+}
+
+// Create stores a new draft with plan p (nil or empty for a blank draft) and returns it. An
+// empty title gives p's own title, else "Projet sans titre"; a non-empty title also becomes
+// the plan's title. A plan the answers-file decoder would refuse is refused with its
+// *wizard.DecodeError and nothing is written.
+func (s *Store) Create(title string, p *wizard.Plan) (Draft, error) {
+	title = strings.TrimSpace(title)
+	if title != "" {
+		p = withTitle(p, title)
+	}
+	rec, err := prepare(p)
+	if err != nil {
+		return Draft{}, err
+	}
+	return s.create("créer le brouillon", newDraft{title: effectiveTitle(rec.plan, DefaultTitle), rec: rec})
+}
+
+func (s *Store) create(op string, n newDraft) (Draft, error) {
+	var d Draft
+	err := s.write(op, func(tx *sql.Tx) error {
+		id, err := s.insert(tx, n)
+		if err != nil {
+			return err
+		}
+		d, err = get(tx, id)
+		return err
+	})
+	return d, err
+}
+
+// querier is what get needs of a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+// Get returns draft id, in the bin or not. A missing draft gives a *NotFoundError.
+func (s *Store) Get(id int64) (Draft, error) {
+	d, err := get(s.db, id)
+	return d, s.wrap(fmt.Sprintf("lire le brouillon n° %d", id), err)
+}
+
+func get(q querier, id int64) (Draft, error) {
+	var (
+		d                  Draft
+		form, ui           string
+		updated, deletedAt int64
+		plan               sql.NullString
+	)
+	err := q.QueryRow(`SELECT d.id, d.title, d.form, d.partner, d.country, d.updated_at, d.percent, d.demo, d.deleted_at,
+		d.version, d.ui, r.plan FROM drafts d LEFT JOIN revisions r ON r.id = d.head_revision WHERE d.id = ?`, id).
+		Scan(&d.ID, &d.Title, &form, &d.Partner, &d.Country, &updated, &d.Percent, &d.Demo, &deletedAt,
+			&d.Version, &ui, &plan)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Draft{}, &NotFoundError{ID: id}
+	}
+	if err != nil {
+		return Draft{}, err
+	}
+	d.Form, d.Updated, d.DeletedAt = wizard.Form(form), fromMillis(updated), fromMillis(deletedAt)
+	if !plan.Valid {
+		return Draft{}, &unreadableError{id: id, err: errors.New("head revision missing")}
+	}
+	if d.Plan, err = wizard.Decode([]byte(plan.String)); err != nil {
+		return Draft{}, &unreadableError{id: id, err: err}
+	}
+	// The place in the assistant is a convenience: a damaged value is forgotten.
+	_ = json.Unmarshal([]byte(ui), &d.UI)
+	return d, nil
+}
+
+// Save stores the whole plan p as the new state of draft id, if the stored version is still
+// baseVersion, and returns the new version. Otherwise it writes nothing and returns a
+// *ConflictError (errors.Is(err, ErrConflict)) so that the interface can offer to reload
+// or to save a copy. A plan identical to the stored one writes nothing and returns the
+// stored version, whatever baseVersion is: there is nothing to lose. The title column
+// follows p.Title when non-empty. An invalid plan is refused with its *wizard.DecodeError.
+func (s *Store) Save(id int64, baseVersion int64, p *wizard.Plan) (int64, error) {
+	rec, err := prepare(p)
+	if err != nil {
+		return 0, err
+	}
+	var version int64
+	err = s.write(fmt.Sprintf("enregistrer le brouillon n° %d", id), func(tx *sql.Tx) error {
+		h, err := headOf(tx, id)
+		if err != nil {
+			return err
+		}
+		if h.hash == rec.hash {
+			version = h.version
+			return nil
+		}
+		if h.version != baseVersion {
+			return &ConflictError{ID: id, Base: baseVersion, Current: h.version, Deleted: h.deleted}
+		}
+		version, err = s.commit(tx, id, h, effectiveTitle(rec.plan, h.title), rec)
+		return err
+	})
+	return version, err
+}
+
+// SaveUI records where the user is in the assistant for draft id. It keeps no revision and
+// does not change the version.
+func (s *Store) SaveUI(id int64, ui UIState) error {
+	data, err := json.Marshal(ui)
+	if err != nil {
+		return err
+	}
+	return s.write(fmt.Sprintf("enregistrer la position dans le brouillon n° %d", id), func(tx *sql.Tx) error {
+		return mustAffect(tx, id, "UPDATE drafts SET ui = ? WHERE id = ?", string(data), id)
+	})
+}
+
+// mustAffect runs an update of draft id and reports a *NotFoundError if no row matched.
+func mustAffect(tx *sql.Tx, id int64, query string, args ...any) error {
+	res, err := tx.Exec(query, args...)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return &NotFoundError{ID: id}
+	}
+	return nil
+}
+
+const summaryColumns = "id, title, form, partner, country, updated_at, percent, demo, deleted_at"
+
+// List returns the drafts not in the bin, most recently saved first. A non-empty query
+// keeps the drafts where every word of it appears in the title, the partner's name, the
+// authority's name, the partner country's French name or the form's label, ignoring case
+// and accents ("evry" finds "Évry", "cote" finds "Côte").
+func (s *Store) List(query string) ([]Summary, error) {
+	q := "SELECT " + summaryColumns + " FROM drafts WHERE deleted_at = 0"
+	var args []any
+	for _, w := range strings.Fields(wizard.Fold(query)) {
+		q += ` AND search LIKE ? ESCAPE '\'`
+		args = append(args, "%"+likeEscaper.Replace(w)+"%")
+	}
+	q += " ORDER BY updated_at DESC, id DESC"
+	out, err := s.summaries(q, args...)
+	return out, s.wrap("lire la liste des brouillons", err)
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// ListDeleted returns the drafts in the bin, most recently deleted first.
+func (s *Store) ListDeleted() ([]Summary, error) {
+	out, err := s.summaries("SELECT " + summaryColumns + " FROM drafts WHERE deleted_at <> 0 ORDER BY deleted_at DESC, id DESC")
+	return out, s.wrap("lire la corbeille", err)
+}
+
+func (s *Store) summaries(query string, args ...any) ([]Summary, error) {
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Summary
+	for rows.Next() {
+		var (
+			sm                 Summary
+			form               string
+			updated, deletedAt int64
+		)
+		if err := rows.Scan(&sm.ID, &sm.Title, &form, &sm.Partner, &sm.Country, &updated, &sm.Percent, &sm.Demo, &deletedAt); err != nil {
+			return nil, err
+		}
+		sm.Form, sm.Updated, sm.DeletedAt = wizard.Form(form), fromMillis(updated), fromMillis(deletedAt)
+		out = append(out, sm)
+	}
+	return out, rows.Err()
+}
+
+// Duplicate creates a copy of draft id titled "<title> (copie)", with the same plan and
+// place in the assistant but no history, and returns it.
+func (s *Store) Duplicate(id int64) (Draft, error) {
+	op := fmt.Sprintf("dupliquer le brouillon n° %d", id)
+	var d Draft
+	err := s.write(op, func(tx *sql.Tx) error {
+		src, err := get(tx, id)
+		if err != nil {
+			return err
+		}
+		title := src.Title + copySuffix
+		rec, err := canonical(withTitle(src.Plan, title))
+		if err != nil {
+			return err
+		}
+		newID, err := s.insert(tx, newDraft{title: title, rec: rec, ui: src.UI})
+		if err != nil {
+			return err
+		}
+		d, err = get(tx, newID)
+		return err
+	})
+	return d, err
+}
+
+// Rename gives draft id a new title (in the list and in the plan). It is a save: it keeps
+// a revision and bumps the version, so that a window editing the draft meanwhile gets a
+// conflict instead of silently restoring the old title. An empty title is refused with a
+// *wizard.Error.
+func (s *Store) Rename(id int64, title string) error {
+	title = strings.TrimSpace(title)
+	if title == "" {
+		return wizard.Errorf("le titre ne peut pas être vide : donnez un nom au projet")
+	}
+	return s.write(fmt.Sprintf("renommer le brouillon n° %d", id), func(tx *sql.Tx) error {
+		d, err := get(tx, id)
+		if err != nil {
+			return err
+		}
+		if d.Title == title && d.Plan.Title == title {
+			return nil
+		}
+		h, err := headOf(tx, id)
+		if err != nil {
+			return err
+		}
+		rec, err := canonical(withTitle(d.Plan, title))
+		if err != nil {
+			return err
+		}
+		_, err = s.commit(tx, id, h, title, rec)
+		return err
+	})
+}
+
+// Delete moves draft id to the bin, from which Restore brings it back. Its version is
+// bumped, so that a window still editing it gets a conflict on its next save. Deleting a
+// draft already in the bin does nothing.
+func (s *Store) Delete(id int64) error {
+	return s.write(fmt.Sprintf("mettre le brouillon n° %d à la corbeille", id), func(tx *sql.Tx) error {
+		h, err := headOf(tx, id)
+		if err != nil || h.deleted {
+			return err
+		}
+		_, err = tx.Exec("UPDATE drafts SET deleted_at = ?, version = version + 1 WHERE id = ?", s.nowMillis(), id)
+		return err
+	})
+}
+
+// Restore brings draft id back from the bin. Restoring a draft that is not in the bin does
+// nothing.
+func (s *Store) Restore(id int64) error {
+	return s.write(fmt.Sprintf("restaurer le brouillon n° %d", id), func(tx *sql.Tx) error {
+		if _, err := headOf(tx, id); err != nil {
+			return err
+		}
+		_, err := tx.Exec("UPDATE drafts SET deleted_at = 0 WHERE id = ?", id)
+		return err
+	})
+}
+
+// Purge deletes draft id and its history for good. Only a draft in the bin can be purged;
+// for another one the error is a *wizard.Error.
+func (s *Store) Purge(id int64) error {
+	return s.write(fmt.Sprintf("supprimer définitivement le brouillon n° %d", id), func(tx *sql.Tx) error {
+		h, err := headOf(tx, id)
+		if err != nil {
+			return err
+		}
+		if !h.deleted {
+			return wizard.Errorf("le brouillon n° %d n'est pas dans la corbeille : mettez-le d'abord à la corbeille, seul un brouillon de la corbeille peut être supprimé définitivement", id)
+		}
+		_, err = tx.Exec("DELETE FROM drafts WHERE id = ?", id)
+		return err
+	})
+}

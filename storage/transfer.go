@@ -1,0 +1,97 @@
+package storage
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"aect/wizard"
+)
+
+// ExportJSON returns draft id as an aect-plan/1 document (wizard.Encode), title included.
+func (s *Store) ExportJSON(id int64) ([]byte, error) {
+	d, err := s.Get(id)
+	if err != nil {
+		return nil, err
+	}
+	data, err := wizard.Encode(d.Plan)
+	return data, s.wrap(fmt.Sprintf("exporter le brouillon n° %d", id), err)
+}
+
+// ImportResult is the outcome of Import.
+type ImportResult struct {
+	// Draft is the draft created.
+	Draft Draft
+	// SameAs is the id of a draft (not in the bin) whose plan is identical to the imported
+	// one, or that was imported from an identical file; 0 when there is none.
+	SameAs int64
+}
+
+// Import decodes data with wizard.Decode (same strictness, same errors naming the JSON
+// path: a *wizard.DecodeError, and nothing is written) and creates a draft from it. If an
+// identical plan (same content hash) was imported before or exists already, a new draft is
+// still created and the existing one's id is reported in SameAs, so that the interface can
+// say "déjà présent : copie créée".
+func (s *Store) Import(data []byte) (ImportResult, error) {
+	p, err := wizard.Decode(data)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	rec, err := canonical(p)
+	if err != nil {
+		return ImportResult{}, s.wrap("importer le projet", err)
+	}
+	var res ImportResult
+	err = s.write("importer le projet", func(tx *sql.Tx) error {
+		err := tx.QueryRow(`SELECT id FROM drafts WHERE deleted_at = 0 AND (content_hash = ?1 OR import_hash = ?1)
+			ORDER BY updated_at DESC, id DESC LIMIT 1`, rec.hash).Scan(&res.SameAs)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		id, err := s.insert(tx, newDraft{title: effectiveTitle(p, DefaultTitle), rec: rec, importHash: rec.hash})
+		if err != nil {
+			return err
+		}
+		res.Draft, err = get(tx, id)
+		return err
+	})
+	return res, err
+}
+
+// LoadSample creates a demo draft named name from the aect-plan/1 document data, unless a
+// draft with that Demo name is already there (not in the bin): then it returns that one
+// and false. Running `aect demo` twice therefore creates each sample once. Two processes
+// loading at once cannot both create it (the check and the insert are one transaction).
+func (s *Store) LoadSample(name string, data []byte) (Draft, bool, error) {
+	if name == "" {
+		return Draft{}, false, wizard.Errorf("exemple sans nom : impossible de savoir s'il est déjà chargé")
+	}
+	p, err := wizard.Decode(data)
+	if err != nil {
+		return Draft{}, false, err
+	}
+	rec, err := canonical(p)
+	if err != nil {
+		return Draft{}, false, s.wrap("charger l'exemple "+name, err)
+	}
+	var (
+		d       Draft
+		created bool
+	)
+	err = s.write(fmt.Sprintf("charger l'exemple « %s »", name), func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRow("SELECT id FROM drafts WHERE demo = ? AND deleted_at = 0 ORDER BY id LIMIT 1", name).Scan(&id)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if id, err = s.insert(tx, newDraft{title: effectiveTitle(p, DefaultTitle), rec: rec, demo: name}); err != nil {
+				return err
+			}
+			created = true
+		case err != nil:
+			return err
+		}
+		d, err = get(tx, id)
+		return err
+	})
+	return d, created, err
+}
