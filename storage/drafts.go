@@ -282,9 +282,10 @@ func get(q querier, id int64) (Draft, error) {
 // Save stores the whole plan p as the new state of draft id, if the stored version is still
 // baseVersion, and returns the new version. Otherwise it writes nothing and returns a
 // *ConflictError (errors.Is(err, ErrConflict)) so that the interface can offer to reload
-// or to save a copy. A plan identical to the stored one writes nothing and returns the
-// stored version, whatever baseVersion is: there is nothing to lose. The title column
-// follows p.Title when non-empty. An invalid plan is refused with its *wizard.DecodeError.
+// or to save a copy. A save that changes nothing (p identical to the stored plan, at
+// baseVersion) writes nothing and returns baseVersion: autosaving an unchanged plan does
+// not fill the history. The title column follows p.Title when non-empty. An invalid plan
+// is refused with its *wizard.DecodeError.
 func (s *Store) Save(id int64, baseVersion int64, p *wizard.Plan) (int64, error) {
 	rec, err := prepare(p)
 	if err != nil {
@@ -296,12 +297,12 @@ func (s *Store) Save(id int64, baseVersion int64, p *wizard.Plan) (int64, error)
 		if err != nil {
 			return err
 		}
-		if h.hash == rec.hash {
-			version = h.version
-			return nil
-		}
 		if h.version != baseVersion {
 			return &ConflictError{ID: id, Base: baseVersion, Current: h.version, Deleted: h.deleted}
+		}
+		if h.hash == rec.hash {
+			version = h.version // nothing changed: no revision, same version
+			return nil
 		}
 		version, err = s.commit(tx, id, h, effectiveTitle(rec.plan, h.title), rec)
 		return err

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
+	"unicode/utf8"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -79,9 +81,13 @@ type Error struct {
 	Err error
 }
 
-// Error returns "Impossible de <op> : <reason>."
+// Error returns "Impossible de <op> : <reason>." (or "d'<op>" before a vowel).
 func (e *Error) Error() string {
-	return fmt.Sprintf("Impossible de %s : %s", e.Op, reason(e.Err, e.Path))
+	de := "de "
+	if r, _ := utf8.DecodeRuneInString(wizard.Fold(e.Op)); strings.ContainsRune("aeiouyh", r) {
+		de = "d'"
+	}
+	return "Impossible " + de + e.Op + " : " + reason(e.Err, e.Path)
 }
 
 // Unwrap returns the cause.

@@ -178,10 +178,16 @@ func writeFixture(t *testing.T) {
 	must(err)
 	p, v := d.Plan, d.Version
 	steps := []func(){
-		func() { p.Authority.Type, p.Authority.Name, p.Authority.Departement = wizard.AuthCommune, "Évry-Courcouronnes", "91" },
-		func() { p.Partner.Name, p.Partner.Country, p.Partner.Kind = "Commune de Grand-Bassam", "CI", wizard.PartnerAutoriteLocale },
+		func() {
+			p.Authority.Type, p.Authority.Name, p.Authority.Departement = wizard.AuthCommune, "Évry-Courcouronnes", "91"
+		},
+		func() {
+			p.Partner.Name, p.Partner.Country, p.Partner.Kind = "Commune de Grand-Bassam", "CI", wizard.PartnerAutoriteLocale
+		},
 		func() { p.Form = wizard.FormConvention },
-		func() { p.Domain.Objectives = "Gestion des déchets, école de la deuxième chance ; « Cœur de ville »." },
+		func() {
+			p.Domain.Objectives = "Gestion des déchets, école de la deuxième chance ; « Cœur de ville »."
+		},
 		func() {
 			p.Actions = append(p.Actions, wizard.Action{Title: "Mission d'expertise", Year: 2027, Cost: 1250050})
 		},
