@@ -1,0 +1,342 @@
+package tui
+
+import (
+	"fmt"
+	"log"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Minimum terminal size.
+const (
+	minWidth  = 80
+	minHeight = 24
+)
+
+// common is shared by the screens: options, store, styles, keys, logger, the save queue,
+// and the size of the body (the screen minus header and footer).
+type common struct {
+	opt    Options
+	store  Store
+	styles *Styles
+	keys   *KeyMap
+	log    *log.Logger
+	saver  *saver
+	// formKeys is huh's key map with French help, shared by every form.
+	formKeys *huh.KeyMap
+	width    int
+	height   int
+}
+
+// screen is the contract of every screen: a tea.Model with its key help and a size.
+type screen interface {
+	tea.Model
+	help.KeyMap
+	SetSize(width, height int)
+}
+
+// textFocuser is implemented by screens where a text field may have focus: single-letter
+// keys and "?" then type text instead of acting.
+type textFocuser interface{ textFocused() bool }
+
+// fieldHelper is implemented by screens with a current question, whose help the help
+// screen shows.
+type fieldHelper interface{ fieldHelp() (title, text string) }
+
+// overlay is a full-screen page over the active screen (help, glossary); it closes itself.
+type overlay interface {
+	screen
+	closed() bool
+}
+
+// Messages between the screens and the root.
+type (
+	// draftOpenedMsg asks the root to open a draft in the assistant.
+	draftOpenedMsg struct{ draft Draft }
+	// goHomeMsg asks the root to show the drafts list.
+	goHomeMsg struct{}
+	// quitMsg asks the root to quit once every answer is written.
+	quitMsg struct{}
+)
+
+func cmdOf(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
+
+// App is the root model: it owns the screens, routes each message to the active screen
+// only, and handles the window size, ctrl+c, the help and the glossary.
+type App struct {
+	c       *common
+	home    *homeScreen
+	asst    *assistant
+	active  screen
+	over    overlay
+	winW    int
+	winH    int
+	quiting bool
+	// interrupted is set by ctrl+c: quit with ErrInterrupted once writes are done.
+	interrupted bool
+	confirmQuit bool
+}
+
+func newApp(store Store, opt Options, styles *Styles) *App {
+	c := &common{opt: opt, store: store, styles: styles, keys: NewKeyMap(), log: opt.Log, saver: newSaver(store), formKeys: formKeyMap()}
+	a := &App{c: c}
+	a.home = newHome(c)
+	a.active = a.home
+	return a
+}
+
+// Init loads the drafts list.
+func (a *App) Init() tea.Cmd { return a.home.Init() }
+
+func (a *App) tooSmall() bool { return a.winW < minWidth || a.winH < minHeight }
+
+// Update routes a message.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.winW, a.winH = msg.Width, msg.Height
+		a.c.width, a.c.height = msg.Width, max(msg.Height-1-footerLines, 1)
+		a.home.SetSize(a.c.width, a.c.height)
+		if a.asst != nil {
+			a.asst.SetSize(a.c.width, a.c.height)
+		}
+		if a.over != nil {
+			a.over.SetSize(a.c.width, a.c.height)
+		}
+		return a, nil
+
+	case tea.KeyMsg:
+		return a, a.key(msg)
+
+	case savedMsg:
+		cmd := a.c.saver.done(msg)
+		var cmds []tea.Cmd
+		cmds = append(cmds, cmd)
+		if a.asst != nil {
+			_, c := a.asst.Update(msg)
+			cmds = append(cmds, c)
+		}
+		if a.active == a.home && !a.c.saver.pending() {
+			cmds = append(cmds, a.home.reload())
+		}
+		cmds = append(cmds, a.maybeQuit())
+		return a, tea.Batch(cmds...)
+
+	case draftOpenedMsg:
+		a.c.saver.setVersion(msg.draft.ID, msg.draft.Version)
+		a.asst = newAssistant(a.c, msg.draft)
+		a.asst.SetSize(a.c.width, a.c.height)
+		a.active = a.asst
+		return a, a.asst.Init()
+
+	case goHomeMsg:
+		a.active = a.home
+		return a, a.home.reload()
+
+	case quitMsg:
+		a.quiting = true
+		return a, a.maybeQuit()
+	}
+	_, cmd := a.active.Update(msg)
+	return a, cmd
+}
+
+// maybeQuit quits when asked to and every write is done.
+func (a *App) maybeQuit() tea.Cmd {
+	if !a.quiting && !a.interrupted {
+		return nil
+	}
+	if a.c.saver.pending() {
+		return nil
+	}
+	if a.c.saver.failed() && !a.interrupted && !a.confirmQuit {
+		a.quiting = false
+		a.confirmQuit = true
+		return nil
+	}
+	if a.interrupted {
+		return tea.Interrupt
+	}
+	return tea.Quit
+}
+
+func (a *App) key(msg tea.KeyMsg) tea.Cmd {
+	k := a.c.keys
+	if key.Matches(msg, k.Interrupt) {
+		if a.interrupted { // second ctrl+c: do not wait any longer
+			return tea.Interrupt
+		}
+		a.interrupted = true
+		var flush tea.Cmd
+		if a.asst != nil {
+			flush = a.asst.flush()
+		}
+		return tea.Sequence(flush, a.maybeQuit())
+	}
+	if a.tooSmall() || a.quiting || a.interrupted {
+		return nil
+	}
+	if a.confirmQuit {
+		switch {
+		case key.Matches(msg, k.Yes), key.Matches(msg, k.Quit):
+			a.interrupted = false
+			a.quiting = true
+			return tea.Quit
+		case key.Matches(msg, k.No), key.Matches(msg, k.Cancel):
+			a.confirmQuit = false
+		}
+		return nil
+	}
+	if key.Matches(msg, k.Glossary) {
+		if _, open := a.over.(*glossaryScreen); !open {
+			a.openOverlay(newGlossary(a.c))
+		}
+		return nil
+	}
+	if a.over != nil {
+		_, cmd := a.over.Update(msg)
+		if a.over.closed() {
+			a.over = nil
+		}
+		return cmd
+	}
+	textFocus := false
+	if f, ok := a.active.(textFocuser); ok {
+		textFocus = f.textFocused()
+	}
+	if key.Matches(msg, k.HelpText) || (!textFocus && key.Matches(msg, k.Help)) {
+		a.openOverlay(newHelpScreen(a.c, a.active))
+		return nil
+	}
+	_, cmd := a.active.Update(msg)
+	return cmd
+}
+
+func (a *App) openOverlay(o overlay) {
+	o.SetSize(a.c.width, a.c.height)
+	a.over = o
+}
+
+// View draws the header, the active screen (or overlay) and the key help.
+func (a *App) View() string {
+	if a.winW == 0 {
+		return ""
+	}
+	if a.tooSmall() {
+		msg := fmt.Sprintf("Fenêtre trop petite : agrandissez-la à au moins %d × %d (actuellement %d × %d).",
+			minWidth, minHeight, a.winW, a.winH)
+		return lipgloss.NewStyle().Width(a.winW).Render(wrapText(msg, max(a.winW-1, 10)))
+	}
+	var body string
+	var keys help.KeyMap = a.active
+	switch {
+	case a.confirmQuit:
+		body = dialogBox(a.c, "Quitter ?", "Des réponses n'ont pas pu être enregistrées (voir le message d'erreur).\nQuitter quand même ? (o/n)")
+		keys = staticKeys{k: []key.Binding{a.c.keys.Yes, a.c.keys.No}}
+	case a.over != nil:
+		body = a.over.View()
+		keys = a.over
+	default:
+		body = a.active.View()
+	}
+	bindings := keys.ShortHelp()
+	if a.over == nil && !a.confirmQuit {
+		bindings = append(bindings, a.globalKeys()...)
+	}
+	return a.header() + "\n" + fit(body, a.c.width, a.c.height) + "\n" + a.footer(bindings)
+}
+
+// footerLines is the height of the key help at the bottom.
+const footerLines = 2
+
+// footer lays the key help out on footerLines lines, as many keys per line as fit.
+func (a *App) footer(bindings []key.Binding) string {
+	s := a.c.styles.Help
+	sep := s.ShortSeparator.Render(" • ")
+	lines := make([]string, footerLines)
+	row, width := 0, 0
+	for _, b := range bindings {
+		h := b.Help()
+		if !b.Enabled() || h.Key == "" {
+			continue
+		}
+		item := s.ShortKey.Render(h.Key) + " " + s.ShortDesc.Render(h.Desc)
+		w := lipgloss.Width(item)
+		if width > 0 && width+3+w > a.winW {
+			row, width = row+1, 0
+		}
+		if row >= footerLines {
+			break
+		}
+		if width > 0 {
+			lines[row] += sep
+			width += 3
+		}
+		lines[row] += item
+		width += w
+	}
+	return strings.Join(lines, "\n")
+}
+
+// globalKeys are the keys shown in every footer.
+func (a *App) globalKeys() []key.Binding {
+	help := a.c.keys.Help
+	if f, ok := a.active.(textFocuser); ok && f.textFocused() && a.over == nil {
+		help = a.c.keys.HelpText
+	}
+	return []key.Binding{help, a.c.keys.Glossary}
+}
+
+func (a *App) header() string {
+	s := a.c.styles
+	left := s.HeaderTitle.Render("aect")
+	if a.active == a.asst && a.asst != nil {
+		left += " · " + a.asst.draftTitle()
+	} else {
+		left += " · Accueil"
+	}
+	right := ""
+	switch {
+	case a.c.saver.failed():
+		right = s.Err.Render("! non enregistré")
+	case a.c.saver.pending():
+		right = s.Busy.Render("… enregistrement")
+	case a.asst != nil && a.active == a.asst && a.asst.savedOnce:
+		right = s.OK.Render("✓ enregistré")
+	}
+	if a.quiting || a.interrupted {
+		right = s.Busy.Render("… fermeture")
+	}
+	w := a.winW - lipgloss.Width(right) - 1
+	return s.Header.Render(cell(left, w)) + " " + right
+}
+
+// staticKeys is a fixed key help.
+type staticKeys struct{ k []key.Binding }
+
+func (s staticKeys) ShortHelp() []key.Binding  { return s.k }
+func (s staticKeys) FullHelp() [][]key.Binding { return [][]key.Binding{s.k} }
+
+// dialogBox draws a modal box centred in the body.
+func dialogBox(c *common, title, text string) string {
+	w := min(c.width-4, 70)
+	content := c.styles.Title.Render(title) + "\n\n" + wrapText(text, w-4)
+	box := c.styles.Dialog.Width(w).Render(content)
+	return lipgloss.Place(c.width, c.height, lipgloss.Center, lipgloss.Center, box)
+}
+
+// joinLines joins non-empty lines.
+func joinLines(lines ...string) string {
+	var out []string
+	for _, l := range lines {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,605 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aect/wizard"
+)
+
+// Messages of the assistant's store operations.
+type (
+	// draftReloadedMsg brings the stored draft after a conflict ("Recharger").
+	draftReloadedMsg struct {
+		draft Draft
+		err   error
+	}
+	// draftCopiedMsg brings the copy made after a conflict ("Enregistrer une copie").
+	draftCopiedMsg struct {
+		from  int64
+		draft Draft
+		err   error
+	}
+)
+
+// dependents says which later sections an answer feeds: when the answer changes and such
+// a section was complete, the section is marked "à revoir" (nothing is erased). Kept
+// small and explicit.
+var dependents = []struct {
+	prefix string
+	secs   []wizard.Section
+}{
+	{"authority.services", []wizard.Section{wizard.SecFunding}}, // 1 % ceilings
+	{"partner.kind", []wizard.Section{wizard.SecForm, wizard.SecFunding, wizard.SecReview}},
+	{"partner.country", []wizard.Section{wizard.SecForm, wizard.SecFunding, wizard.SecReview}},
+	{"domain.sectors", []wizard.Section{wizard.SecFunding}}, // field of a 1 % mechanism
+	{"form", []wizard.Section{wizard.SecDocuments}},         // which documents
+	{"actions", []wizard.Section{wizard.SecFunding}},        // costs to balance
+}
+
+// dependentSections returns the sections that depend on answer id.
+func dependentSections(id string) []wizard.Section {
+	var out []wizard.Section
+	for _, d := range dependents {
+		if id == d.prefix || strings.HasPrefix(id, d.prefix+".") || strings.HasPrefix(id, d.prefix+"[") {
+			out = append(out, d.secs...)
+		}
+	}
+	return out
+}
+
+// assistant is the guided sections of one draft: a progress line, then the current
+// section — a form of questions, the list of actions or funding lines, the review or the
+// documents.
+type assistant struct {
+	c        *common
+	id       int64
+	plan     *wizard.Plan
+	ui       UIState
+	sec      wizard.Section
+	progress wizard.Progress
+	// pending holds invalid answers kept in their fields, by question ID.
+	pending map[string]string
+	form    *qform    // the section's questions, when shown
+	list    *listEdit // the actions or funding lines, when shown
+	review  *reviewScreen
+	docs    *documentsScreen
+	dialog  dialog
+	// savedOnce: at least one write of this draft succeeded (header status).
+	savedOnce bool
+	width     int
+	height    int
+}
+
+func newAssistant(c *common, d Draft) *assistant {
+	p := d.Plan
+	if p == nil {
+		p = &wizard.Plan{}
+	}
+	if p.Title == "" {
+		p.Title = d.Title
+	}
+	a := &assistant{c: c, id: d.ID, plan: p, ui: d.UI, pending: map[string]string{}}
+	a.ui.ToReview = slices.Clone(d.UI.ToReview)
+	a.progress = p.Progress()
+	a.sec = wizard.Section(max(0, min(d.UI.Section, wizard.NumSections-1)))
+	return a
+}
+
+// Init opens the section where the user was.
+func (a *assistant) Init() tea.Cmd { return a.show(a.sec, "", false) }
+
+// draftTitle is the title shown in the header.
+func (a *assistant) draftTitle() string {
+	if a.plan.Title != "" {
+		return a.plan.Title
+	}
+	return "Projet sans titre"
+}
+
+// bodyHeight is the height left under the progress lines.
+func (a *assistant) bodyHeight() int { return max(a.height-3, 5) }
+
+// SetSize sets the size of every part.
+func (a *assistant) SetSize(w, h int) {
+	a.width, a.height = w, h
+	bh := a.bodyHeight()
+	if a.form != nil {
+		a.form.SetSize(w, bh)
+	}
+	if a.list != nil {
+		a.list.SetSize(w, bh)
+	}
+	if a.review != nil {
+		a.review.SetSize(w, bh)
+	}
+	if a.docs != nil {
+		a.docs.SetSize(w, bh)
+	}
+}
+
+// state is the state shown for a section: "à revoir" when marked, else computed.
+func (a *assistant) state(s wizard.Section) wizard.State {
+	if slices.Contains(a.ui.ToReview, int(s)) {
+		return wizard.StateToReview
+	}
+	return a.progress.States[s]
+}
+
+// states returns the state shown for every section.
+func (a *assistant) states() [wizard.NumSections]wizard.State {
+	var out [wizard.NumSections]wizard.State
+	for s := range out {
+		out[s] = a.state(wizard.Section(s))
+	}
+	return out
+}
+
+// show leaves the current section and opens section s, on question field when given (a
+// JSON path, or its prefix), else where it makes sense: the last question when coming
+// back (fromEnd), the first unanswered one otherwise.
+func (a *assistant) show(s wizard.Section, field string, fromEnd bool) tea.Cmd {
+	var cmds []tea.Cmd
+	cmds = append(cmds, a.flush())
+	if s != a.sec {
+		a.unmark(a.sec)
+	}
+	a.sec = s
+	a.form, a.list, a.review, a.docs = nil, nil, nil, nil
+	bh := a.bodyHeight()
+	switch s {
+	case wizard.SecReview:
+		a.review = newReview(a.c, a.plan, a.states(), a.pending)
+		a.review.SetSize(a.width, bh)
+	case wizard.SecDocuments:
+		a.docs = newDocuments(a.c, a.plan)
+		a.docs.SetSize(a.width, bh)
+	case wizard.SecFunding:
+		a.openList(s, field, fromEnd)
+	default:
+		qs := wizard.SectionQuestions(s)
+		if s == wizard.SecActions && (strings.HasPrefix(field, "actions") || (field == "" && fromEnd)) {
+			a.openList(s, field, fromEnd)
+			break
+		}
+		f := newQForm(a.c, a.plan, qs, a.pending)
+		f.SetSize(a.width, bh)
+		at := f.firstUnanswered()
+		if fromEnd {
+			at = f.prev(len(qs))
+		}
+		if field != "" {
+			if i := findQuestion(qs, field); i >= 0 {
+				at = i
+			}
+		}
+		cmd, ok := f.focus(at)
+		if !ok {
+			if s == wizard.SecActions {
+				a.openList(s, field, fromEnd)
+				break
+			}
+			// Nothing applies here: an empty section shows a note.
+			a.form = nil
+			break
+		}
+		a.form = f
+		cmds = append(cmds, cmd)
+	}
+	a.ui.Section = int(s)
+	cmds = append(cmds, a.c.saver.saveUI(a.id, a.ui))
+	return tea.Batch(cmds...)
+}
+
+// unmark clears the "à revoir" mark of a section the user visited and leaves.
+func (a *assistant) unmark(s wizard.Section) {
+	if i := slices.Index(a.ui.ToReview, int(s)); i >= 0 {
+		a.ui.ToReview = slices.Delete(a.ui.ToReview, i, i+1)
+	}
+}
+
+func (a *assistant) openList(s wizard.Section, field string, fromEnd bool) {
+	a.list = newListEdit(a.c, a.plan, s, a.pending)
+	a.list.SetSize(a.width, a.bodyHeight())
+	if fromEnd {
+		a.list.cursor = max(a.list.count()-1, 0)
+	}
+	if field != "" {
+		a.list.jump(field)
+	}
+}
+
+// findQuestion returns the question whose ID is field, or the first one field is a
+// prefix of, or the last one that is a prefix of field; -1 when none.
+func findQuestion(qs []wizard.Question, field string) int {
+	if i := slices.IndexFunc(qs, func(q wizard.Question) bool { return q.ID == field }); i >= 0 {
+		return i
+	}
+	if i := slices.IndexFunc(qs, func(q wizard.Question) bool { return strings.HasPrefix(q.ID, field) }); i >= 0 {
+		return i
+	}
+	best := -1
+	for i, q := range qs {
+		if strings.HasPrefix(field, q.ID) {
+			best = i
+		}
+	}
+	return best
+}
+
+// flush stores the answer being typed and queues the save.
+func (a *assistant) flush() tea.Cmd {
+	var res formResult
+	switch {
+	case a.form != nil:
+		res = a.form.flush()
+	case a.list != nil:
+		res = a.list.flush()
+	}
+	return a.changed(res.changed)
+}
+
+// changed records answers stored in the plan: recompute the progress, mark the later
+// sections that depend on them, and queue the save.
+func (a *assistant) changed(ids []string) tea.Cmd {
+	if len(ids) == 0 {
+		return nil
+	}
+	before := a.progress
+	a.progress = a.plan.Progress()
+	for _, id := range ids {
+		for _, t := range dependentSections(id) {
+			if t > a.sec && before.States[t] == wizard.StateComplete && !slices.Contains(a.ui.ToReview, int(t)) {
+				a.ui.ToReview = append(a.ui.ToReview, int(t))
+			}
+		}
+	}
+	return tea.Batch(a.c.saver.savePlan(a.id, clonePlan(a.plan)), a.c.saver.saveUI(a.id, a.ui))
+}
+
+// Update handles keys and the results of the assistant's commands.
+func (a *assistant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case savedMsg:
+		return a, a.saved(msg)
+	case draftReloadedMsg:
+		return a, a.reloaded(msg)
+	case draftCopiedMsg:
+		return a, a.copied(msg)
+	}
+	if a.dialog != nil {
+		cmd, done := a.dialog.update(msg)
+		if done {
+			a.dialog = nil
+		}
+		if _, isKey := msg.(tea.KeyMsg); isKey || cmd != nil {
+			return a, cmd
+		}
+	}
+	if km, ok := msg.(tea.KeyMsg); ok {
+		if cmd, handled := a.globalKey(km); handled {
+			return a, cmd
+		}
+	}
+	var cmd tea.Cmd
+	var res formResult
+	switch {
+	case a.form != nil:
+		cmd, res = a.form.Update(msg)
+	case a.list != nil:
+		cmd, res = a.list.Update(msg)
+	case a.review != nil:
+		var jump *jumpTo
+		cmd, jump = a.review.Update(msg)
+		if jump != nil {
+			return a, tea.Batch(cmd, a.show(jump.sec, jump.field, false))
+		}
+	case a.docs != nil:
+		_, cmd = a.docs.Update(msg)
+	default:
+		if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, a.c.keys.NextField) {
+			return a, a.show(a.sec+1, "", false)
+		}
+	}
+	cmds := []tea.Cmd{cmd, a.changed(res.changed)}
+	switch {
+	case res.done:
+		if a.sec == wizard.SecActions && a.form != nil {
+			a.form = nil
+			a.openList(a.sec, "", false)
+		} else if a.sec < wizard.SecDocuments {
+			cmds = append(cmds, a.show(a.sec+1, "", false))
+		}
+	case res.backOut:
+		if a.sec == wizard.SecActions && a.list != nil {
+			cmds = append(cmds, a.showSchedule())
+		} else if a.sec > 0 {
+			cmds = append(cmds, a.show(a.sec-1, "", true))
+		}
+	}
+	return a, tea.Batch(cmds...)
+}
+
+// showSchedule goes back from the list of actions to the questions of its section.
+func (a *assistant) showSchedule() tea.Cmd {
+	cmd := a.flush()
+	a.list = nil
+	f := newQForm(a.c, a.plan, wizard.SectionQuestions(wizard.SecActions), a.pending)
+	f.SetSize(a.width, a.bodyHeight())
+	fc, _ := f.focus(f.prev(len(f.qs)))
+	a.form = f
+	return tea.Batch(cmd, fc)
+}
+
+// globalKey handles the keys that work in every section.
+func (a *assistant) globalKey(km tea.KeyMsg) (tea.Cmd, bool) {
+	k := a.c.keys
+	if a.list != nil && a.list.editingItem() && key.Matches(km, k.Home) {
+		return nil, false // échap closes the item first
+	}
+	if a.docs != nil && a.docs.dialog != nil {
+		return nil, false
+	}
+	switch {
+	case key.Matches(km, k.Home):
+		flush := a.flush()
+		a.unmark(a.sec)
+		return tea.Batch(flush, a.c.saver.saveUI(a.id, a.ui), cmdOf(goHomeMsg{})), true
+	case key.Matches(km, k.NextSection) && a.docs == nil && a.review == nil:
+		if a.sec < wizard.SecDocuments {
+			return a.show(a.sec+1, "", false), true
+		}
+		return nil, true
+	case key.Matches(km, k.PrevSection) && a.docs == nil && a.review == nil:
+		if a.sec > 0 {
+			return a.show(a.sec-1, "", false), true
+		}
+		return nil, true
+	case key.Matches(km, k.Contents):
+		a.dialog = newContents(a)
+		return nil, true
+	}
+	return nil, false
+}
+
+// saved handles the end of a write of this draft: a conflict or an error opens a dialog.
+func (a *assistant) saved(m savedMsg) tea.Cmd {
+	if m.job.id != a.id {
+		return nil
+	}
+	if m.err == nil {
+		a.savedOnce = true
+		return nil
+	}
+	a.c.log.Printf("enregistrement du brouillon %d : %v", a.id, m.err)
+	copyChoice := dialogChoice{key: "c", label: "Enregistrer une copie", run: a.saveCopy}
+	if errors.Is(m.err, ErrConflict) {
+		a.dialog = &choiceDialog{c: a.c, title: "Ce brouillon a été modifié dans une autre fenêtre.",
+			text: m.err.Error() + "\n\nRecharger remplace vos réponses à l'écran par la version enregistrée ; " +
+				"Enregistrer une copie garde vos réponses dans un nouveau brouillon.",
+			choices: []dialogChoice{{key: "r", label: "Recharger", run: a.reload}, copyChoice}, cancel: -1}
+		return nil
+	}
+	a.dialog = &choiceDialog{c: a.c, title: "L'enregistrement a échoué",
+		text: m.err.Error() + "\n\nVos réponses restent à l'écran.",
+		choices: []dialogChoice{
+			{key: "r", label: "Réessayer", run: func() tea.Cmd { return a.c.saver.retry(a.id) }},
+			copyChoice,
+			{key: "f", label: "Fermer (nouvel essai à la prochaine réponse)", run: func() tea.Cmd { return nil }},
+		}, cancel: 2}
+	return nil
+}
+
+func (a *assistant) reload() tea.Cmd {
+	store, id := a.c.store, a.id
+	return func() tea.Msg {
+		d, err := store.Get(id)
+		return draftReloadedMsg{draft: d, err: err}
+	}
+}
+
+func (a *assistant) reloaded(m draftReloadedMsg) tea.Cmd {
+	if m.err != nil {
+		a.dialog = &choiceDialog{c: a.c, title: "Rechargement impossible", text: m.err.Error(),
+			choices: []dialogChoice{{key: "c", label: "Enregistrer une copie", run: a.saveCopy},
+				{key: "f", label: "Fermer", run: func() tea.Cmd { return nil }}}, cancel: 1}
+		return nil
+	}
+	a.c.saver.drop(a.id)
+	a.c.saver.setVersion(m.draft.ID, m.draft.Version)
+	sec := a.sec
+	*a = *newAssistant(a.c, m.draft)
+	a.SetSize(a.width, a.height)
+	a.sec = sec
+	return a.show(sec, "", false)
+}
+
+func (a *assistant) saveCopy() tea.Cmd {
+	store, from, p := a.c.store, a.id, clonePlan(a.plan)
+	title := a.draftTitle() + " (copie)"
+	p.Title = title
+	return func() tea.Msg {
+		d, err := store.Create(title, p)
+		return draftCopiedMsg{from: from, draft: d, err: err}
+	}
+}
+
+func (a *assistant) copied(m draftCopiedMsg) tea.Cmd {
+	if m.err != nil {
+		a.dialog = &choiceDialog{c: a.c, title: "Copie impossible", text: m.err.Error(),
+			choices: []dialogChoice{{key: "f", label: "Fermer", run: func() tea.Cmd { return nil }}}, cancel: 0}
+		return nil
+	}
+	a.c.saver.drop(m.from)
+	a.c.saver.setVersion(m.draft.ID, m.draft.Version)
+	a.id = m.draft.ID
+	a.plan.Title = m.draft.Plan.Title
+	return a.c.saver.saveUI(a.id, a.ui)
+}
+
+// textFocused reports whether typed letters go to a text field.
+func (a *assistant) textFocused() bool {
+	switch {
+	case a.dialog != nil:
+		return a.dialog.textFocused()
+	case a.form != nil:
+		return a.form.textFocused()
+	case a.list != nil:
+		return a.list.textFocused()
+	case a.docs != nil:
+		return a.docs.textFocused()
+	}
+	return false
+}
+
+// fieldHelp returns the current question and its help, for the help screen.
+func (a *assistant) fieldHelp() (string, string) {
+	var f *qform
+	switch {
+	case a.form != nil:
+		f = a.form
+	case a.list != nil && a.list.item != nil:
+		f = a.list.item
+	}
+	if f == nil {
+		return a.sec.Title(), sectionHelp[a.sec]
+	}
+	q := f.current()
+	text := q.Help
+	if q.Kind == wizard.KindChoice || q.Kind == wizard.KindMulti {
+		var b strings.Builder
+		for _, o := range q.Options {
+			if o.Help != "" && len(q.Options) <= 20 {
+				b.WriteString("\n• " + o.Label + " : " + o.Help)
+			}
+		}
+		text += b.String()
+	}
+	return q.Title, text
+}
+
+// sectionHelp says what each section is for.
+var sectionHelp = [wizard.NumSections]string{
+	"La collectivité qui agit : type, nom, département, population, exécutif, et les compétences qui ouvrent un mécanisme « 1 % ».",
+	"Le partenaire étranger : nom, pays, type (une convention se conclut avec une autorité locale, jamais avec un État), représentant, langues.",
+	"La catégorie juridique (coopération, aide au développement, aide humanitaire), les secteurs, les objectifs et les ODD.",
+	"La forme de l'action ; elle décide des documents à préparer.",
+	"Le mode de mise en œuvre ; la collectivité reste maître d'ouvrage.",
+	"Les dates et la liste des actions, avec leur année et leur coût.",
+	"Les sources de financement, année par année ; le plan doit être équilibré.",
+	"La séance du conseil qui vote la délibération ; tout peut rester vide avant la séance.",
+	"Toutes les réponses, section par section, et les constats de la vérification juridique.",
+	"L'aperçu des documents et leur export en fichiers.",
+}
+
+// View draws the progress lines and the current section.
+func (a *assistant) View() string {
+	var body string
+	switch {
+	case a.dialog != nil:
+		body = a.dialog.view()
+		return a.progressView() + "\n" + fit(body, a.width, a.bodyHeight())
+	case a.form != nil:
+		body = a.form.View()
+	case a.list != nil:
+		body = a.list.View()
+	case a.review != nil:
+		body = a.review.View()
+	case a.docs != nil:
+		body = a.docs.View()
+	default:
+		body = "Aucune question ne s'applique ici, compte tenu de vos réponses.\n\nentrée : section suivante"
+	}
+	return a.progressView() + "\n" + fit(body, a.width, a.bodyHeight())
+}
+
+// progressView is the two progress lines: every section with its state symbol (the
+// current one by name), then the current section's state in words.
+func (a *assistant) progressView() string {
+	s := a.c.styles
+	var b strings.Builder
+	for sec := wizard.Section(0); sec < wizard.NumSections; sec++ {
+		st := a.state(sec)
+		label := stateSymbol(st) + strconv.Itoa(int(sec)+1)
+		if sec == a.sec {
+			b.WriteString(s.Current.Render("["+label+" "+sec.Title()+"]") + " ")
+			continue
+		}
+		b.WriteString(s.stateStyle(st).Render(label) + " ")
+	}
+	st := a.state(a.sec)
+	line2 := fmt.Sprintf("Section %d/%d %s : ", int(a.sec)+1, wizard.NumSections, a.sec.Title())
+	line2 += s.stateStyle(st).Render(stateLabel(st))
+	switch {
+	case a.form != nil:
+		at, n := a.form.position()
+		line2 += fmt.Sprintf(" · question %d sur %d", at, n)
+	case a.list != nil && a.list.item != nil:
+		at, n := a.list.item.position()
+		line2 += fmt.Sprintf(" · %s, question %d sur %d", a.list.itemName(a.list.editing), at, n)
+	}
+	line2 += s.Subtle.Render(fmt.Sprintf(" · projet : %d %%", a.progress.Percent))
+	return cell(b.String(), a.width) + "\n" + cell(line2, a.width)
+}
+
+// ShortHelp is the footer help for the current field or list.
+func (a *assistant) ShortHelp() []key.Binding {
+	k := a.c.keys
+	if a.dialog != nil {
+		return a.dialog.keys()
+	}
+	var ks []key.Binding
+	switch {
+	case a.form != nil:
+		ks = fieldKeys(a.c, a.form.current())
+	case a.list != nil:
+		ks = a.list.ShortHelp()
+	case a.review != nil:
+		ks = a.review.ShortHelp()
+	case a.docs != nil:
+		ks = a.docs.ShortHelp()
+	}
+	if a.list != nil && a.list.item != nil {
+		return append(ks, k.Back)
+	}
+	return append(ks, k.NextSection, k.Contents, k.Home)
+}
+
+// fieldKeys is the key help of a question's field.
+func fieldKeys(c *common, q *wizard.Question) []key.Binding {
+	k := c.keys
+	nb := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
+	switch q.Kind {
+	case wizard.KindChoice:
+		if q.Searchable {
+			return []key.Binding{nb("lettres", "filtrer"), nb("↑/↓", "parcourir"), nb("entrée", "choisir"), k.PrevField}
+		}
+		return []key.Binding{nb("↑/↓", "parcourir"), nb("entrée", "choisir"), k.PrevField}
+	case wizard.KindMulti:
+		return []key.Binding{nb("↑/↓", "parcourir"), nb("espace", "cocher"), nb("entrée", "valider"), k.PrevField}
+	case wizard.KindConfirm:
+		return []key.Binding{nb("o/n", "oui/non"), nb("entrée", "valider"), k.PrevField}
+	case wizard.KindLongText:
+		return []key.Binding{nb("entrée", "valider"), nb("alt+entrée", "à la ligne"), k.PrevField}
+	}
+	return []key.Binding{k.NextField, k.PrevField}
+}
+
+// FullHelp is the help screen's key list.
+func (a *assistant) FullHelp() [][]key.Binding {
+	k := a.c.keys
+	groups := [][]key.Binding{a.ShortHelp()}
+	groups = append(groups, []key.Binding{k.NextField, k.PrevField, k.NextSection, k.PrevSection, k.Contents, k.Home})
+	if a.list != nil {
+		groups = append(groups, []key.Binding{k.Add, k.Edit, k.Remove})
+	}
+	return groups
+}

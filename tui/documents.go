@@ -1,0 +1,173 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aect/wizard"
+)
+
+// docKind is one document of a plan: its file kind and French title.
+type docKind struct {
+	id    string
+	title string
+}
+
+// docEngine is what the interface needs from the documents package.
+type docEngine interface {
+	kinds(p *wizard.Plan) []docKind
+	preview(p *wizard.Plan, k docKind, today wizard.Date) (string, error)
+	export(p *wizard.Plan, dir, format string, today wizard.Date) ([]string, error)
+}
+
+// today is the documents' date, from Options.Now.
+func (c *common) today() wizard.Date { return wizard.DateOf(c.opt.Now()) }
+
+// exportDraftCmd reads a draft and writes its documents, in a tea.Cmd.
+func exportDraftCmd(c *common, id int64, format, dir string) tea.Cmd {
+	store, today := c.store, c.today()
+	return func() tea.Msg {
+		d, err := store.Get(id)
+		if err != nil {
+			return exportDoneMsg{err: err}
+		}
+		paths, err := documents.export(d.Plan, dir, format, today)
+		return exportDoneMsg{paths: paths, err: err}
+	}
+}
+
+// documentsScreen is the Documents section: one tab per document, a scrollable preview,
+// and the export.
+type documentsScreen struct {
+	c      *common
+	plan   *wizard.Plan
+	kinds  []docKind
+	tab    int
+	vp     viewport.Model
+	err    string
+	dialog dialog
+	width  int
+	height int
+}
+
+func newDocuments(c *common, p *wizard.Plan) *documentsScreen {
+	d := &documentsScreen{c: c, plan: p, kinds: documents.kinds(p)}
+	d.vp = viewport.New(0, 0)
+	return d
+}
+
+// Init does nothing.
+func (d *documentsScreen) Init() tea.Cmd { return nil }
+
+// SetSize sets the size and renders the current tab.
+func (d *documentsScreen) SetSize(w, h int) {
+	d.width, d.height = w, h
+	d.vp.Width, d.vp.Height = w, max(h-3, 3)
+	d.render()
+}
+
+func (d *documentsScreen) render() {
+	if len(d.kinds) == 0 {
+		return
+	}
+	text, err := documents.preview(d.plan, d.kinds[d.tab], d.c.today())
+	d.err = ""
+	if err != nil {
+		d.err = err.Error()
+	}
+	d.vp.SetContent(wrapText(text, max(d.width-1, 20)))
+	d.vp.GotoTop()
+}
+
+// Update switches tabs, scrolls, and opens the export dialog.
+func (d *documentsScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if d.dialog != nil {
+		cmd, done := d.dialog.update(msg)
+		if done {
+			d.dialog = nil
+		}
+		return d, cmd
+	}
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return d, nil
+	}
+	k := d.c.keys
+	switch {
+	case key.Matches(km, k.PrevTab):
+		if d.tab > 0 {
+			d.tab--
+			d.render()
+		}
+	case key.Matches(km, k.NextTab), km.String() == "tab":
+		if d.tab < len(d.kinds)-1 {
+			d.tab++
+			d.render()
+		}
+	case km.String() == "shift+tab":
+		if d.tab > 0 {
+			d.tab--
+			d.render()
+		}
+	case key.Matches(km, k.ExportDocs):
+		p, today := clonePlan(d.plan), d.c.today()
+		d.dialog = newExportDialog(d.c, func(format, dir string) tea.Cmd {
+			return func() tea.Msg {
+				paths, err := documents.export(p, dir, format, today)
+				return exportDoneMsg{paths: paths, err: err}
+			}
+		})
+	case key.Matches(km, k.PageDown):
+		d.vp.PageDown()
+	case key.Matches(km, k.PageUp):
+		d.vp.PageUp()
+	case key.Matches(km, k.Down):
+		d.vp.ScrollDown(1)
+	case key.Matches(km, k.Up):
+		d.vp.ScrollUp(1)
+	case key.Matches(km, k.Top):
+		d.vp.GotoTop()
+	case key.Matches(km, k.Bottom):
+		d.vp.GotoBottom()
+	}
+	return d, nil
+}
+
+// View draws the tabs, the preview and the scroll position.
+func (d *documentsScreen) View() string {
+	if d.dialog != nil {
+		return d.dialog.view()
+	}
+	s := d.c.styles
+	var tabs []string
+	for i, k := range d.kinds {
+		if i == d.tab {
+			tabs = append(tabs, s.Current.Render("["+k.title+"]"))
+		} else {
+			tabs = append(tabs, " "+k.title+" ")
+		}
+	}
+	head := strings.Join(tabs, " ")
+	foot := s.Subtle.Render("Aperçu en texte — ligne ") +
+		s.Subtle.Render(strconv.Itoa(d.vp.YOffset+1)+" sur "+strconv.Itoa(max(d.vp.TotalLineCount(), 1))) +
+		s.Subtle.Render(" · x : exporter en fichiers (ODT, DOCX…)")
+	if d.err != "" {
+		foot = s.Err.Render("✗ " + d.err)
+	}
+	return head + "\n" + d.vp.View() + "\n" + foot
+}
+
+func (d *documentsScreen) textFocused() bool { return d.dialog != nil && d.dialog.textFocused() }
+
+// ShortHelp is the footer help.
+func (d *documentsScreen) ShortHelp() []key.Binding {
+	k := d.c.keys
+	if d.dialog != nil {
+		return d.dialog.keys()
+	}
+	return []key.Binding{k.PrevTab, key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pg suiv/préc", "défiler")), k.ExportDocs}
+}

@@ -1,0 +1,499 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aect/wizard"
+)
+
+// listMsg carries the drafts list (or the bin) read from the store.
+type listMsg struct {
+	bin   bool
+	items []Summary
+	err   error
+}
+
+// homeDoneMsg reports the end of an action on a draft (duplicate, rename, delete,
+// restore); the list is then read again.
+type homeDoneMsg struct {
+	info     string
+	err      error
+	selectID int64
+}
+
+// homeScreen is the Accueil: the drafts list, its filter, the bin, and the actions on a
+// draft.
+type homeScreen struct {
+	c      *common
+	items  []Summary
+	folded []string // folded search text of each item, computed on first filter use
+	view   []int    // indexes of the items shown (matching the filter)
+	cursor int      // position in view
+	offset int      // first row shown
+	filter textinput.Model
+	// filtering: the filter has focus.
+	filtering bool
+	bin       bool
+	loaded    bool
+	info      string
+	err       string
+	selectID  int64
+	dialog    dialog
+	width     int
+	height    int
+	// ready is called once, at the first frame showing drafts (start-up benchmark hook).
+	ready func()
+}
+
+func newHome(c *common) *homeScreen {
+	h := &homeScreen{c: c}
+	h.filter = newInput(c, "Filtre : ", "tapez quelques lettres (accents et majuscules ignorés)")
+	h.filter.Blur()
+	return h
+}
+
+// Init reads the drafts list.
+func (h *homeScreen) Init() tea.Cmd { return h.reload() }
+
+// SetSize sets the body size.
+func (h *homeScreen) SetSize(w, hh int) {
+	h.width, h.height = w, hh
+	h.filter.Width = max(w-20, 10)
+	h.clampOffset()
+}
+
+// reload reads the list again, in a tea.Cmd.
+func (h *homeScreen) reload() tea.Cmd {
+	store, bin := h.c.store, h.bin
+	return func() tea.Msg {
+		var items []Summary
+		var err error
+		if bin {
+			items, err = store.ListDeleted()
+		} else {
+			items, err = store.List("")
+		}
+		return listMsg{bin: bin, items: items, err: err}
+	}
+}
+
+func (h *homeScreen) selected() (Summary, bool) {
+	if h.cursor < 0 || h.cursor >= len(h.view) {
+		return Summary{}, false
+	}
+	return h.items[h.view[h.cursor]], true
+}
+
+// Update handles keys and the store's answers.
+func (h *homeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if h.dialog != nil {
+		cmd, done := h.dialog.update(msg)
+		if done {
+			h.dialog = nil
+		}
+		if _, isKey := msg.(tea.KeyMsg); isKey || done {
+			return h, cmd
+		}
+		if cmd != nil {
+			return h, cmd
+		}
+	}
+	switch msg := msg.(type) {
+	case listMsg:
+		if msg.bin != h.bin {
+			return h, nil
+		}
+		if msg.err != nil {
+			h.err = msg.err.Error()
+			return h, nil
+		}
+		var keep int64
+		if s, ok := h.selected(); ok {
+			keep = s.ID
+		}
+		if h.selectID != 0 {
+			keep, h.selectID = h.selectID, 0
+		}
+		h.items, h.folded, h.loaded = msg.items, nil, true
+		h.applyFilter()
+		for i, idx := range h.view {
+			if h.items[idx].ID == keep {
+				h.cursor = i
+			}
+		}
+		h.clampOffset()
+		return h, nil
+	case homeDoneMsg:
+		h.info, h.err = msg.info, ""
+		if msg.err != nil {
+			h.info, h.err = "", msg.err.Error()
+		}
+		h.selectID = msg.selectID
+		return h, h.reload()
+	case tea.KeyMsg:
+		return h, h.key(msg)
+	}
+	return h, nil
+}
+
+func (h *homeScreen) key(msg tea.KeyMsg) tea.Cmd {
+	k := h.c.keys
+	if h.filtering {
+		switch {
+		case key.Matches(msg, k.Confirm), key.Matches(msg, k.Up), key.Matches(msg, k.Down):
+			if msg.String() == "k" || msg.String() == "j" {
+				break
+			}
+			h.filtering = false
+			h.filter.Blur()
+			if !key.Matches(msg, k.Confirm) {
+				return h.key(msg)
+			}
+			return nil
+		case key.Matches(msg, k.Back):
+			h.filtering = false
+			h.filter.Blur()
+			h.filter.SetValue("")
+			h.applyFilter()
+			return nil
+		}
+		var cmd tea.Cmd
+		before := h.filter.Value()
+		h.filter, cmd = h.filter.Update(msg)
+		if h.filter.Value() != before {
+			h.applyFilter()
+		}
+		return cmd
+	}
+	h.info, h.err = "", ""
+	switch {
+	case key.Matches(msg, k.Quit):
+		return cmdOf(quitMsg{})
+	case key.Matches(msg, k.Up):
+		h.move(-1)
+	case key.Matches(msg, k.Down):
+		h.move(1)
+	case key.Matches(msg, k.PageUp):
+		h.move(-h.rows())
+	case key.Matches(msg, k.PageDown):
+		h.move(h.rows())
+	case key.Matches(msg, k.Top):
+		h.move(-len(h.view))
+	case key.Matches(msg, k.Bottom):
+		h.move(len(h.view))
+	case key.Matches(msg, k.Filter):
+		h.filtering = true
+		return h.filter.Focus()
+	case key.Matches(msg, k.Back):
+		if h.filter.Value() != "" {
+			h.filter.SetValue("")
+			h.applyFilter()
+		} else if h.bin {
+			return h.toggleBin()
+		}
+	case key.Matches(msg, k.Bin):
+		return h.toggleBin()
+	case h.bin:
+		return h.binKey(msg)
+	case key.Matches(msg, k.New):
+		h.dialog = newPrompt(h.c, "Nouveau projet", "Titre du projet (vous pourrez le changer) :", "", nonEmptyTitle, h.create)
+	case key.Matches(msg, k.Open):
+		if s, ok := h.selected(); ok {
+			return h.open(s.ID)
+		}
+	case key.Matches(msg, k.Duplicate):
+		if s, ok := h.selected(); ok {
+			return h.duplicate(s)
+		}
+	case key.Matches(msg, k.Rename):
+		if s, ok := h.selected(); ok {
+			id := s.ID
+			h.dialog = newPrompt(h.c, "Renommer", "Nouveau titre de « "+s.Title+" » :", s.Title, nonEmptyTitle,
+				func(t string) tea.Cmd { return h.rename(id, t) })
+		}
+	case key.Matches(msg, k.Delete):
+		if s, ok := h.selected(); ok {
+			h.dialog = &confirmDialog{c: h.c, title: "Corbeille", text: "Mettre « " + s.Title + " » à la corbeille ?",
+				yes: func() tea.Cmd { return h.delete(s) }}
+		}
+	case key.Matches(msg, k.Export):
+		if s, ok := h.selected(); ok {
+			h.dialog = newExportDialog(h.c, func(f, dir string) tea.Cmd { return exportDraftCmd(h.c, s.ID, f, dir) })
+		}
+	}
+	return nil
+}
+
+func (h *homeScreen) binKey(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, h.c.keys.Restore) {
+		if s, ok := h.selected(); ok {
+			store, id, title := h.c.store, s.ID, s.Title
+			return func() tea.Msg {
+				if err := store.Restore(id); err != nil {
+					return homeDoneMsg{err: err}
+				}
+				return homeDoneMsg{info: "« " + title + " » est restauré dans vos projets."}
+			}
+		}
+	}
+	return nil
+}
+
+func (h *homeScreen) toggleBin() tea.Cmd {
+	h.bin = !h.bin
+	h.items, h.view, h.folded, h.cursor, h.offset, h.loaded = nil, nil, nil, 0, 0, false
+	h.filter.SetValue("")
+	return h.reload()
+}
+
+func nonEmptyTitle(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return wizard.Errorf("le titre est vide : tapez quelques mots, par exemple « Jumelage avec Lindenbach »")
+	}
+	return nil
+}
+
+func (h *homeScreen) create(title string) tea.Cmd {
+	store := h.c.store
+	return func() tea.Msg {
+		d, err := store.Create(title, &wizard.Plan{Title: title})
+		if err != nil {
+			return homeDoneMsg{err: err}
+		}
+		return draftOpenedMsg{draft: d}
+	}
+}
+
+func (h *homeScreen) open(id int64) tea.Cmd {
+	store := h.c.store
+	return func() tea.Msg {
+		d, err := store.Get(id)
+		if err != nil {
+			return homeDoneMsg{err: err}
+		}
+		return draftOpenedMsg{draft: d}
+	}
+}
+
+func (h *homeScreen) duplicate(s Summary) tea.Cmd {
+	store := h.c.store
+	return func() tea.Msg {
+		d, err := store.Duplicate(s.ID)
+		if err != nil {
+			return homeDoneMsg{err: err}
+		}
+		return homeDoneMsg{info: "Copie créée : « " + d.Title + " ».", selectID: d.ID}
+	}
+}
+
+func (h *homeScreen) rename(id int64, title string) tea.Cmd {
+	store := h.c.store
+	return func() tea.Msg {
+		if err := store.Rename(id, title); err != nil {
+			return homeDoneMsg{err: err}
+		}
+		return homeDoneMsg{info: "Projet renommé « " + title + " ».", selectID: id}
+	}
+}
+
+func (h *homeScreen) delete(s Summary) tea.Cmd {
+	store := h.c.store
+	return func() tea.Msg {
+		if err := store.Delete(s.ID); err != nil {
+			return homeDoneMsg{err: err}
+		}
+		return homeDoneMsg{info: "« " + s.Title + " » est dans la corbeille (c pour la voir et le restaurer)."}
+	}
+}
+
+// applyFilter recomputes the rows shown, in memory, ignoring case and accents.
+func (h *homeScreen) applyFilter() {
+	q := strings.Fields(wizard.Fold(h.filter.Value()))
+	h.view = h.view[:0]
+	if len(q) > 0 && h.folded == nil {
+		h.folded = make([]string, len(h.items))
+		for i, s := range h.items {
+			h.folded[i] = wizard.Fold(s.Title + " " + s.Partner + " " + countryName(s.Country) + " " + wizard.Forms.Label(s.Form))
+		}
+	}
+	for i := range h.items {
+		if matchesAll(h.folded, i, q) {
+			h.view = append(h.view, i)
+		}
+	}
+	h.cursor = min(h.cursor, max(len(h.view)-1, 0))
+	h.clampOffset()
+}
+
+func matchesAll(folded []string, i int, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(folded[i], w) {
+			return false
+		}
+	}
+	return true
+}
+
+func countryName(code string) string {
+	if c, ok := wizard.LookupCountry(code); ok {
+		return c.Name
+	}
+	return code
+}
+
+// rows is the number of list rows that fit.
+func (h *homeScreen) rows() int { return max(h.height-5, 1) }
+
+func (h *homeScreen) move(d int) {
+	h.cursor = max(0, min(h.cursor+d, len(h.view)-1))
+	h.clampOffset()
+}
+
+func (h *homeScreen) clampOffset() {
+	r := h.rows()
+	if h.cursor < h.offset {
+		h.offset = h.cursor
+	}
+	if h.cursor >= h.offset+r {
+		h.offset = h.cursor - r + 1
+	}
+	h.offset = max(0, min(h.offset, len(h.view)-r))
+}
+
+// textFocused reports whether the filter or a dialog's input has focus.
+func (h *homeScreen) textFocused() bool {
+	if h.dialog != nil {
+		return h.dialog.textFocused()
+	}
+	return h.filtering
+}
+
+// column widths: marker, form, partner, modified, complete; the title takes the rest.
+const (
+	colForm     = 15
+	colPartner  = 18
+	colModified = 13
+	colPercent  = 7
+)
+
+// View draws the list, the empty state, or the open dialog.
+func (h *homeScreen) View() string {
+	if h.dialog != nil {
+		return h.dialog.view()
+	}
+	s := h.c.styles
+	var b strings.Builder
+	title := fmt.Sprintf("Vos projets (%d)", len(h.items))
+	if h.bin {
+		title = fmt.Sprintf("Corbeille (%d) — entrée : restaurer, échap : retour", len(h.items))
+	}
+	b.WriteString(s.Title.Render(title) + "\n")
+	if h.filtering || h.filter.Value() != "" {
+		b.WriteString(s.Subtle.Render(fmt.Sprintf("(%d sur %d) ", len(h.view), len(h.items))) + h.filter.View())
+	}
+	b.WriteString("\n")
+	switch {
+	case !h.loaded:
+		b.WriteString("Chargement…\n")
+	case len(h.items) == 0 && h.bin:
+		b.WriteString("La corbeille est vide.\n")
+	case len(h.items) == 0:
+		b.WriteString(h.emptyState())
+	case len(h.view) == 0:
+		b.WriteString("Aucun projet ne correspond à « " + h.filter.Value() + " ». échap : effacer le filtre.\n")
+	default:
+		b.WriteString(h.table())
+		if h.ready != nil {
+			h.ready()
+			h.ready = nil
+		}
+	}
+	body := fit(b.String(), h.width, h.height-1)
+	status := h.info
+	if h.err != "" {
+		status = s.Err.Render("✗ " + h.err)
+	}
+	return body + "\n" + status
+}
+
+func (h *homeScreen) emptyState() string {
+	k := h.c.styles.Key
+	return strings.Join([]string{
+		"Bienvenue ! aect prépare avec vous un projet d'action internationale de votre",
+		"collectivité (jumelage, charte d'amitié, convention de coopération, don humanitaire),",
+		"vérifie qu'il respecte la loi et rédige la délibération et la convention du conseil.",
+		"",
+		k.Render("n") + " : créer un nouveau projet",
+		"Pour charger les exemples de l'atelier : quittez (" + k.Render("q") + ") puis lancez `aect demo`.",
+	}, "\n") + "\n"
+}
+
+func (h *homeScreen) table() string {
+	s := h.c.styles
+	w := h.width
+	titleW := max(w-2-colForm-colPartner-colModified-colPercent-4, 10)
+	modified := "Modifié"
+	if h.bin {
+		modified = "Supprimé"
+	}
+	var b strings.Builder
+	b.WriteString(s.Bold.Render("  "+cell("Titre", titleW)+" "+cell("Forme", colForm)+" "+cell("Partenaire", colPartner)+" "+
+		cell(modified, colModified)+" "+cell("Complet", colPercent)) + "\n")
+	now := h.c.opt.Now()
+	end := min(h.offset+h.rows(), len(h.view))
+	for i := h.offset; i < end; i++ {
+		it := h.items[h.view[i]]
+		when := it.Updated
+		if h.bin {
+			when = it.DeletedAt
+		}
+		partner := it.Partner
+		if partner == "" {
+			partner = "—"
+		}
+		line := cell(it.Title, titleW) + " " + cell(formShort(it.Form), colForm) + " " + cell(partner, colPartner) + " " +
+			cell(relTime(when, now), colModified) + " " + cell(fmt.Sprintf("%3d %%", it.Percent), colPercent)
+		if i == h.cursor {
+			b.WriteString(s.Selected.Render("› "+line) + "\n")
+		} else {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	if len(h.view) > h.rows() {
+		b.WriteString(s.Subtle.Render(fmt.Sprintf("  %d–%d sur %d", h.offset+1, end, len(h.view))))
+	}
+	return b.String()
+}
+
+// ShortHelp is the footer help.
+func (h *homeScreen) ShortHelp() []key.Binding {
+	k := h.c.keys
+	if h.dialog != nil {
+		return h.dialog.keys()
+	}
+	if h.filtering {
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", "garder le filtre")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("échap", "effacer le filtre"))}
+	}
+	if h.bin {
+		return []key.Binding{k.Up, k.Restore, k.Back, k.Quit}
+	}
+	if len(h.items) == 0 {
+		return []key.Binding{k.New, k.Bin, k.Quit}
+	}
+	return []key.Binding{k.Up, k.Open, k.New, k.Filter, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Export, k.Quit}
+}
+
+// FullHelp is the help screen's key list.
+func (h *homeScreen) FullHelp() [][]key.Binding {
+	k := h.c.keys
+	return [][]key.Binding{
+		{k.Up, k.PageDown, k.Top, k.Bottom, k.Open, k.Filter},
+		{k.New, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Restore, k.Export, k.Quit},
+	}
+}

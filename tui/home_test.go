@@ -1,0 +1,131 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"aect/wizard"
+)
+
+func TestHomeEmptyStateExplainsAndOffersTheDemo(t *testing.T) {
+	h := newHarness(t, newFakeStore(), 80, 24)
+	h.contains("Bienvenue")
+	v := h.view()
+	for _, want := range []string{"aect demo", "n : créer un nouveau projet", "Vos projets (0)", "? aide"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("empty home lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestHomeListsDraftsWithColumns(t *testing.T) {
+	s := newFakeStore()
+	s.addSample(t, "02-convention-eau-senegal")
+	h := newHarness(t, s, 80, 24)
+	h.contains("Eau potable")
+	v := h.view()
+	for _, want := range []string{"Titre", "Forme", "Partenaire", "Modifié", "Complet", "Convention", "Commune de Ndia", "il y a 5 min", "100 %"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("home lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestHomeFilterIgnoresCaseAndAccents(t *testing.T) {
+	s := newFakeStore()
+	for _, title := range []string{"Jumelage Évry – Kirchberg", "Don au FACECO", "Coopération avec Thiès"} {
+		if _, err := s.Create(title, &wizard.Plan{Title: title}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newHarness(t, s, 80, 24)
+	h.contains("Évry")
+	h.key("/")
+	h.typeText("evry")
+	v := h.view()
+	if !strings.Contains(v, "Jumelage Évry") || strings.Contains(v, "FACECO") || !strings.Contains(v, "(1 sur 3)") {
+		t.Fatalf("filter « evry »:\n%s", v)
+	}
+	// Typed letters go to the filter, not to the list's keys (n would create a draft).
+	h.key("backspace", "backspace", "backspace", "backspace")
+	h.typeText("THIES")
+	if v := h.view(); !strings.Contains(v, "Coopération avec") || strings.Contains(v, "Évry") {
+		t.Fatalf("filter « THIES »:\n%s", v)
+	}
+	h.key("esc")
+	if v := h.view(); !strings.Contains(v, "Évry") || !strings.Contains(v, "FACECO") {
+		t.Fatalf("échap should clear the filter:\n%s", v)
+	}
+}
+
+func TestHomeNewRenameDuplicateDeleteRestore(t *testing.T) {
+	s := newFakeStore()
+	h := newHarness(t, s, 80, 24)
+	h.contains("Bienvenue")
+
+	// n asks a title, then opens the new draft in the assistant.
+	h.key("n")
+	h.contains("Nouveau projet")
+	h.key("enter")
+	h.contains("le titre est vide")
+	h.typeText("Jumelage Évry")
+	h.key("enter")
+	h.waitFor("the assistant", func() bool { return h.app().asst != nil && h.app().active == h.app().asst })
+	if got := s.plan(1).Title; got != "Jumelage Évry" {
+		t.Fatalf("created title %q", got)
+	}
+	h.key("esc")
+	h.contains("Vos projets (1)")
+
+	h.key("r")
+	h.contains("Renommer")
+	for range len("Jumelage Évry") {
+		h.key("backspace")
+	}
+	h.typeText("Jumelage Évry – Lindenbach")
+	h.key("enter")
+	h.contains("Projet renommé")
+	h.contains("Jumelage Évry – Lindenbach")
+
+	h.key("d")
+	h.contains("Copie créée")
+	h.contains("Vos projets (2)")
+
+	h.key("x")
+	h.contains("à la corbeille ?")
+	h.contains("(o/n)")
+	h.key("n")
+	if strings.Contains(h.view(), "(o/n)") {
+		t.Fatal("n should close the confirmation")
+	}
+	h.contains("Vos projets (2)")
+	h.key("x")
+	h.key("o")
+	h.contains("est dans la corbeille")
+	h.contains("Vos projets (1)")
+
+	h.key("c")
+	h.contains("Corbeille (1)")
+	h.key("enter")
+	h.contains("est restauré")
+	h.key("esc")
+	h.contains("Vos projets (2)")
+}
+
+func TestHomeListOf1000IsWindowed(t *testing.T) {
+	s := newFakeStore()
+	for i := range 1000 {
+		if _, err := s.Create("", &wizard.Plan{Title: "Projet " + strings.Repeat("x", i%7) + string(rune('A'+i%26))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newHarness(t, s, 80, 24)
+	h.contains("Vos projets (1000)")
+	h.key("end")
+	if v := h.view(); !strings.Contains(v, "sur 1000") {
+		t.Fatalf("position line missing:\n%s", v)
+	}
+	if n := strings.Count(h.view(), "\n"); n != 23 {
+		t.Fatalf("screen has %d lines, want 24", n+1)
+	}
+}

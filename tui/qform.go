@@ -1,0 +1,442 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"aect/wizard"
+)
+
+// answer is the value a huh field is bound to, for one question.
+type answer struct {
+	s     string       // text, choice (code), searchable choice
+	multi orderedMulti // several codes, in the order the user ticked them
+	b     bool         // oui / non
+}
+
+// orderedMulti is a huh accessor that keeps the ticked codes in the order the user ticked
+// them (huh reports them in option order), so that "ODD 6, ODD 3" stays in that order.
+type orderedMulti struct{ order []string }
+
+// Get returns the ticked codes.
+func (o *orderedMulti) Get() []string { return o.order }
+
+// Set merges huh's ticked codes into the order: kept codes stay in place, new ones go last.
+func (o *orderedMulti) Set(v []string) {
+	var keep []string
+	for _, x := range o.order {
+		if slices.Contains(v, x) {
+			keep = append(keep, x)
+		}
+	}
+	for _, x := range v {
+		if !slices.Contains(keep, x) {
+			keep = append(keep, x)
+		}
+	}
+	o.order = keep
+}
+
+// formResult tells the owner of a qform what a message did.
+type formResult struct {
+	// changed lists the IDs of the answers stored in the plan.
+	changed []string
+	// done: the user validated the last question.
+	done bool
+	// backOut: the user went back from the first question.
+	backOut bool
+}
+
+// qform asks a list of wizard questions with a huh form, one page (group) per question,
+// hiding the questions that do not apply. It stores each answer in the plan (q.Set) as
+// soon as the user leaves the field, and handles moving between fields itself:
+//
+//   - moving is synchronous (no huh command round trip), so fast typing never lands in
+//     the wrong field;
+//   - going back (maj+tab) works from any field, even an empty or invalid one: huh v1.0.0
+//     freezes a form when the user goes back from a field that fails validation (upstream
+//     issues #650 and #655), so the form is rebuilt on the previous question instead. An
+//     invalid answer is kept in its field and reported, never lost silently.
+type qform struct {
+	c       *common
+	plan    *wizard.Plan
+	qs      []wizard.Question
+	vals    []*answer
+	pending map[string]string // invalid answers kept, by question ID (shared with the assistant)
+	start   int               // first question of the current huh form
+	form    *huh.Form
+	fields  []huh.Field // fields[i-start] asks question i
+	cur     int
+	width   int
+	height  int
+	note    string
+	noteErr bool
+}
+
+func newQForm(c *common, plan *wizard.Plan, qs []wizard.Question, pending map[string]string) *qform {
+	f := &qform{c: c, plan: plan, qs: qs, pending: pending, vals: make([]*answer, len(qs))}
+	for i := range qs {
+		f.vals[i] = f.load(i)
+	}
+	return f
+}
+
+// load reads the answer of question i from the plan, or the invalid answer kept.
+func (f *qform) load(i int) *answer {
+	q := &f.qs[i]
+	v := q.Get(f.plan)
+	if raw, ok := f.pending[q.ID]; ok {
+		v = raw
+	}
+	a := &answer{s: v}
+	switch q.Kind {
+	case wizard.KindMulti:
+		for _, x := range strings.Split(v, ",") {
+			if x = strings.TrimSpace(x); x != "" {
+				a.multi.order = append(a.multi.order, x)
+			}
+		}
+	case wizard.KindConfirm:
+		a.b, _ = wizard.ParseYesNo(v)
+	}
+	return a
+}
+
+// value returns the answer of question i as the user would type it.
+func (f *qform) value(i int) string {
+	a := f.vals[i]
+	switch f.qs[i].Kind {
+	case wizard.KindMulti:
+		return strings.Join(a.multi.order, ",")
+	case wizard.KindConfirm:
+		return wizard.YesNo(a.b)
+	}
+	return a.s
+}
+
+func (f *qform) applies(i int) bool { return f.qs[i].AppliesTo(f.plan) }
+
+// first returns the first question that applies at or after i, or -1.
+func (f *qform) first(i int) int {
+	for ; i < len(f.qs); i++ {
+		if f.applies(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// prev returns the last question that applies before i, or -1.
+func (f *qform) prev(i int) int {
+	for i--; i >= 0; i-- {
+		if f.applies(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// firstUnanswered returns the first applicable question without an answer, or the first
+// applicable one.
+func (f *qform) firstUnanswered() int {
+	for i := range f.qs {
+		if f.applies(i) && f.qs[i].Get(f.plan) == "" {
+			return i
+		}
+	}
+	return max(f.first(0), 0)
+}
+
+// index returns the position of question id, or -1.
+func (f *qform) index(id string) int {
+	return slices.IndexFunc(f.qs, func(q wizard.Question) bool { return q.ID == id })
+}
+
+// SetSize sets the size and rebuilds the form on the current question.
+func (f *qform) SetSize(w, h int) tea.Cmd {
+	if w == f.width && h == f.height && f.form != nil {
+		return nil
+	}
+	f.width, f.height = w, h
+	if f.form == nil {
+		return nil
+	}
+	return f.build(f.cur)
+}
+
+// formHeight is the height given to huh; the rest shows the current answer and messages.
+func (f *qform) formHeight() int { return max(f.height-5, 4) }
+
+// build makes a new huh form whose first page asks question at (which must apply).
+func (f *qform) build(at int) tea.Cmd {
+	f.start, f.cur = at, at
+	f.fields = f.fields[:0]
+	var groups []*huh.Group
+	for i := at; i < len(f.qs); i++ {
+		fld := f.field(i)
+		f.fields = append(f.fields, fld)
+		i := i
+		groups = append(groups, huh.NewGroup(fld).WithHideFunc(func() bool { return !f.applies(i) }))
+	}
+	f.form = huh.NewForm(groups...).
+		WithTheme(f.c.styles.Form).
+		WithKeyMap(f.c.formKeys).
+		WithShowHelp(false).
+		WithWidth(max(f.width-1, 20)).
+		WithHeight(f.formHeight())
+	if p, ok := f.fields[0].(*picker); ok {
+		p.WithHeight(f.formHeight())
+	}
+	return f.form.Init()
+}
+
+// field makes the huh field of question i.
+func (f *qform) field(i int) huh.Field {
+	q := &f.qs[i]
+	a := f.vals[i]
+	h := f.formHeight()
+	switch q.Kind {
+	case wizard.KindChoice:
+		if q.Searchable {
+			p := newPicker(f.c, q, &a.s)
+			p.WithHeight(h)
+			return p
+		}
+		opts := make([]huh.Option[string], len(q.Options))
+		for j, o := range q.Options {
+			opts[j] = huh.NewOption(o.Label, o.Value)
+		}
+		return huh.NewSelect[string]().Title(q.Title).Description(q.Help).Options(opts...).Value(&a.s)
+	case wizard.KindMulti:
+		opts := make([]huh.Option[string], len(q.Options))
+		for j, o := range q.Options {
+			opts[j] = huh.NewOption(o.Label, o.Value)
+		}
+		return huh.NewMultiSelect[string]().Title(q.Title).Description(q.Help).Accessor(&a.multi).Options(opts...)
+	case wizard.KindConfirm:
+		return huh.NewConfirm().Title(q.Title).Description(q.Help).Affirmative("Oui").Negative("Non").Value(&a.b)
+	case wizard.KindLongText:
+		return huh.NewText().Title(q.Title).Description(q.Help).Placeholder(q.Placeholder).Value(&a.s).
+			Validate(q.Validate).Lines(4).CharLimit(4000).ExternalEditor(false)
+	}
+	return huh.NewInput().Title(q.Title).Description(q.Help).Placeholder(q.Placeholder).Value(&a.s).
+		Validate(q.Validate).CharLimit(500)
+}
+
+// focus shows question i (or the next one that applies); false when none applies.
+func (f *qform) focus(i int) (tea.Cmd, bool) {
+	j := f.first(max(i, 0))
+	if j < 0 {
+		j = f.prev(len(f.qs))
+	}
+	if j < 0 {
+		return nil, false
+	}
+	return f.build(j), true
+}
+
+// Update handles one message.
+func (f *qform) Update(msg tea.Msg) (tea.Cmd, formResult) {
+	var res formResult
+	km, isKey := msg.(tea.KeyMsg)
+	if !isKey {
+		_, cmd := f.form.Update(msg)
+		return cmd, res
+	}
+	f.note, f.noteErr = "", false
+	q := &f.qs[f.cur]
+	a := f.vals[f.cur]
+	k := f.c.keys
+	s := km.String()
+	switch {
+	case key.Matches(km, k.PrevField):
+		f.leave(f.cur, false, &res)
+		p := f.prev(f.cur)
+		if p < 0 {
+			res.backOut = true
+			return nil, res
+		}
+		return f.build(p), res
+	case q.Kind == wizard.KindConfirm && (s == "o" || s == "O" || s == "y" || s == "Y" || s == "n" || s == "N"):
+		a.b = s != "n" && s != "N"
+		return f.next(&res), res
+	case q.Kind == wizard.KindChoice && q.Searchable && s == "enter":
+		if !f.fields[f.cur-f.start].(*picker).choose() {
+			return nil, res
+		}
+		return f.next(&res), res
+	case key.Matches(km, k.NextField):
+		if err := q.Validate(f.value(f.cur)); err != nil {
+			_, cmd := f.form.Update(msg) // huh shows the French error under the field
+			return cmd, res
+		}
+		return f.next(&res), res
+	}
+	_, cmd := f.form.Update(msg)
+	return cmd, res
+}
+
+// next stores the current answer and shows the next question that applies.
+func (f *qform) next(res *formResult) tea.Cmd {
+	f.leave(f.cur, true, res)
+	n := f.first(f.cur + 1)
+	if n < 0 {
+		res.done = true
+		return nil
+	}
+	cmd := f.form.NextGroup()
+	if f.form.State == huh.StateNormal && f.form.GetFocusedField() == f.fields[n-f.start] {
+		f.cur = n
+		return cmd
+	}
+	return f.build(n)
+}
+
+// leave stores the answer of question i when the user leaves it. A choice list only
+// answers when validated with entrée (explicit): the option under the cursor is not an
+// answer. An invalid answer is kept and reported.
+func (f *qform) leave(i int, explicit bool, res *formResult) {
+	q := &f.qs[i]
+	if q.Kind == wizard.KindChoice && !q.Searchable && !explicit {
+		f.vals[i].s = q.Get(f.plan)
+		return
+	}
+	v := f.value(i)
+	before := q.Get(f.plan)
+	if v == before {
+		delete(f.pending, q.ID)
+		return
+	}
+	if err := q.Validate(v); err != nil {
+		f.pending[q.ID] = v
+		f.note, f.noteErr = "Réponse « "+v+" » à « "+q.Title+" » non enregistrée : "+err.Error()+". Corrigez-la en y revenant.", true
+		return
+	}
+	if err := q.Set(f.plan, v); err != nil {
+		f.pending[q.ID] = v
+		f.note, f.noteErr = err.Error(), true
+		return
+	}
+	delete(f.pending, q.ID)
+	if after := q.Get(f.plan); after != before {
+		res.changed = append(res.changed, q.ID)
+	}
+}
+
+// flush stores the answer being typed (leaving the section, quitting).
+func (f *qform) flush() formResult {
+	var res formResult
+	if f.form != nil {
+		f.leave(f.cur, false, &res)
+	}
+	return res
+}
+
+// current returns the question shown.
+func (f *qform) current() *wizard.Question { return &f.qs[f.cur] }
+
+// textFocused reports whether the field shown takes typed text.
+func (f *qform) textFocused() bool {
+	q := f.current()
+	switch q.Kind {
+	case wizard.KindChoice:
+		return q.Searchable
+	case wizard.KindMulti, wizard.KindConfirm:
+		return false
+	}
+	return true
+}
+
+// position returns the rank of the current question among those that apply, and their
+// number.
+func (f *qform) position() (int, int) {
+	n, at := 0, 0
+	for i := range f.qs {
+		if f.applies(i) {
+			n++
+			if i <= f.cur {
+				at = n
+			}
+		}
+	}
+	return at, n
+}
+
+// View draws the form, then the current answer and the help of the option under the
+// cursor, then the last message.
+func (f *qform) View() string {
+	s := f.c.styles
+	q := f.current()
+	lines := []string{strings.TrimRight(fitLines(f.form.View(), f.formHeight()+2), " \n"), ""}
+	stored := q.Get(f.plan)
+	switch raw, bad := f.pending[q.ID]; {
+	case bad:
+		lines = append(lines, s.Err.Render("✗ Réponse non enregistrée (à corriger) : « "+raw+" »"))
+	case stored == "":
+		lines = append(lines, s.Subtle.Render("○ Pas encore de réponse."))
+	default:
+		lines = append(lines, s.OK.Render("✓ Réponse actuelle : ")+answerText(q, stored))
+	}
+	if h := f.hoveredHelp(); h != "" {
+		lines = append(lines, s.Subtle.Render(cell("→ "+h, f.width)))
+	}
+	if f.note != "" {
+		st := s.OK
+		if f.noteErr {
+			st = s.Err
+		}
+		lines = append(lines, st.Render(wrapText(f.note, f.width-1)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// hoveredHelp is the help of the option under the cursor of a choice list.
+func (f *qform) hoveredHelp() string {
+	q := f.current()
+	var v string
+	switch fld := f.fields[f.cur-f.start].(type) {
+	case *huh.Select[string]:
+		v, _ = fld.Hovered()
+	case *huh.MultiSelect[string]:
+		v, _ = fld.Hovered()
+	case *picker:
+		o, _ := fld.hovered()
+		v = o.Value
+	default:
+		return ""
+	}
+	for _, o := range q.Options {
+		if o.Value == v {
+			return o.Help
+		}
+	}
+	return ""
+}
+
+// answerText is an answer as the user reads it: labels instead of codes.
+func answerText(q *wizard.Question, v string) string {
+	switch q.Kind {
+	case wizard.KindChoice:
+		return q.OptionLabel(v)
+	case wizard.KindMulti:
+		var out []string
+		for _, x := range strings.Split(v, ",") {
+			out = append(out, q.OptionLabel(strings.TrimSpace(x)))
+		}
+		return strings.Join(out, " ; ")
+	}
+	return strings.ReplaceAll(v, "\n", " ")
+}
+
+// fitLines cuts s to at most h lines.
+func fitLines(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,214 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aect/wizard"
+)
+
+// jumpTo asks the assistant to open a section on a question.
+type jumpTo struct {
+	sec   wizard.Section
+	field string
+}
+
+// reviewItem is one selectable block of the review: a finding or a section's answers.
+type reviewItem struct {
+	finding *wizard.Finding
+	sec     wizard.Section
+	first   int // first line of the block
+	last    int
+}
+
+// reviewScreen is the Vérification section: the rules engine's findings with their
+// legal reference, then every answer by section. entrée on a finding opens the question
+// concerned; e (or entrée) on a section opens it.
+type reviewScreen struct {
+	c        *common
+	plan     *wizard.Plan
+	states   [wizard.NumSections]wizard.State
+	pending  map[string]string
+	findings []wizard.Finding
+	lines    []string
+	items    []reviewItem
+	cursor   int
+	offset   int
+	width    int
+	height   int
+}
+
+func newReview(c *common, p *wizard.Plan, states [wizard.NumSections]wizard.State, pending map[string]string) *reviewScreen {
+	return &reviewScreen{c: c, plan: p, states: states, pending: pending, findings: wizard.Check(p)}
+}
+
+// SetSize lays the content out for the width.
+func (r *reviewScreen) SetSize(w, h int) {
+	r.width, r.height = w, h
+	r.build()
+	r.scroll()
+}
+
+func (r *reviewScreen) build() {
+	s := r.c.styles
+	w := max(r.width-4, 20)
+	r.lines, r.items = nil, nil
+	add := func(l string) { r.lines = append(r.lines, l) }
+	counts := map[wizard.Severity]int{}
+	for _, f := range r.findings {
+		counts[f.Severity]++
+	}
+	add(s.Title.Render(fmt.Sprintf("Constats de la vérification : %d bloquant, %d attention, %d conseil",
+		counts[wizard.Blocking], counts[wizard.Warning], counts[wizard.Advice])))
+	if len(r.findings) == 0 {
+		add("Aucun constat : le projet ne présente aucun problème connu des règles de aect.")
+	} else {
+		add(s.Subtle.Render("entrée sur un constat : aller à la question concernée"))
+	}
+	for i := range r.findings {
+		f := &r.findings[i]
+		it := reviewItem{finding: f, sec: f.Section, first: len(r.lines)}
+		tag := "[" + f.Severity.String() + "] "
+		text := wrapText(tag+f.Message, w)
+		for j, l := range strings.Split(text, "\n") {
+			if j == 0 {
+				l = s.severityStyle(f.Severity).Render(tag) + strings.TrimPrefix(l, tag)
+			}
+			add("  " + l)
+		}
+		if f.Reference != "" {
+			for _, l := range strings.Split(wrapText("Référence : "+f.Reference, w-2), "\n") {
+				add("    " + s.Subtle.Render(l))
+			}
+		}
+		it.last = len(r.lines) - 1
+		r.items = append(r.items, it)
+	}
+	add("")
+	add(s.Title.Render("Vos réponses, section par section") + s.Subtle.Render(" — e : modifier la section"))
+	for sec := wizard.SecAuthority; sec <= wizard.SecSession; sec++ {
+		it := reviewItem{sec: sec, first: len(r.lines)}
+		add(fmt.Sprintf("  %d. %s — %s", int(sec)+1, sec.Title(), s.stateStyle(r.states[sec]).Render(stateLabel(r.states[sec]))))
+		for _, l := range r.answers(sec) {
+			add("     " + cell(l, w-3))
+		}
+		it.last = len(r.lines) - 1
+		r.items = append(r.items, it)
+	}
+}
+
+// answers lists the answers of a section as "Question : réponse".
+func (r *reviewScreen) answers(sec wizard.Section) []string {
+	var out []string
+	ask := func(qs []wizard.Question) {
+		for i := range qs {
+			q := &qs[i]
+			if !q.AppliesTo(r.plan) {
+				continue
+			}
+			v := "—"
+			if a := q.Get(r.plan); a != "" {
+				v = answerText(q, a)
+			}
+			if raw, bad := r.pending[q.ID]; bad {
+				v = "✗ « " + raw + " » (à corriger)"
+			}
+			out = append(out, q.Title+" : "+v)
+		}
+	}
+	ask(wizard.SectionQuestions(sec))
+	l := &listEdit{plan: r.plan, sec: sec}
+	switch sec {
+	case wizard.SecActions:
+		for i := range r.plan.Actions {
+			out = append(out, l.describe(i))
+		}
+		if len(r.plan.Actions) == 0 {
+			out = append(out, "Aucune action.")
+		}
+	case wizard.SecFunding:
+		for i := range r.plan.Funding {
+			out = append(out, l.describe(i))
+		}
+		out = append(out, fmt.Sprintf("Total : dépenses %s, financements %s",
+			wizard.FormatAmount(r.plan.TotalCost()), wizard.FormatAmount(r.plan.TotalFunding())))
+	}
+	return out
+}
+
+func (r *reviewScreen) scroll() {
+	if len(r.items) == 0 {
+		return
+	}
+	it := r.items[r.cursor]
+	if it.first < r.offset {
+		r.offset = it.first
+	}
+	if it.last >= r.offset+r.height {
+		r.offset = min(it.first, it.last-r.height+1)
+	}
+	if r.cursor == 0 {
+		r.offset = 0
+	}
+}
+
+// Update moves between the items; entrée or e returns where to jump.
+func (r *reviewScreen) Update(msg tea.Msg) (tea.Cmd, *jumpTo) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok || len(r.items) == 0 {
+		return nil, nil
+	}
+	k := r.c.keys
+	switch {
+	case key.Matches(km, k.Up):
+		r.cursor = max(r.cursor-1, 0)
+	case key.Matches(km, k.Down):
+		r.cursor = min(r.cursor+1, len(r.items)-1)
+	case key.Matches(km, k.PageUp):
+		r.cursor = max(r.cursor-5, 0)
+	case key.Matches(km, k.PageDown):
+		r.cursor = min(r.cursor+5, len(r.items)-1)
+	case key.Matches(km, k.Jump):
+		it := r.items[r.cursor]
+		if it.finding != nil {
+			return nil, &jumpTo{sec: it.finding.Section, field: it.finding.Field}
+		}
+		return nil, &jumpTo{sec: it.sec}
+	case key.Matches(km, k.EditSec):
+		return nil, &jumpTo{sec: r.items[r.cursor].sec}
+	case km.String() == "tab":
+		return nil, &jumpTo{sec: wizard.SecDocuments}
+	case key.Matches(km, k.PrevField):
+		return nil, &jumpTo{sec: wizard.SecSession}
+	}
+	r.scroll()
+	return nil, nil
+}
+
+// View draws the visible lines, the selected block marked by "›".
+func (r *reviewScreen) View() string {
+	s := r.c.styles
+	var sel reviewItem
+	if len(r.items) > 0 {
+		sel = r.items[r.cursor]
+	}
+	end := min(r.offset+r.height, len(r.lines))
+	out := make([]string, 0, r.height)
+	for i := r.offset; i < end; i++ {
+		l := r.lines[i]
+		if len(r.items) > 0 && i == sel.first {
+			l = s.Selected.Render("›") + strings.TrimPrefix(l, " ")
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// ShortHelp is the footer help.
+func (r *reviewScreen) ShortHelp() []key.Binding {
+	k := r.c.keys
+	return []key.Binding{k.Up, k.Jump, k.EditSec, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "documents"))}
+}

@@ -1,0 +1,185 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+
+	"aect/wizard"
+)
+
+// Styles holds every style of the interface, built once. No state is shown by colour
+// alone: every styled state also carries a word or a symbol, so the interface stays
+// usable without colour (NO_COLOR, monochrome terminals) and with a screen reader.
+type Styles struct {
+	// Header is the top line; HeaderTitle the program name inside it.
+	Header      lipgloss.Style
+	HeaderTitle lipgloss.Style
+	// Title is a screen or block title; Subtle is secondary text.
+	Title  lipgloss.Style
+	Subtle lipgloss.Style
+	Bold   lipgloss.Style
+	// Selected is the line under the cursor (also marked by "›").
+	Selected lipgloss.Style
+	// Current is the current section or tab (also marked by brackets).
+	Current lipgloss.Style
+	// OK, Busy and Err are the save status and result messages.
+	OK   lipgloss.Style
+	Busy lipgloss.Style
+	Err  lipgloss.Style
+	// States of a section.
+	StateEmpty, StateInProgress, StateComplete, StateToReview lipgloss.Style
+	// Severities of a finding.
+	Blocking, Warning, Advice lipgloss.Style
+	// Dialog is the frame of a modal dialog.
+	Dialog lipgloss.Style
+	// Key is a key name inside a sentence.
+	Key lipgloss.Style
+	// Input styles for our own text inputs.
+	Prompt, Placeholder lipgloss.Style
+	// Help is the footer's key help.
+	Help help.Styles
+	// Form is the huh theme of the section forms.
+	Form *huh.Theme
+}
+
+// palette is the handful of colours a theme uses; empty strings mean "no colour".
+type palette struct {
+	accent, subtle, ok, warn, err, info, review, selFg, selBg string
+}
+
+// NewStyles builds the styles: the default theme, a high-contrast theme, or a
+// monochrome one (no colour at all, for NO_COLOR and monochrome terminals).
+func NewStyles(highContrast, mono bool) *Styles {
+	p := palette{accent: "4", subtle: "8", ok: "2", warn: "3", err: "1", info: "6", review: "5"}
+	switch {
+	case mono:
+		p = palette{}
+	case highContrast:
+		p = palette{accent: "15", subtle: "15", ok: "10", warn: "11", err: "9", info: "14", review: "13", selFg: "0", selBg: "15"}
+	}
+	fg := func(c string) lipgloss.Style {
+		s := lipgloss.NewStyle()
+		if c != "" {
+			s = s.Foreground(lipgloss.Color(c))
+		}
+		return s
+	}
+	s := &Styles{}
+	s.Header = lipgloss.NewStyle().Bold(true)
+	s.HeaderTitle = fg(p.accent).Bold(true)
+	s.Title = fg(p.accent).Bold(true)
+	s.Subtle = fg(p.subtle)
+	if mono || highContrast {
+		s.Subtle = lipgloss.NewStyle()
+	}
+	s.Bold = lipgloss.NewStyle().Bold(true)
+	s.Selected = lipgloss.NewStyle().Reverse(true)
+	if p.selBg != "" {
+		s.Selected = lipgloss.NewStyle().Foreground(lipgloss.Color(p.selFg)).Background(lipgloss.Color(p.selBg)).Bold(true)
+	}
+	s.Current = lipgloss.NewStyle().Bold(true).Underline(true)
+	s.OK = fg(p.ok)
+	s.Busy = fg(p.warn)
+	s.Err = fg(p.err).Bold(true)
+	s.StateEmpty = s.Subtle
+	s.StateInProgress = fg(p.warn)
+	s.StateComplete = fg(p.ok)
+	s.StateToReview = fg(p.review).Bold(true)
+	s.Blocking = fg(p.err).Bold(true)
+	s.Warning = fg(p.warn).Bold(true)
+	s.Advice = fg(p.info)
+	s.Dialog = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1)
+	if p.accent != "" {
+		s.Dialog = s.Dialog.BorderForeground(lipgloss.Color(p.accent))
+	}
+	s.Key = lipgloss.NewStyle().Bold(true)
+	s.Prompt = fg(p.accent)
+	s.Placeholder = s.Subtle
+	s.Help = help.Styles{
+		Ellipsis:       s.Subtle,
+		ShortKey:       lipgloss.NewStyle().Bold(true),
+		ShortDesc:      lipgloss.NewStyle(),
+		ShortSeparator: s.Subtle,
+		FullKey:        lipgloss.NewStyle().Bold(true),
+		FullDesc:       lipgloss.NewStyle(),
+		FullSeparator:  s.Subtle,
+	}
+	s.Form = formTheme(s, p)
+	return s
+}
+
+// formTheme derives the huh theme from ours. Buttons and markers carry text
+// ("[x] Oui", "›") so the focused choice is visible without colour.
+func formTheme(s *Styles, p palette) *huh.Theme {
+	t := huh.ThemeBase()
+	t.Focused.Base = t.Focused.Base.BorderForeground(lipgloss.Color(p.accent))
+	if p.accent == "" {
+		t.Focused.Base = t.Focused.Base.UnsetBorderForeground()
+	}
+	t.Focused.Title = s.Title
+	t.Focused.Description = lipgloss.NewStyle()
+	t.Focused.ErrorIndicator = s.Err.SetString(" ✗")
+	t.Focused.ErrorMessage = s.Err.SetString("✗ Erreur :")
+	t.Focused.SelectSelector = s.Title.SetString("› ")
+	t.Focused.MultiSelectSelector = s.Title.SetString("› ")
+	t.Focused.SelectedOption = s.Bold
+	t.Focused.Option = lipgloss.NewStyle()
+	t.Focused.UnselectedOption = lipgloss.NewStyle()
+	t.Focused.SelectedPrefix = s.OK.SetString("[x] ")
+	t.Focused.UnselectedPrefix = lipgloss.NewStyle().SetString("[ ] ")
+	button := lipgloss.NewStyle().Padding(0, 1).MarginRight(1)
+	t.Focused.FocusedButton = button.Inherit(s.Selected).Transform(func(v string) string { return "[x] " + v })
+	t.Focused.BlurredButton = button.Transform(func(v string) string { return "[ ] " + v })
+	t.Focused.Next = t.Focused.FocusedButton
+	t.Focused.TextInput.Placeholder = s.Placeholder
+	t.Focused.TextInput.Prompt = s.Prompt
+	t.Focused.TextInput.Cursor = lipgloss.NewStyle()
+	t.Help = s.Help
+	t.Blurred = t.Focused
+	t.Blurred.Base = t.Focused.Base.BorderStyle(lipgloss.HiddenBorder())
+	t.Blurred.MultiSelectSelector = lipgloss.NewStyle().SetString("  ")
+	t.Group.Title = s.Title
+	t.Group.Description = lipgloss.NewStyle()
+	return t
+}
+
+// stateStyle returns the style of a section state.
+func (s *Styles) stateStyle(st wizard.State) lipgloss.Style {
+	switch st {
+	case wizard.StateComplete:
+		return s.StateComplete
+	case wizard.StateInProgress:
+		return s.StateInProgress
+	case wizard.StateToReview:
+		return s.StateToReview
+	}
+	return s.StateEmpty
+}
+
+// severityStyle returns the style of a finding's severity.
+func (s *Styles) severityStyle(sev wizard.Severity) lipgloss.Style {
+	switch sev {
+	case wizard.Blocking:
+		return s.Blocking
+	case wizard.Warning:
+		return s.Warning
+	}
+	return s.Advice
+}
+
+// stateSymbol is the symbol of a section state, readable without colour.
+func stateSymbol(st wizard.State) string {
+	switch st {
+	case wizard.StateComplete:
+		return "✓"
+	case wizard.StateInProgress:
+		return "…"
+	case wizard.StateToReview:
+		return "!"
+	}
+	return "○"
+}
+
+// stateLabel is the symbol and the French word: "✓ complet".
+func stateLabel(st wizard.State) string { return stateSymbol(st) + " " + st.String() }

@@ -1,0 +1,68 @@
+// Package tui is the full-screen terminal interface of aect, in French: the drafts list
+// (Accueil), the guided sections of the assistant built from wizard.Questions, the
+// review with the rules engine's findings, the documents preview and export, the key help
+// and the glossary.
+//
+// Every answer is applied to the draft's plan as soon as the user leaves the field and
+// saved through the Store inside a tea.Cmd, so a crash loses at most the field being
+// typed. The package talks to the database only through the small Store interface.
+package tui
+
+import (
+	"errors"
+	"io"
+	"log"
+	"os"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// Options configures the interface.
+type Options struct {
+	// Version is shown in the help screen.
+	Version string
+	// DBPath is the database file, shown in the help screen.
+	DBPath string
+	// ExportDir is the default export folder, editable in the export dialog.
+	ExportDir string
+	// Now gives the current time (relative dates, documents' date); time.Now when nil.
+	Now func() time.Time
+	// HighContrast selects the high-contrast theme.
+	HighContrast bool
+	// Log receives diagnostics; it must not write to the terminal. May be nil.
+	Log *log.Logger
+}
+
+// ErrInterrupted is returned by Run when the user pressed ctrl+c; the command line maps
+// it to exit code 130.
+var ErrInterrupted = errors.New("interrompu par l'utilisateur")
+
+// New returns the root model of the interface, on the drafts list.
+func New(store Store, opt Options) tea.Model {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Log == nil {
+		opt.Log = log.New(io.Discard, "", 0)
+	}
+	mono := os.Getenv("NO_COLOR") != "" || lipgloss.ColorProfile() == termenv.Ascii
+	return newApp(store, opt, NewStyles(opt.HighContrast, mono))
+}
+
+// Run runs the interface full-screen (alternate screen) until the user quits. It returns
+// nil on a normal quit and ErrInterrupted on ctrl+c.
+func Run(store Store, opt Options) error {
+	if os.Getenv("NO_COLOR") != "" {
+		// NO_COLOR forbids colour, not emphasis: keep bold and reverse video (the cursor,
+		// the selected line) with the monochrome styles New picks.
+		lipgloss.SetColorProfile(termenv.ANSI)
+	}
+	_, err := tea.NewProgram(New(store, opt), tea.WithAltScreen()).Run()
+	if errors.Is(err, tea.ErrInterrupted) {
+		return ErrInterrupted
+	}
+	return err
+}
