@@ -1,0 +1,442 @@
+package document
+
+import (
+	"strings"
+
+	"aect/wizard"
+)
+
+// no is "n°" followed by a non-breaking space.
+const no = "n°" + nbsp
+
+// docTitle names a document in its metadata: "Délibération – Jumelage …".
+func docTitle(k Kind, p *wizard.Plan) string {
+	if p.Title == "" {
+		return k.Title()
+	}
+	return k.Title() + " – " + p.Title
+}
+
+// buildDeliberation drafts the délibération (DOMAIN §7): header, visas, considérants,
+// "DÉCIDE", articles fitting the form, vote, signatures and mentions.
+func buildDeliberation(f *facts) *Doc {
+	p := f.p
+	s := p.Session
+	b := newBuilder(Deliberation, docTitle(Deliberation, p))
+	f.blockingNote(b)
+
+	b.center(cat("RÉPUBLIQUE FRANÇAISE"))
+	var head []Inline
+	if p.Authority.Type != wizard.AuthRegion {
+		if f.hasDep {
+			head = append(head, cat("Département "+f.dep.Of))
+		} else {
+			head = append(head, cat("Département : ", todo(whatDepartement)))
+		}
+	}
+	b.center(append(head, f.authHeader())...)
+	b.title(cat("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS"), upper(cat(f.councilOf())))
+	b.center(cat("Séance du ", date(s.Date, whatSessionDate)))
+	b.lines(
+		cat(strong("Délibération "+no), todo(whatNumber)),
+		cat("Date de convocation : ", date(s.ConvocationDate, whatConvocation)),
+		cat("Membres en exercice : ", count(s.MembersInOffice, "nombre de membres en exercice")),
+		cat("Présents : ", count(s.Present, "nombre de membres présents")),
+		cat("Représentés : ", optCount(s.Represented, "nombre de membres représentés")),
+		cat("Votants : ", f.voters()),
+		cat("Secrétaire de séance : ", orTodo(s.Secretary, whatSecretary)),
+	)
+	b.para(strong("Objet : "), styled(f.subject(), Strong))
+
+	opening := []any{"Le ", todo(whatSessionDate)}
+	if o := sessionOpening(s.Date); o != "" {
+		opening = []any{o}
+	}
+	convened := fem(f.councilFeminine(), "dûment convoquée", "dûment convoqué")
+	met := fem(f.councilFeminine(), "s'est réunie", "s'est réuni")
+	b.para(opening, ", ", f.council(), " ", f.authDesOf(), ", ", convened, " le ",
+		date(s.ConvocationDate, whatConvocation), ", ", met,
+		" en séance publique sous la présidence ", f.execNameOf(), ", ", f.execTitle(), ".")
+	b.para("Présents, représentés et absents : ",
+		todo("liste nominative des membres présents, des membres représentés avec leur mandataire, et des absents"), ".")
+
+	b.para(wizard.Capitalize(f.council()), ",")
+	for _, v := range f.visas() {
+		b.para(v)
+	}
+	for _, c := range f.considerants(b) {
+		b.para(c)
+	}
+	b.para("Après en avoir délibéré, ", f.council(), " ", strong("DÉCIDE :"))
+	f.decisions(b)
+
+	b.vote(f.voteLines()...)
+	b.lines(cat("Fait et délibéré en séance les jour, mois et an susdits."),
+		cat("Pour extrait certifié conforme au registre des délibérations."))
+	b.signatures(
+		Signature{Heading: []Inline{f.execHeading()}, Name: cat(f.execName())},
+		Signature{Heading: []Inline{cat("Secrétaire de séance,")}, Name: cat(orTodo(s.Secretary, whatSecretary))},
+	)
+	b.mentions(f.mentionLines()...)
+	return b.doc
+}
+
+// subject is the "Objet" of the délibération, by form.
+func (f *facts) subject() Inline {
+	p := f.p
+	switch p.Form {
+	case wizard.FormJumelage:
+		return cat("Jumelage avec ", f.partner(), " – approbation de la charte de jumelage et autorisation de signature")
+	case wizard.FormCharte:
+		return cat("Charte d'amitié avec ", f.partner(), " – approbation et autorisation de signature")
+	case wizard.FormConvention:
+		return cat("Convention de coopération décentralisée avec ", f.partner(), " – approbation et autorisation de signature")
+	case wizard.FormPromotion:
+		if p.NeedsConvention() {
+			return cat("Promotion culturelle et touristique avec ", f.partner(), " – approbation de la convention et autorisation de signature")
+		}
+		return cat("Promotion culturelle et touristique avec ", f.partner(), " – approbation du programme d'actions")
+	case wizard.FormDon:
+		if p.Partner.Kind == wizard.PartnerFACECO {
+			return cat("Aide humanitaire d'urgence – contribution au fonds d'action extérieure des collectivités territoriales (FACECO)")
+		}
+		return cat("Aide humanitaire d'urgence – aide ", f.partnerTo())
+	}
+	return cat("Action extérieure avec ", f.partner(), " – ", todo("forme de l'action"))
+}
+
+// mainTextName is the annexed text with its article, for the visas and articles:
+// "la convention de coopération décentralisée", "la charte de jumelage".
+func (f *facts) mainTextName() (string, bool) {
+	k, ok := mainText(f.p)
+	if !ok {
+		return "", false
+	}
+	switch k {
+	case Convention:
+		return "la convention de coopération décentralisée", true
+	case CharteJumelage:
+		return "la charte de jumelage", true
+	}
+	return "la charte d'amitié", true
+}
+
+// lawVisas are the visas of French law shared by the délibération and the convention:
+// the CGCT and the "1 %" articles used.
+func (f *facts) lawVisas() []Inline {
+	v := []Inline{cat("Vu le code général des collectivités territoriales, notamment ses articles L. 1115-1 et suivants ;")}
+	for _, use := range f.onePercentArticles() {
+		var services []string
+		mobility := false
+		for _, s := range use.sources {
+			services = append(services, servicePhrase(s))
+			mobility = mobility || s == wizard.SourceMobilite
+		}
+		line := "Vu l'article " + use.article + " du même code"
+		if law := lawPhrase(use.sources[0]); law != "" {
+			line += " (" + law + ")"
+		}
+		line += ", qui permet aux collectivités chargées des services publics " + joinFr(services) +
+			" de consacrer à des actions de coopération et de solidarité internationales dans ces domaines jusqu'à 1 % des ressources affectées aux budgets de ces services"
+		if mobility {
+			line += ", hors versement mobilité"
+		}
+		v = append(v, cat(line+" ;"))
+	}
+	return v
+}
+
+// visas of the délibération.
+func (f *facts) visas() []Inline {
+	a := f.p.Authority
+	v := f.lawVisas()
+	if art, settled := a.GeneralCompetenceArticle(); settled {
+		v = append(v, cat("Vu l'article "+art+" du même code ;"))
+	} else {
+		v = append(v, cat("Vu ", confirm("article du code général des collectivités territoriales fondant la compétence "+f.councilOf()), " ;"))
+	}
+	if a.Type.IsEPCI() || a.Type == wizard.AuthSyndicatMixte {
+		v = append(v, cat("Vu les statuts ", f.authDesOf(), " ;"))
+	}
+	if uses := f.onePercentArticles(); len(uses) > 0 {
+		var services []string
+		for _, u := range uses {
+			for _, s := range u.sources {
+				services = append(services, servicePhrase(s))
+			}
+		}
+		v = append(v, cat("Vu le budget principal ", deArticleString(f.authShort()),
+			" et les budgets des services "+joinFr(services)+" ;"))
+	} else {
+		v = append(v, cat("Vu le budget ", deArticleString(f.authShort()), " ;"))
+	}
+	if name, ok := f.mainTextName(); ok {
+		_, bare, _ := strings.Cut(name, " ")
+		v = append(v, cat("Vu le projet de "+bare+" annexé à la présente délibération ;"))
+	}
+	return v
+}
+
+// considerants draw the exposé from the plan: partner and history, objectives, category
+// and sectors, ODD, implementation, actions, amounts, co-financing. The list of actions
+// is added to the builder directly after its considérant.
+func (f *facts) considerants(b *builder) []Inline {
+	p := f.p
+	var out []Inline
+	flush := func() {
+		for _, c := range out {
+			b.para(c)
+		}
+		out = nil
+	}
+	if p.Partner.Kind == wizard.PartnerFACECO {
+		out = append(out,
+			cat("Considérant la situation d'urgence humanitaire (pays concerné : ", f.countryName(), ") et l'appel à la solidarité des collectivités territoriales ;"),
+			cat("Considérant que le fonds d'action extérieure des collectivités territoriales (FACECO), géré par le Centre de crise et de soutien du ministère de l'Europe et des Affaires étrangères, permet aux collectivités territoriales d'apporter une aide humanitaire d'urgence, mutualisée et mise en œuvre par les experts humanitaires de l'État ;"))
+	} else {
+		history := any(todo(whatHistory))
+		if p.Partner.History != "" {
+			history = quote(p.Partner.History)
+		}
+		out = append(out, cat("Considérant les relations nouées entre ", f.authDes(), " et ", f.partner(),
+			", ", f.partnerKind(), " : ", history, " ;"))
+	}
+	objectives := any(todo(whatObjectives))
+	if p.Domain.Objectives != "" {
+		objectives = quote(p.Domain.Objectives)
+	}
+	out = append(out,
+		cat("Considérant les objectifs poursuivis : ", objectives, " ;"),
+		cat("Considérant que cette action relève ", f.categoryPhrase(),
+			" au sens de l'article L. 1115-1 du code général des collectivités territoriales, dans ", f.sectors(), " ;"),
+		cat("Considérant que cette action prend en compte le Programme de développement durable à l'horizon 2030 des Nations unies et contribue aux objectifs de développement durable ", f.sdgs(), " ;"))
+	if c := f.implementationConsiderant(); c != nil && p.Form != wizard.FormDon {
+		out = append(out, c)
+	}
+
+	total := p.TotalCost()
+	switch {
+	case p.Form == wizard.FormDon:
+		out = append(out, cat("Considérant que le montant de l'aide envisagée s'élève à ", f.totalOrTodo(), " ;"))
+	case len(p.Actions) == 0:
+		out = append(out, cat("Considérant le programme d'actions envisagé : ", todo("actions et leur coût"), " ;"))
+	default:
+		out = append(out, cat("Considérant le programme d'actions envisagé :"))
+		flush()
+		b.bullets(f.actionLines()...)
+	}
+	if total > 0 && p.Form != wizard.FormDon {
+		out = append(out, cat("Considérant que le montant prévisionnel total des engagements financiers s'élève à ",
+			amount(total), ", soit ", amountsByYear(f.costYears()), " ;"))
+	} else if total == 0 && (p.Form == wizard.FormJumelage || p.Form == wizard.FormCharte) {
+		out = append(out, cat("Considérant que ", f.mainTextNameOr("ce projet"), " n'emporte aucun engagement financier ;"))
+	}
+	if srcs := f.sources(); len(srcs) > 0 {
+		out = append(out, cat("Considérant le plan de financement prévisionnel :"))
+		flush()
+		var lines []Inline
+		for _, st := range srcs {
+			l := cat(sourceLabel(st), " : ", amount(st.total))
+			if !st.source.IsOwnContribution() {
+				l = cat(l, " (cofinancement à solliciter)")
+			}
+			lines = append(lines, l)
+		}
+		b.bullets(lines...)
+	}
+	return out
+}
+
+// mainTextNameOr is the annexed text's name, or the fallback.
+func (f *facts) mainTextNameOr(fallback string) string {
+	if n, ok := f.mainTextName(); ok {
+		return n
+	}
+	return fallback
+}
+
+// totalOrTodo is the total cost, or a placeholder.
+func (f *facts) totalOrTodo() any {
+	if t := f.p.TotalCost(); t > 0 {
+		return amount(t)
+	}
+	return todo(whatAmount)
+}
+
+// actionLines list the actions: "2027 – Échange scolaire : 4 500,00 €".
+func (f *facts) actionLines() []Inline {
+	var out []Inline
+	for _, a := range f.p.Actions {
+		c := any(todo("coût"))
+		if a.Cost > 0 {
+			c = amount(a.Cost)
+		}
+		out = append(out, cat(yearText(a.Year), " – ", orTodo(a.Title, "intitulé de l'action"), " : ", c))
+	}
+	return out
+}
+
+// implementationConsiderant says how the action is carried out.
+func (f *facts) implementationConsiderant() Inline {
+	im := f.p.Implementation
+	short := f.authShort()
+	switch im.Mode {
+	case wizard.ModeEnPropre:
+		return cat("Considérant que ", short, " porte directement cette action, avec ses propres moyens ;")
+	case wizard.ModeMutualisation:
+		with := any(todo("collectivités associées"))
+		if len(im.PooledWith) > 0 {
+			with = joinFr(withArticles(im.PooledWith))
+		}
+		return cat("Considérant que cette action est menée en mutualisation avec ", with, ", ", short, " en demeurant maître d'ouvrage ;")
+	case wizard.ModeDelegation:
+		op := any(cat("à ", todo("opérateur")))
+		if im.Operator != "" {
+			op = aName(im.Operator)
+		}
+		return cat("Considérant que la mise en œuvre de cette action est confiée ", op, ", ", short, " en demeurant maître d'ouvrage ;")
+	case wizard.ModeSoutien:
+		return cat("Considérant que ", short, " apporte son soutien à cette action ;")
+	}
+	if f.p.Form == wizard.FormDon {
+		return nil
+	}
+	return cat("Considérant que cette action est mise en œuvre ", todo("mode de mise en œuvre"), " ;")
+}
+
+// decisions add the numbered articles after "DÉCIDE".
+func (f *facts) decisions(b *builder) {
+	p := f.p
+	switch p.Form {
+	case wizard.FormDon:
+		if p.Partner.Kind == wizard.PartnerFACECO {
+			b.decision("Attribue une contribution exceptionnelle de ", f.totalOrTodo(),
+				" au fonds d'action extérieure des collectivités territoriales (FACECO), géré par le Centre de crise et de soutien du ministère de l'Europe et des Affaires étrangères, au titre de l'aide humanitaire d'urgence (pays concerné : ", f.countryName(), ").")
+		} else {
+			b.decision("Attribue une aide humanitaire d'urgence de ", f.totalOrTodo(), " ", f.partnerTo(), ".")
+		}
+		b.decision("Autorise ", f.exec(), " à signer tout document nécessaire au versement de cette aide.")
+		f.creditsDecision(b)
+		f.transmissionDecision(b)
+		return
+	case wizard.FormJumelage:
+		b.decision("Approuve le jumelage ", f.authDesOf(), " avec ", f.partner(),
+			" et les termes de la charte de jumelage annexée à la présente délibération.")
+		b.decision("Autorise ", f.exec(), " à signer la charte de jumelage lors des cérémonies organisées successivement par chacun des deux partenaires, ainsi que tout document afférent à la mise en œuvre de la présente délibération.")
+	case wizard.FormCharte:
+		b.decision("Approuve la charte d'amitié entre ", f.authDes(), " et ", f.partner(),
+			", annexée à la présente délibération.")
+		b.decision("Autorise ", f.exec(), " à signer la charte d'amitié ainsi que tout document afférent à la mise en œuvre de la présente délibération.")
+	case wizard.FormConvention, wizard.FormPromotion:
+		if p.NeedsConvention() {
+			b.decision("Approuve la convention de coopération décentralisée entre ", f.authDes(), " et ", f.partner(),
+				", annexée à la présente délibération.")
+			b.decision("Autorise ", f.exec(), " à signer cette convention ainsi que tout document afférent à sa mise en œuvre.")
+		} else {
+			b.decision("Approuve le programme d'actions de promotion culturelle et touristique mené avec ", f.partner(), ".")
+			b.decision("Autorise ", f.exec(), " à signer tout document afférent à la mise en œuvre de la présente délibération.")
+		}
+	default:
+		b.decision("Approuve l'action extérieure menée avec ", f.partner(), " (", todo("forme de l'action"), ").")
+		b.decision("Autorise ", f.exec(), " à signer tout document afférent à la mise en œuvre de la présente délibération.")
+	}
+	if p.Commits() {
+		b.decision("Fixe le montant prévisionnel des engagements financiers ", f.authDesOf(), " à ", amount(p.TotalCost()),
+			", soit ", amountsByYear(f.costYears()), ", selon le plan de financement prévisionnel exposé ci-dessus.")
+		f.creditsDecision(b)
+		if co := f.cofunders(); len(co) > 0 {
+			var who []string
+			for _, st := range co {
+				who = append(who, funderPhrase(st.source))
+			}
+			b.decision("Autorise ", f.exec(), " à solliciter les cofinancements prévus au plan de financement auprès ",
+				joinFr(who), ", et à signer tout document s'y rapportant.")
+		}
+	}
+	if p.Form == wizard.FormJumelage && p.Implementation.Mode == wizard.ModeDelegation && p.Commits() {
+		b.decision("Autorise ", f.exec(), " à signer avec ", f.operatorRef(),
+			" une convention précisant le rôle de chacun dans l'animation du jumelage et l'emploi des subventions versées.")
+	}
+	f.transmissionDecision(b)
+}
+
+// creditsDecision says where the credits are entered, with the imputation to confirm.
+func (f *facts) creditsDecision(b *builder) {
+	years, _ := f.budgetYears()
+	verb := "sont inscrits"
+	if f.futureCredits() {
+		verb = "seront inscrits"
+	}
+	where := cat("au budget ", years)
+	if uses := f.onePercentArticles(); len(uses) > 0 {
+		var budgets []string
+		for _, u := range uses {
+			for _, s := range u.sources {
+				budgets = append(budgets, annexBudget(s))
+			}
+		}
+		where = cat("aux budgets ", years, " (budget principal et, pour la part financée au titre du 1 %, ", joinFr(budgets), ")")
+	}
+	b.decision("Dit que les crédits correspondants ", verb, " ", where, ", imputation : ", f.imputation(), ".")
+}
+
+// transmissionDecision sends the act to the préfet; a convention enters into force on
+// its transmission (CGCT L. 1115-1).
+func (f *facts) transmissionDecision(b *builder) {
+	if f.p.NeedsConvention() {
+		b.decision("Dit que la présente délibération sera transmise au représentant de l'État au titre du contrôle de légalité, ainsi que la convention une fois signée ; conformément à l'article L. 1115-1 du code général des collectivités territoriales, la convention entre en vigueur, pour ",
+			f.authShort(), ", dès sa transmission au représentant de l'État.")
+		return
+	}
+	b.decision("Dit que la présente délibération sera transmise au représentant de l'État au titre du contrôle de légalité.")
+}
+
+// voteLines are the vote block: fill-in lines when the votes are blank.
+func (f *facts) voteLines() []Inline {
+	s := f.p.Session
+	fill := func(n *int) any {
+		if n == nil {
+			return "……"
+		}
+		return *n
+	}
+	lines := []Inline{
+		cat(strong("Votants : "), f.voters()),
+		cat("Pour : ", fill(s.VotesFor)),
+		cat("Contre : ", fill(s.VotesAgainst)),
+		cat("Abstentions : ", fill(s.Abstentions)),
+	}
+	if s.VotesFor == nil || s.VotesAgainst == nil || s.Abstentions == nil {
+		return append(lines, cat(strong("Résultat : "), todo("adoptée à l'unanimité ou à la majorité des suffrages exprimés")))
+	}
+	var result Inline
+	switch {
+	case *s.VotesFor > 0 && *s.VotesAgainst == 0:
+		result = cat("La délibération est adoptée à l'unanimité des suffrages exprimés.")
+	case *s.VotesFor > *s.VotesAgainst:
+		result = cat("La délibération est adoptée à la majorité des suffrages exprimés.")
+	default:
+		result = cat(todo("résultat du vote : voix prépondérante du président de séance en cas de partage égal, ou rejet"))
+	}
+	return append(lines, styled(result, Strong))
+}
+
+// mentionLines are the mentions of transmission, publication and appeal.
+func (f *facts) mentionLines() []Inline {
+	a := f.p.Authority
+	var pub Inline
+	switch {
+	case f.isSmallCommune():
+		pub = cat("Publié le ", todo(whatDate), ", selon le mode choisi par ", f.council(),
+			" (à cocher) : ☐ affichage ☐ publication sur papier ☐ publication sous forme électronique")
+	case a.Type == wizard.AuthCommune && a.Population <= 0:
+		pub = cat("Publié le ", todo(whatDate), " ", todo("mode de publication : sous forme électronique, ou au choix du conseil municipal dans une commune de moins de 3 500 habitants"))
+	default:
+		pub = cat("Publié sous forme électronique le ", todo(whatDate))
+	}
+	return []Inline{
+		cat("Transmis au représentant de l'État le ", todo(whatDate)),
+		pub,
+		cat("Le présent acte peut faire l'objet d'un recours devant le tribunal administratif dans un délai de deux mois à compter de sa publication ", confirm(appealPoint), "."),
+	}
+}

@@ -1,0 +1,166 @@
+// Package document drafts the documents a council votes on — the délibération, the
+// convention de coopération décentralisée or the charte (jumelage, amitié) — and the
+// "prochaines étapes" checklist, from a plan.
+//
+// A document is built once from the plan into a small content model (Doc: blocks of
+// inline spans, with placeholders for missing answers), then rendered by one of four
+// writers: plain text wrapped at 80 columns, Markdown, ODT and DOCX (both written by hand
+// with archive/zip). Only Export touches the file system.
+//
+// Every missing answer shows as a visible placeholder, "[à compléter : …]", and every point
+// the law leaves to the user's jurist as "[à confirmer : …]"; nothing is guessed.
+package document
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"aect/wizard"
+)
+
+// Kind is one document of a plan. Its value is the base name of the exported file.
+type Kind string
+
+// The documents.
+const (
+	Deliberation   Kind = "deliberation"
+	Convention     Kind = "convention"
+	CharteJumelage Kind = "charte-jumelage"
+	CharteAmitie   Kind = "charte-amitie"
+	NextSteps      Kind = "prochaines-etapes"
+)
+
+// AllKinds lists every kind, in the order of an export.
+var AllKinds = []Kind{Deliberation, Convention, CharteJumelage, CharteAmitie, NextSteps}
+
+// Title is the French name of the document: "Délibération", "Convention", "Charte de
+// jumelage", "Charte d'amitié", "Prochaines étapes".
+func (k Kind) Title() string {
+	switch k {
+	case Deliberation:
+		return "Délibération"
+	case Convention:
+		return "Convention"
+	case CharteJumelage:
+		return "Charte de jumelage"
+	case CharteAmitie:
+		return "Charte d'amitié"
+	case NextSteps:
+		return "Prochaines étapes"
+	}
+	return string(k)
+}
+
+// Kinds lists the documents of a plan, in order: the délibération, the form's main text
+// (a convention for a convention de coopération décentralisée or for a cultural promotion
+// that commits money, the charte for a jumelage or a charte d'amitié, nothing for a
+// humanitarian gift), then the prochaines étapes.
+func Kinds(p *wizard.Plan) []Kind {
+	ks := []Kind{Deliberation}
+	if p != nil {
+		if k, ok := mainText(p); ok {
+			ks = append(ks, k)
+		}
+	}
+	return append(ks, NextSteps)
+}
+
+// mainText is the text the council approves with the délibération, if the form has one.
+func mainText(p *wizard.Plan) (Kind, bool) {
+	switch {
+	case p.NeedsConvention():
+		return Convention, true
+	case p.Form == wizard.FormJumelage:
+		return CharteJumelage, true
+	case p.Form == wizard.FormCharte:
+		return CharteAmitie, true
+	}
+	return "", false
+}
+
+// Format is an output format. Its value is the file extension.
+type Format string
+
+// The output formats.
+const (
+	Text     Format = "txt"
+	Markdown Format = "md"
+	ODT      Format = "odt"
+	DOCX     Format = "docx"
+)
+
+// AllFormats lists the formats in the order of an export: ODT first, the format the
+// French administration recommends.
+var AllFormats = []Format{ODT, DOCX, Markdown, Text}
+
+// ParseFormat reads a format name, ignoring case, surrounding spaces and a leading dot:
+// "odt", "docx", "md" (or "markdown"), "txt" (or "texte", "text"). An unknown name gives a
+// French error listing the accepted ones.
+func ParseFormat(s string) (Format, error) {
+	switch strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), ".") {
+	case "odt":
+		return ODT, nil
+	case "docx":
+		return DOCX, nil
+	case "md", "markdown":
+		return Markdown, nil
+	case "txt", "text", "texte":
+		return Text, nil
+	}
+	return "", wizard.Errorf("format « %s » inconnu : attendu odt, docx, md ou txt", s)
+}
+
+// FileName is the file name of a document in a format: "deliberation.odt",
+// "prochaines-etapes.md".
+func FileName(k Kind, f Format) string { return string(k) + "." + string(f) }
+
+// Options are the inputs of a document that do not come from the plan.
+type Options struct {
+	// Today is the current date. Dates that depend on "now" (the default year of the
+	// budget, the next window of a call for projects when the session date is missing)
+	// come from it, never from the clock, so that a document is a pure function of the
+	// plan and the options. The zero date leaves those points as placeholders.
+	Today wizard.Date
+}
+
+// Build makes the content model of one document of the plan. A nil plan is an empty
+// draft. Missing answers become placeholders; blocking findings of the rules engine are
+// listed in a boxed "Projet non conforme" note at the top of the délibération and of the
+// convention or charte.
+func Build(p *wizard.Plan, k Kind, opt Options) *Doc {
+	f := newFacts(p, opt)
+	switch k {
+	case Deliberation:
+		return buildDeliberation(f)
+	case Convention:
+		return buildConvention(f)
+	case CharteJumelage:
+		return buildCharteJumelage(f)
+	case CharteAmitie:
+		return buildCharteAmitie(f)
+	case NextSteps:
+		return buildNextSteps(f)
+	}
+	b := newBuilder(k, "Document inconnu")
+	b.para(fmt.Sprintf("Document « %s » inconnu.", k))
+	return b.doc
+}
+
+// Render writes the document in a format.
+func Render(w io.Writer, d *Doc, f Format) error {
+	if d == nil {
+		return fmt.Errorf("document : aucun document à écrire")
+	}
+	switch f {
+	case Text:
+		return renderText(w, d)
+	case Markdown:
+		return renderMarkdown(w, d)
+	case ODT:
+		return renderODT(w, d)
+	case DOCX:
+		return renderDOCX(w, d)
+	}
+	return wizard.Errorf("format « %s » inconnu : attendu odt, docx, md ou txt", f)
+}

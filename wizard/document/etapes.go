@@ -1,0 +1,314 @@
+package document
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"aect/wizard"
+)
+
+// buildNextSteps drafts the "prochaines étapes": a dated checklist (session, transmission
+// to the préfet, publication, signature, calls for projects, APD declaration), the
+// findings of the rules engine grouped by severity, and the contacts of the authority's
+// région and the national ones, with their date.
+func buildNextSteps(f *facts) *Doc {
+	p := f.p
+	b := newBuilder(NextSteps, docTitle(NextSteps, p))
+	b.title(cat("PROCHAINES ÉTAPES"))
+	var head []Inline
+	if p.Title != "" {
+		head = append(head, cat(strong(p.Title)))
+	}
+	head = append(head, cat(f.authHeader(), " – ", f.partnerTitle()))
+	if k, ok := wizard.Forms.Lookup(p.Form); ok {
+		head = append(head, cat(emph(k.Label)))
+	}
+	b.center(head...)
+	if !f.opt.Today.IsZero() {
+		b.para(emph("Liste établie le " + wizard.FormatDate(f.opt.Today) + ". Les dates sont calculées à partir de la date de la séance ; les règles des appels à projets changent chaque année : vérifiez-les."))
+	}
+
+	b.heading(1, "Calendrier et démarches")
+	b.list(Checklist, f.steps()...)
+
+	b.heading(1, "Points relevés par la vérification")
+	f.findingsSection(b)
+
+	b.heading(1, "Contacts du mémento AMF, "+wizard.ContactsAsOf)
+	b.para(emph(wizard.ContactsCheckNote))
+	f.contactsSection(b)
+	return b.doc
+}
+
+// step is one dated line of the checklist.
+func step(when any, what ...any) Item {
+	return Item{Text: cat(styled(cat(when, " – "), Strong), cat(what...))}
+}
+
+// steps lists the dated steps, in order.
+func (f *facts) steps() []Item {
+	p := f.p
+	s := p.Session
+	var items []Item
+	after := func(days int) any {
+		if s.Date.IsZero() {
+			return cat("après la séance (", todo(whatSessionDate), ")")
+		}
+		return "dès le " + wizard.FormatDate(s.Date.AddDays(days))
+	}
+
+	if p.Partner.Kind != wizard.PartnerFACECO {
+		ref := "(Conseil d'État, 13 mai 2024, " + no + "474652 ; régimes de sanctions de la France)"
+		if p.Partner.RecognisedConfirmed {
+			items = append(items, Item{Done: true, Text: cat(strong("Avant la séance – "),
+				"Partenaire confirmé comme autorité locale d'un État reconnu par la France, non visé par des sanctions ", emph(ref), ".")})
+		} else {
+			items = append(items, step("Avant la séance",
+				"Confirmer que le partenaire est une autorité locale d'un État reconnu par la France et qu'il n'est pas visé par des sanctions ", emph(ref), "."))
+		}
+	}
+	items = append(items, step("Avant la séance",
+		"Faire relire les projets de documents par un juriste, compléter les mentions « [à compléter] » et vérifier les mentions « [à confirmer] », dont l'imputation budgétaire, avec le comptable public."))
+	name, hasText := f.mainTextName()
+	joined := "le projet de délibération"
+	if hasText {
+		joined = "le projet de délibération et le projet de " + strings.SplitN(name, " ", 2)[1] + " : le texte est soumis au conseil avec la délibération, avant toute signature"
+	}
+	items = append(items, step(date(s.ConvocationDate, whatConvocation),
+		"Convoquer ", f.council(), " ; joindre ", joined, "."))
+	items = append(items, step(date(s.Date, whatSessionDate),
+		"Séance ", f.councilOf(), " : vote de la délibération ; signature de la délibération par ", f.exec(), " et le secrétaire de séance."))
+	transmit := cat("Transmettre la délibération au représentant de l'État (contrôle de légalité)")
+	if p.Authority.Population >= wizard.ActesThreshold {
+		transmit = cat(transmit, ", par voie électronique (@ctes), obligatoire au-delà de 50 000 habitants")
+	}
+	items = append(items, step(after(1), transmit, "."))
+	list := "afficher la liste des délibérations de la séance"
+	if s.Date.IsZero() {
+		items = append(items, step(cat("dans la semaine qui suit la séance"), "Publier la délibération et ", list, "."))
+	} else {
+		pub := "Publier la délibération sous forme électronique"
+		if f.isSmallCommune() {
+			pub = "Publier la délibération selon le mode choisi par le conseil municipal (affichage, papier ou électronique ; électronique par défaut)"
+		}
+		items = append(items, step("au plus tard le "+wizard.FormatDate(s.Date.AddDays(7)), pub, " et ", list, "."))
+	}
+
+	switch k, _ := mainText(p); {
+	case p.Form == wizard.FormDon:
+		items = append(items, f.giftSteps(after(1))...)
+	case k == Convention:
+		items = append(items,
+			step(after(1), "Signer la convention avec le partenaire, une fois la délibération transmise au représentant de l'État."),
+			step("dès la signature", "Transmettre la convention signée au représentant de l'État : elle entre en vigueur, pour ", f.authShort(),
+				", à la date de cette transmission ", emph("(CGCT, art. L. 1115-1)"), "."))
+	case k == CharteJumelage:
+		items = append(items, step(todo("dates des cérémonies"),
+			"Signer la charte de jumelage lors des deux cérémonies, l'une à ", f.frenchPlace(), ", l'autre chez le partenaire, une fois la délibération transmise au représentant de l'État."))
+	case k == CharteAmitie:
+		items = append(items, step(after(1), "Signer la charte d'amitié avec le partenaire, une fois la délibération transmise au représentant de l'État."))
+	}
+	if p.Form == wizard.FormJumelage && p.Implementation.Mode == wizard.ModeDelegation && p.Commits() {
+		items = append(items, step("avant le premier versement",
+			"Signer avec ", f.operatorRef(), " la convention qui précise le rôle de chacun et l'emploi des subventions."))
+	}
+	items = append(items, f.fundingSteps()...)
+	if it, ok := f.apdStep(); ok {
+		items = append(items, it)
+	}
+	if p.Form != wizard.FormDon {
+		items = append(items, step("après la signature",
+			"Inscrire le partenariat dans l'Atlas français de la coopération décentralisée de la CNCD et, le cas échéant, déposer une offre ou une demande dans la « Bourse-partenariats »."))
+	}
+	return items
+}
+
+// giftSteps is the FACECO procedure (or the payment of a direct gift).
+func (f *facts) giftSteps(afterTransmission any) []Item {
+	p := f.p
+	if p.Partner.Kind == wizard.PartnerFACECO {
+		return []Item{
+			step("avant le versement",
+				"Prendre contact avec le Centre de crise et de soutien (CDCS) du ministère de l'Europe et des Affaires étrangères pour connaître les modalités de versement au FACECO et l'opération à laquelle affecter la contribution."),
+			step(afterTransmission,
+				"Mandater la contribution de ", f.totalOrTodo(), " au profit du FACECO, une fois la délibération transmise au représentant de l'État. Aucune convention n'est nécessaire : l'aide est mutualisée et employée par les experts humanitaires de l'État."),
+			step("après le versement",
+				"Conserver la délibération et le justificatif du versement : la contribution au FACECO entre dans la déclaration annuelle de l'aide publique au développement."),
+		}
+	}
+	return []Item{
+		step(afterTransmission, "Verser l'aide de ", f.totalOrTodo(), " ", f.partnerTo(),
+			" ; au-delà de 23 000 € par an à un même organisme privé, signer d'abord avec lui une convention d'objectifs ",
+			emph("(loi n° 2000-321 du 12 avril 2000, art. 10)"), "."),
+	}
+}
+
+// windowYear is the year of the next window of a yearly call that closes at the end of
+// month last, from the session date or, failing it, from today; 0 when neither is known.
+func (f *facts) windowYear(last time.Month) int {
+	ref := f.p.Session.Date
+	if ref.IsZero() {
+		ref = f.opt.Today
+	}
+	if ref.IsZero() {
+		return 0
+	}
+	if ref.Month <= last {
+		return ref.Year
+	}
+	return ref.Year + 1
+}
+
+// inYear is " 2027", or a placeholder for the year.
+func inYearOrTodo(y int) any {
+	if y == 0 {
+		return cat(" ", todo(whatYear))
+	}
+	return fmt.Sprintf(" %d", y)
+}
+
+// fundingSteps are the calls for projects and budget steps that fit the sources chosen.
+func (f *facts) fundingSteps() []Item {
+	p := f.p
+	var items []Item
+	for _, st := range f.sources() {
+		src := st.source
+		switch src {
+		case wizard.SourceMEAE:
+			items = append(items, step(cat("mars–mai", inYearOrTodo(f.windowYear(time.May)), " ("+wizard.MEAERulesNote+")"),
+				"Déposer la demande à l'appel à projets de la DCTCIV (ex-DAECT) du ministère de l'Europe et des Affaires étrangères. Pièces : la délibération, la convention signée ou des lettres d'intention, la déclaration de l'aide publique au développement faite. Cofinancement au plus de 70 % du coût total pour un pays moins avancé, 50 % pour un autre pays éligible à l'APD, 30 % hors APD ; apport des collectivités françaises d'au moins 10 % ; versement par tranches annuelles, la dernière à 80 % puis 20 % sur rapport final."))
+		case wizard.SourceFICOL:
+			items = append(items, step(cat("janvier–septembre", inYearOrTodo(f.windowYear(time.September)), " (à vérifier)"),
+				"Déposer le projet à l'appel annuel de la FICOL de l'Agence française de développement : projet porté par la collectivité, dans le champ de ses compétences, dans un pays éligible à l'AFD."))
+		case wizard.SourceCERV:
+			items = append(items, step("dates de l'appel à vérifier",
+				"Déposer la demande de subvention CERV « Town-Twinning » auprès de la Commission européenne : au moins 50 participants, dont au moins 25 invités de l'étranger, partenaires d'au moins deux pays éligibles dont un de l'Union européenne ; subvention forfaitaire (2024 : 8 455 € à 50 745 €, montants à vérifier)."))
+		case wizard.SourceAutreColl, wizard.SourcePrive:
+			items = append(items, step("avant la signature", "Obtenir la confirmation écrite du cofinancement : ", sourceLabel(st), " (", amount(st.total), ")."))
+		}
+		if m, ok := src.OnePercent(); ok {
+			svc, held := p.Authority.HasService(m.Service)
+			cap := any(todo("ressources annuelles du budget du service"))
+			if held && svc.AnnualResources > 0 {
+				cap = amount(svc.AnnualResources/100) + " par exercice (1 % de " + amount(svc.AnnualResources) + ")"
+			}
+			items = append(items, step("à chaque budget",
+				"Inscrire la part financée au titre du "+wizard.Sources.Label(src)+" au budget du service "+servicePhrase(src)+" ; plafond : ", cap,
+				" ; cet argent ne finance que des actions dans le domaine du service ", emph("(CGCT, art. "+m.Article+")"), "."))
+		}
+	}
+	if f.isSmallCommune() && !f.usesSource(wizard.SourceMEAE) && p.Form != wizard.FormDon {
+		rrma := "le réseau régional multi-acteurs"
+		if f.hasDep {
+			if rc := wizard.ContactsFor(f.dep.Region); rc.RRMA != nil {
+				rrma = rc.RRMA.Name + ", réseau régional multi-acteurs,"
+			}
+		}
+		items = append(items, step("à tout moment",
+			"Se renseigner auprès de "+rrma+" sur les programmes « clés en main » cofinancés par le ministère de l'Europe et des Affaires étrangères (au moins trois collectivités réunies par une association ou un GIP), la meilleure porte d'entrée pour une petite commune."))
+	}
+	return items
+}
+
+// apdStep is the APD declaration, when the partner country is eligible and money is spent:
+// 15 April – 31 May of the year after the first payment.
+func (f *facts) apdStep() (Item, bool) {
+	if !f.hasCtry || !f.country.APD || !f.p.Commits() {
+		return Item{}, false
+	}
+	first := 0
+	for _, ya := range f.costYears() {
+		if ya.Year != 0 {
+			first = ya.Year
+			break
+		}
+	}
+	if first == 0 {
+		first = f.p.FirstYear()
+	}
+	when := cat("du 15 avril au 31 mai ", todo("année suivant le premier versement"))
+	spent := cat("de l'année précédente")
+	if first != 0 {
+		when = cat(fmt.Sprintf("du 15 avril au 31 mai %d", first+1))
+		spent = cat(fmt.Sprintf("de %d", first))
+	}
+	return step(when, "Déclarer les dépenses d'aide publique au développement ", spent,
+		" sur la plateforme « Démarches simplifiées », puis chaque année pour les dépenses de l'année précédente ; cette déclaration conditionne tout cofinancement du ministère de l'Europe et des Affaires étrangères ",
+		emph("(CGCT, art. L. 1115-6)"), "."), true
+}
+
+// findingsSection lists every finding, grouped by severity.
+func (f *facts) findingsSection(b *builder) {
+	if len(f.findings) == 0 {
+		b.para("Aucun point relevé.")
+		return
+	}
+	groups := []struct {
+		sev   wizard.Severity
+		title string
+	}{
+		{wizard.Blocking, "Bloquant : à corriger avant le vote"},
+		{wizard.Warning, "Attention : à vérifier avant le vote"},
+		{wizard.Advice, "Conseil"},
+	}
+	for _, g := range groups {
+		var lines []Inline
+		for _, fd := range f.findings {
+			if fd.Severity == g.sev {
+				lines = append(lines, cat(findingLine(fd), " Rubrique : « ", fd.Section.Title(), " »."))
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		b.heading(2, fmt.Sprintf("%s (%d)", g.title, len(lines)))
+		b.bullets(lines...)
+	}
+}
+
+// contactsSection lists the regional and national contacts.
+func (f *facts) contactsSection(b *builder) {
+	if f.hasDep {
+		rc := wizard.ContactsFor(f.dep.Region)
+		b.heading(2, "Région "+f.dep.Region)
+		var lines []Inline
+		if rc.Conseiller != nil {
+			lines = append(lines, contactLine("Conseiller diplomatique auprès du préfet de région : ", *rc.Conseiller))
+		} else {
+			lines = append(lines, cat("Conseiller diplomatique auprès du préfet de région : non nommé dans le mémento ; consultez le site du ministère de l'Europe et des Affaires étrangères."))
+		}
+		if rc.RRMA != nil {
+			lines = append(lines, contactLine("Réseau régional multi-acteurs (RRMA) : ", *rc.RRMA))
+		} else {
+			lines = append(lines, cat("Réseau régional multi-acteurs : aucun dans le mémento pour cette région."))
+		}
+		b.bullets(lines...)
+	} else {
+		b.heading(2, "Région")
+		b.bullets(cat("Contacts régionaux : ", todo(whatDepartement), "."))
+	}
+	b.heading(2, "Contacts nationaux")
+	var lines []Inline
+	for _, c := range wizard.Contacts().National {
+		l := contactLine("", c)
+		if strings.Contains(c.Name, "AFCCRE") && f.p.Form == wizard.FormJumelage {
+			l = cat(l, " ", strong("– l'interlocuteur des jumelages"))
+		}
+		lines = append(lines, l)
+	}
+	b.bullets(lines...)
+}
+
+// contactLine is "prefix Name – email (role)".
+func contactLine(prefix string, c wizard.Contact) Inline {
+	l := cat(prefix, strong(c.Name))
+	if c.Seat != "" {
+		l = cat(l, " (", c.Seat, ")")
+	}
+	l = cat(l, " – ", c.Email)
+	if c.Role != "" {
+		l = cat(l, " : ", strings.ReplaceAll(c.Role, "; ", " ; "))
+	}
+	return l
+}

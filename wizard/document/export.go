@@ -1,0 +1,163 @@
+package document
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"aect/wizard"
+)
+
+// maxSlug bounds the length of a folder name.
+const maxSlug = 60
+
+// windowsReserved are the names Windows refuses for a file or folder.
+var windowsReserved = map[string]bool{"con": true, "prn": true, "aux": true, "nul": true,
+	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true, "com6": true,
+	"com7": true, "com8": true, "com9": true, "lpt1": true, "lpt2": true, "lpt3": true,
+	"lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true}
+
+// Slug makes a folder name from a title: lower-case ASCII letters, digits and '-', accents
+// folded ("Jumelage Belmont-sur-Guiers – Lindenbach" gives
+// "jumelage-belmont-sur-guiers-lindenbach"), at most 60 characters. An empty result
+// gives "projet"; a name Windows reserves ("con", "nul"…) gets "-projet" appended.
+func Slug(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range wizard.Fold(title) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+		if b.Len() >= maxSlug {
+			break
+		}
+	}
+	s := strings.TrimRight(b.String(), "-")
+	if len(s) > maxSlug {
+		s = strings.TrimRight(s[:maxSlug], "-")
+	}
+	switch {
+	case s == "":
+		return "projet"
+	case windowsReserved[s]:
+		return s + "-projet"
+	}
+	return s
+}
+
+// Export writes every document of the plan (see Kinds) in each format into
+// dir/<slug of the title>/, creating the folder (0755), and returns the paths written, in
+// the order of Kinds then formats. No formats means all of them. Each file is written to
+// a temporary file then renamed, so that an interrupted export never leaves half a file.
+// It is the only function of the package that touches the file system; its errors are in
+// French and name the folder or file concerned.
+func Export(p *wizard.Plan, dir string, formats []Format, opt Options) ([]string, error) {
+	if len(formats) == 0 {
+		formats = AllFormats
+	}
+	var chosen []Format
+	for _, f := range formats {
+		if _, err := ParseFormat(string(f)); err != nil {
+			return nil, err
+		}
+		if !containsFormat(chosen, f) {
+			chosen = append(chosen, f)
+		}
+	}
+	title := ""
+	if p != nil {
+		title = p.Title
+	}
+	folder := filepath.Join(dir, Slug(title))
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return nil, folderError(folder, err)
+	}
+	var written []string
+	var buf bytes.Buffer
+	for _, k := range Kinds(p) {
+		d := Build(p, k, opt)
+		for _, f := range chosen {
+			buf.Reset()
+			if err := Render(&buf, d, f); err != nil {
+				return written, fmt.Errorf("impossible de préparer le document « %s » : %w", FileName(k, f), err)
+			}
+			path := filepath.Join(folder, FileName(k, f))
+			if err := writeAtomic(path, buf.Bytes()); err != nil {
+				return written, err
+			}
+			written = append(written, path)
+		}
+	}
+	return written, nil
+}
+
+func containsFormat(fs []Format, f Format) bool {
+	for _, x := range fs {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// writeAtomic writes data to a temporary file in the same folder, then renames it.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return folderError(dir, err)
+	}
+	name := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(name)
+		return fmt.Errorf("impossible d'écrire le fichier « %s » : %s : %w", path, reason(err), err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("impossible d'écrire le fichier « %s » : %s : %w", path, reason(err), err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("impossible d'écrire le fichier « %s » : %s : %w", path, reason(err), err)
+	}
+	return nil
+}
+
+// folderError says, in French, that a folder cannot be written.
+func folderError(folder string, err error) error {
+	return fmt.Errorf("impossible d'écrire dans le dossier « %s » : %s : %w", folder, reason(err), err)
+}
+
+// reason names the usual causes in French.
+func reason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "accès refusé"
+	case errors.Is(err, fs.ErrNotExist):
+		return "dossier introuvable"
+	case errors.Is(err, fs.ErrExist):
+		return "un fichier porte déjà ce nom"
+	}
+	return "erreur du système de fichiers"
+}

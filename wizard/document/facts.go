@@ -1,0 +1,755 @@
+package document
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"aect/wizard"
+)
+
+// facts is what every document draws on: a cleaned copy of the plan, the findings of the
+// rules engine, the reference data found for the plan, and the phrases built from them.
+type facts struct {
+	p        *wizard.Plan
+	opt      Options
+	findings []wizard.Finding
+	blocking []wizard.Finding
+	country  wizard.Country
+	hasCtry  bool
+	dep      wizard.Departement
+	hasDep   bool
+}
+
+func newFacts(p *wizard.Plan, opt Options) *facts {
+	c := cleanPlan(p)
+	f := &facts{p: c, opt: opt, findings: wizard.Check(c)}
+	for _, fd := range f.findings {
+		if fd.Severity == wizard.Blocking {
+			f.blocking = append(f.blocking, fd)
+		}
+	}
+	f.country, f.hasCtry = wizard.LookupCountry(c.Partner.Country)
+	f.dep, f.hasDep = wizard.LookupDepartement(c.Authority.Departement)
+	return f
+}
+
+// cleanPlan returns a deep copy of the plan with every free text cleaned (no control
+// characters, no escape sequences, single spaces). A nil plan gives an empty one.
+func cleanPlan(p *wizard.Plan) *wizard.Plan {
+	if p == nil {
+		return &wizard.Plan{}
+	}
+	c := *p
+	c.Title = clean(p.Title)
+	a := &c.Authority
+	a.Name = clean(a.Name)
+	a.ExecutiveName = clean(a.ExecutiveName)
+	a.Services = append([]wizard.Service(nil), p.Authority.Services...)
+	pa := &c.Partner
+	pa.Name = clean(pa.Name)
+	pa.Representative = clean(pa.Representative)
+	pa.History = clean(pa.History)
+	pa.Languages = cleanAll(pa.Languages)
+	c.Domain.Objectives = clean(c.Domain.Objectives)
+	c.Domain.Sectors = append([]wizard.Sector(nil), p.Domain.Sectors...)
+	c.Domain.SDGs = append([]int(nil), p.Domain.SDGs...)
+	c.Implementation.Operator = clean(c.Implementation.Operator)
+	c.Implementation.PooledWith = cleanAll(c.Implementation.PooledWith)
+	c.Actions = make([]wizard.Action, len(p.Actions))
+	for i, ac := range p.Actions {
+		ac.Title = clean(ac.Title)
+		ac.Description = clean(ac.Description)
+		ac.PaidTo.Name = clean(ac.PaidTo.Name)
+		c.Actions[i] = ac
+	}
+	c.Funding = make([]wizard.FundingLine, len(p.Funding))
+	for i, fl := range p.Funding {
+		fl.Label = clean(fl.Label)
+		c.Funding[i] = fl
+	}
+	c.Session.Secretary = clean(c.Session.Secretary)
+	c.Session.BudgetImputation = clean(c.Session.BudgetImputation)
+	return &c
+}
+
+func cleanAll(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = clean(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Placeholder subjects, so that the same missing answer reads the same everywhere.
+const (
+	whatAuthName     = "nom de la collectivité"
+	whatDepartement  = "département"
+	whatExecName     = "nom de l'exécutif"
+	whatExecTitle    = "le Maire, le Président ou la Présidente"
+	whatPartnerName  = "nom du partenaire"
+	whatCountry      = "pays du partenaire"
+	whatPartnerRep   = "nom et qualité du représentant du partenaire"
+	whatSessionDate  = "date de la séance"
+	whatConvocation  = "date de convocation"
+	whatSecretary    = "secrétaire de séance"
+	whatNumber       = "numéro"
+	whatDate         = "date"
+	whatPlace        = "lieu"
+	whatSeat         = "adresse du siège"
+	whatObjectives   = "objet des actions envisagées"
+	whatHistory      = "historique de la relation"
+	whatAmount       = "montant"
+	whatYear         = "année"
+	imputationPoint  = "chapitre 65, compte 6574x ou 6573x selon le bénéficiaire — à confirmer avec le comptable public"
+	appealPoint      = "formulation des voies et délais de recours"
+	partnerLawPoint  = "textes du droit du pays partenaire fondant la compétence du partenaire et l'autorisant à signer"
+	disputeCourtText = "juridiction compétente à défaut d'accord amiable"
+)
+
+// sentinel stands for a missing authority name while its designation is built.
+const sentinel = "Xsentinelx"
+
+// authDes names the authority in a sentence: "la commune de Belmont-sur-Guiers",
+// "la communauté de communes du Val d'Arnon", with a placeholder for a missing name.
+func (f *facts) authDes() Inline {
+	a := f.p.Authority
+	if a.Type == "" || !knownType(a.Type) {
+		return cat("la collectivité ", orTodo(a.Name, whatAuthName))
+	}
+	if d := a.Designation(); d != "" {
+		return cat(d)
+	}
+	a.Name = sentinel
+	before, after, _ := strings.Cut(a.Designation(), sentinel)
+	return cat(before, todo(whatAuthName), after)
+}
+
+func knownType(t wizard.AuthorityType) bool {
+	_, ok := wizard.AuthorityTypes.Lookup(t)
+	return ok
+}
+
+// authDesOf is the designation after "de": "de la commune de …", "du syndicat mixte …".
+func (f *facts) authDesOf() Inline { return deArticle(f.authDes()) }
+
+// authHeader is the designation without its article, capitalised: "Commune de
+// Belmont-sur-Guiers", for headers and signature blocks.
+func (f *facts) authHeader() Inline {
+	d := f.authDes()
+	if len(d) == 0 {
+		return d
+	}
+	out := append(Inline(nil), d...)
+	t := out[0].Text
+	for _, art := range []string{"la ", "le ", "l'"} {
+		if strings.HasPrefix(t, art) {
+			t = t[len(art):]
+			break
+		}
+	}
+	out[0].Text = wizard.Capitalize(t)
+	return out
+}
+
+// authFeminine reports whether the authority's noun is feminine (la commune, la
+// communauté…), for the agreement of participles.
+func (f *facts) authFeminine() bool {
+	d := f.authDes()
+	return len(d) > 0 && (strings.HasPrefix(d[0].Text, "la ") || strings.HasPrefix(d[0].Text, "l'"))
+}
+
+// fem returns the feminine or masculine form.
+func fem(feminine bool, f, m string) string {
+	if feminine {
+		return f
+	}
+	return m
+}
+
+// authShort is the authority's type with its article: "la commune", "la communauté de
+// communes", "le syndicat mixte".
+func (f *facts) authShort() string {
+	t := f.p.Authority.Type
+	ch, ok := wizard.AuthorityTypes.Lookup(t)
+	if !ok {
+		return "la collectivité"
+	}
+	noun := lowerFirst(ch.Label)
+	if f.authFeminine() {
+		return "la " + noun
+	}
+	return "le " + noun
+}
+
+// authName is the bare name, or a placeholder.
+func (f *facts) authName() any { return orTodo(f.p.Authority.Name, whatAuthName) }
+
+// council is the assembly with its article: "le conseil municipal".
+func (f *facts) council() string { return f.p.Authority.Council() }
+
+// councilOf is "du conseil municipal", "de l'assemblée délibérante".
+func (f *facts) councilOf() string { return deArticleString(f.council()) }
+
+// councilFeminine reports whether the assembly's noun is feminine.
+func (f *facts) councilFeminine() bool { return strings.HasPrefix(f.council(), "l'assemblée") }
+
+// exec is the executive with its article: "le Maire", "la Présidente", or a placeholder.
+func (f *facts) exec() any {
+	if e := f.p.Authority.Executive(); e != "" {
+		return e
+	}
+	return todo(whatExecTitle)
+}
+
+// execTitle is the title alone, capitalised: "Maire", "Président", "Présidente".
+func (f *facts) execTitle() any {
+	e := f.p.Authority.Executive()
+	if e == "" {
+		return todo(whatExecTitle)
+	}
+	_, t, _ := strings.Cut(e, " ")
+	return t
+}
+
+// execPossessive is "son Maire", "sa Présidente".
+func (f *facts) execPossessive() any {
+	e := f.p.Authority.Executive()
+	switch {
+	case e == "":
+		return todo(whatExecTitle)
+	case strings.HasPrefix(e, "la "):
+		return "sa " + e[3:]
+	}
+	return "son " + e[3:]
+}
+
+// execAuthorised is the agreement of "habilité" with the executive's title: the title
+// "Maire" says nothing of the person's gender.
+func (f *facts) execAuthorised() string {
+	switch f.p.Authority.EffectiveTitle() {
+	case wizard.TitlePresident:
+		return "habilité"
+	case wizard.TitlePresidente:
+		return "habilitée"
+	}
+	return "habilité(e)"
+}
+
+// execHeading is the heading of the executive's signature block: "Le Maire,".
+func (f *facts) execHeading() Inline {
+	if e := f.p.Authority.Executive(); e != "" {
+		return cat(wizard.Capitalize(e) + ",")
+	}
+	return cat(todo(whatExecTitle), ",")
+}
+
+// execNameOf is the executive's name after "de": "d'Hélène Cormier".
+func (f *facts) execNameOf() any {
+	if n := f.p.Authority.ExecutiveName; n != "" {
+		return deName(n)
+	}
+	return cat("de ", todo(whatExecName))
+}
+
+// partnerTo is the partner after "à", with its country: "à la Croix-Rouge (…)".
+func (f *facts) partnerTo() Inline {
+	if n := f.p.Partner.Name; n != "" {
+		return cat(aName(n), " (", f.countryName(), ")")
+	}
+	return cat("à ", todo(whatPartnerName), " (", f.countryName(), ")")
+}
+
+// operatorRef is the operator with its article, or a placeholder.
+func (f *facts) operatorRef() any {
+	if op := f.p.Implementation.Operator; op != "" {
+		return withArticle(op)
+	}
+	return todo("opérateur")
+}
+
+// withArticles gives each name its article.
+func withArticles(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = withArticle(n)
+	}
+	return out
+}
+
+// execName is the executive's name, or a placeholder.
+func (f *facts) execName() any { return orTodo(f.p.Authority.ExecutiveName, whatExecName) }
+
+// deArticle turns a designation into its "de" form: "la commune" → "de la commune",
+// "le syndicat" → "du syndicat", "l'assemblée" → "de l'assemblée".
+func deArticle(in Inline) Inline {
+	if len(in) == 0 {
+		return in
+	}
+	out := append(Inline(nil), in...)
+	out[0].Text = deArticleString(out[0].Text)
+	return out
+}
+
+func deArticleString(s string) string {
+	switch {
+	case strings.HasPrefix(s, "le "):
+		return "du " + s[3:]
+	case strings.HasPrefix(s, "les "):
+		return "des " + s[4:]
+	}
+	return "de " + s
+}
+
+// partnerName is the partner's name, or a placeholder.
+func (f *facts) partnerName() any { return orTodo(f.p.Partner.Name, whatPartnerName) }
+
+// countryName is the partner country's French name, or a placeholder.
+func (f *facts) countryName() any {
+	if f.hasCtry {
+		return f.country.Name
+	}
+	return todo(whatCountry)
+}
+
+// partner names the partner inside a sentence, with its article and country: "la
+// Commune de Ndiassane-Ouest (Sénégal)", "Gemeinde Lindenbach (Allemagne)".
+func (f *facts) partner() Inline {
+	return cat(f.partnerRef(), " (", f.countryName(), ")")
+}
+
+// partnerTitle is the partner's bare name and country, for headers.
+func (f *facts) partnerTitle() Inline {
+	return cat(f.partnerName(), " (", f.countryName(), ")")
+}
+
+// partnerRef is the partner's name with its article, or a placeholder.
+func (f *facts) partnerRef() any {
+	if n := f.p.Partner.Name; n != "" {
+		return withArticle(n)
+	}
+	return todo(whatPartnerName)
+}
+
+// partnerOf is the partner after "de": "de la Commune de …", or "de " and a placeholder.
+func (f *facts) partnerOf() any {
+	if n := f.p.Partner.Name; n != "" {
+		return deName(n)
+	}
+	return cat("de ", todo(whatPartnerName))
+}
+
+// partnerKind describes the partner's legal nature.
+func (f *facts) partnerKind() any {
+	switch f.p.Partner.Kind {
+	case wizard.PartnerAutoriteLocale:
+		return "autorité locale étrangère"
+	case wizard.PartnerEtat:
+		return "État ou gouvernement étranger"
+	case wizard.PartnerONG:
+		return "organisation non gouvernementale"
+	case wizard.PartnerAssociation:
+		return "association"
+	case wizard.PartnerOrgInter:
+		return "organisation internationale"
+	case wizard.PartnerFACECO:
+		return "fonds d'action extérieure des collectivités territoriales"
+	}
+	return todo("type de partenaire")
+}
+
+// date is a long French date, or a placeholder.
+func date(d wizard.Date, what string) any {
+	if d.IsZero() {
+		return todo(what)
+	}
+	return wizard.FormatDate(d)
+}
+
+// count is a positive count, or a placeholder.
+func count(n int, what string) any {
+	if n <= 0 {
+		return todo(what)
+	}
+	return n
+}
+
+// optCount is an optional count, or a placeholder when not given.
+func optCount(n *int, what string) any {
+	if n == nil {
+		return todo(what)
+	}
+	return *n
+}
+
+// voters is present + represented, or a placeholder.
+func (f *facts) voters() any {
+	s := f.p.Session
+	if s.Present <= 0 || s.Represented == nil {
+		return todo("nombre de votants")
+	}
+	return s.Present + *s.Represented
+}
+
+// amount formats an amount.
+func amount(c wizard.Cents) string { return wizard.FormatAmount(c) }
+
+// yearText is a year, or a placeholder for year 0.
+func yearText(y int) any {
+	if y == 0 {
+		return todo(whatYear)
+	}
+	return fmt.Sprint(y)
+}
+
+// costYears returns the yearly costs.
+func (f *facts) costYears() []wizard.YearAmount { return f.p.CostsByYear() }
+
+// amountsByYear is "21 000,00 € en 2027, 6 000,00 € en 2028 et 5 000,00 € en 2029".
+func amountsByYear(yas []wizard.YearAmount) Inline {
+	var items []Inline
+	for _, ya := range yas {
+		if ya.Year == 0 {
+			items = append(items, cat(amount(ya.Amount), " (", todo(whatYear), ")"))
+			continue
+		}
+		items = append(items, cat(amount(ya.Amount), fmt.Sprintf(" en %d", ya.Year)))
+	}
+	return joinInline(items)
+}
+
+// budgetYears names the financial years of the credits: "de l'exercice 2027", "des
+// exercices 2027 à 2029", "des exercices 2027, 2028 et 2030". Without any year, it falls
+// back on the year of the session, then of Options.Today, then on a placeholder.
+func (f *facts) budgetYears() (Inline, bool) {
+	var years []int
+	for _, ya := range f.costYears() {
+		if ya.Year != 0 {
+			years = append(years, ya.Year)
+		}
+	}
+	if len(years) == 0 {
+		switch {
+		case !f.p.Session.Date.IsZero():
+			years = []int{f.p.Session.Date.Year}
+		case !f.opt.Today.IsZero():
+			years = []int{f.opt.Today.Year}
+		default:
+			return cat("de l'exercice ", todo(whatYear)), false
+		}
+	}
+	if len(years) == 1 {
+		return cat(fmt.Sprintf("de l'exercice %d", years[0])), true
+	}
+	contiguous := true
+	for i := 1; i < len(years); i++ {
+		contiguous = contiguous && years[i] == years[i-1]+1
+	}
+	if contiguous {
+		return cat(fmt.Sprintf("des exercices %d à %d", years[0], years[len(years)-1])), true
+	}
+	ss := make([]string, len(years))
+	for i, y := range years {
+		ss[i] = fmt.Sprint(y)
+	}
+	return cat("des exercices " + joinFr(ss)), true
+}
+
+// futureCredits reports whether some credits fall in a year after the session (or
+// today): they "seront inscrits" rather than "sont inscrits".
+func (f *facts) futureCredits() bool {
+	ref := f.p.Session.Date.Year
+	if ref == 0 {
+		ref = f.opt.Today.Year
+	}
+	if ref == 0 {
+		return true
+	}
+	for _, ya := range f.costYears() {
+		if ya.Year > ref {
+			return true
+		}
+	}
+	return false
+}
+
+// imputation is the budget imputation the user gave, or the default to confirm.
+func (f *facts) imputation() any {
+	if s := f.p.Session.BudgetImputation; s != "" {
+		return s
+	}
+	return confirm(imputationPoint)
+}
+
+// sourceTotal is one funding source summed over the years, with its labels.
+type sourceTotal struct {
+	source wizard.Source
+	labels []string
+	total  wizard.Cents
+	years  map[int]wizard.Cents
+}
+
+// sources sums the funding by source, in the order of the catalogue (own contribution
+// first), keeping the user's labels.
+func (f *facts) sources() []sourceTotal {
+	idx := map[wizard.Source]int{}
+	var out []sourceTotal
+	for _, fl := range f.p.Funding {
+		i, ok := idx[fl.Source]
+		if !ok {
+			i = len(out)
+			idx[fl.Source] = i
+			out = append(out, sourceTotal{source: fl.Source, years: map[int]wizard.Cents{}})
+		}
+		st := &out[i]
+		st.total += fl.Amount
+		st.years[fl.Year] += fl.Amount
+		if fl.Label != "" && !containsFold(st.labels, fl.Label) {
+			st.labels = append(st.labels, fl.Label)
+		}
+	}
+	order := map[wizard.Source]int{}
+	for i, c := range wizard.Sources.Codes() {
+		order[wizard.Source(c)] = i + 1
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		oi, oj := out[i].source.IsOwnContribution(), out[j].source.IsOwnContribution()
+		if oi != oj {
+			return oi
+		}
+		return order[out[i].source] < order[out[j].source]
+	})
+	return out
+}
+
+func containsFold(ss []string, s string) bool {
+	for _, x := range ss {
+		if wizard.Fold(x) == wizard.Fold(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceLabel is "1 % eau (loi Oudin-Santini)", with the user's labels: "MEAE – appel à
+// projets DCTCIV (ex-DAECT), Appel à projets généraliste".
+func sourceLabel(st sourceTotal) string {
+	l := "source à préciser"
+	if st.source != "" {
+		l = wizard.Sources.Label(st.source)
+	}
+	if len(st.labels) > 0 {
+		l += " – " + strings.Join(st.labels, ", ")
+	}
+	return l
+}
+
+// cofunders are the sources other than the authority's own contribution.
+func (f *facts) cofunders() []sourceTotal {
+	var out []sourceTotal
+	for _, st := range f.sources() {
+		if !st.source.IsOwnContribution() {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// funderPhrase names a co-funder after "auprès": "du ministère de l'Europe …".
+func funderPhrase(s wizard.Source) string {
+	switch s {
+	case wizard.SourceMEAE:
+		return "du ministère de l'Europe et des Affaires étrangères (appel à projets de la DCTCIV, ex-DAECT)"
+	case wizard.SourceFICOL:
+		return "de l'Agence française de développement (facilité FICOL)"
+	case wizard.SourceCERV:
+		return "de l'Union européenne (programme CERV, volet Town-Twinning)"
+	case wizard.SourceAutreColl:
+		return "d'autres collectivités territoriales"
+	case wizard.SourcePrive:
+		return "de partenaires privés"
+	}
+	return "des financeurs concernés"
+}
+
+// usesSource reports whether the plan funds anything from s.
+func (f *facts) usesSource(s wizard.Source) bool {
+	for _, fl := range f.p.Funding {
+		if fl.Source == s {
+			return true
+		}
+	}
+	return false
+}
+
+// onePercentArticles groups the "1 %" sources used by CGCT article, in article order,
+// with the services concerned.
+func (f *facts) onePercentArticles() []onePercentUse {
+	var out []onePercentUse
+	for _, src := range []wizard.Source{wizard.SourceEau, wizard.SourceAssainissement,
+		wizard.SourceElecGaz, wizard.SourceDechets, wizard.SourceMobilite} {
+		if !f.usesSource(src) {
+			continue
+		}
+		m, _ := src.OnePercent()
+		if n := len(out); n > 0 && out[n-1].article == m.Article {
+			out[n-1].sources = append(out[n-1].sources, src)
+			continue
+		}
+		out = append(out, onePercentUse{article: m.Article, sources: []wizard.Source{src}})
+	}
+	return out
+}
+
+type onePercentUse struct {
+	article string
+	sources []wizard.Source
+}
+
+// servicePhrase names the public service of a "1 %" source after "de".
+func servicePhrase(s wizard.Source) string {
+	switch s {
+	case wizard.SourceEau:
+		return "de l'eau potable"
+	case wizard.SourceAssainissement:
+		return "de l'assainissement"
+	case wizard.SourceElecGaz:
+		return "de la distribution d'électricité ou de gaz"
+	case wizard.SourceDechets:
+		return "de la collecte ou du traitement des déchets ménagers"
+	case wizard.SourceMobilite:
+		return "de la mobilité"
+	}
+	return ""
+}
+
+// annexBudget names the budget of a "1 %" source: "budget annexe de l'eau potable".
+func annexBudget(s wizard.Source) string { return "budget " + servicePhrase(s) }
+
+// lawPhrase is the law behind an article of the "1 %" mechanisms, when it has a usual
+// name.
+func lawPhrase(src wizard.Source) string {
+	switch src {
+	case wizard.SourceEau, wizard.SourceAssainissement:
+		return "loi Oudin-Santini du 9 février 2005"
+	case wizard.SourceMobilite:
+		return "loi d'orientation des mobilités de 2019"
+	}
+	return ""
+}
+
+// categoryPhrase is the legal category after "relève": "de la coopération".
+func (f *facts) categoryPhrase() any {
+	switch f.p.Domain.Category {
+	case wizard.CatCooperation:
+		return "de la coopération"
+	case wizard.CatAideDeveloppement:
+		return "de l'aide au développement"
+	case wizard.CatAideHumanitaire:
+		return "de l'action à caractère humanitaire"
+	}
+	return cat("de ", todo("catégorie : coopération, aide au développement ou aide humanitaire"))
+}
+
+// sectors lists the sectors quoted after "dans": "les domaines « culture et
+// patrimoine » et « jeunesse »", "le domaine « déchets »".
+func (f *facts) sectors() any {
+	if len(f.p.Domain.Sectors) == 0 {
+		return cat("les domaines ", todo("domaines de l'action"))
+	}
+	var ss []string
+	for _, s := range f.p.Domain.Sectors {
+		ss = append(ss, "« "+lowerFirst(wizard.Sectors.Label(s))+" »")
+	}
+	if len(ss) == 1 {
+		return "le domaine " + ss[0]
+	}
+	return "les domaines " + joinFr(ss)
+}
+
+// sdgs lists the linked ODD: n° 4 « Éducation de qualité » et n° 17 « … ».
+func (f *facts) sdgs() any {
+	var ss []string
+	for _, n := range f.p.Domain.SDGs {
+		if n >= 1 && n <= 17 {
+			ss = append(ss, fmt.Sprintf("n° %d « %s »", n, wizard.SDGNames[n]))
+		}
+	}
+	if len(ss) == 0 {
+		return todo("objectifs de développement durable concernés")
+	}
+	return joinFr(ss)
+}
+
+// languages lists the languages of the texts: "en français et en allemand".
+func (f *facts) languages() (string, int) {
+	langs := []string{"français"}
+	for _, l := range f.p.Partner.Languages {
+		if !containsFold(langs, l) {
+			langs = append(langs, lowerFirst(l))
+		}
+	}
+	ss := make([]string, len(langs))
+	for i, l := range langs {
+		ss[i] = "en " + l
+	}
+	return joinFr(ss), len(langs)
+}
+
+// paysCeremony is the place of the French party, when it is a commune.
+func (f *facts) frenchPlace() any {
+	if f.p.Authority.Type == wizard.AuthCommune && f.p.Authority.Name != "" {
+		return f.p.Authority.Name
+	}
+	return todo(whatPlace)
+}
+
+// partnerRep is the partner's representative, or a placeholder.
+func (f *facts) partnerRep() any { return orTodo(f.p.Partner.Representative, whatPartnerRep) }
+
+// paidToPartner reports whether some money is paid to the partner authority.
+func (f *facts) paidToPartner() bool {
+	for _, a := range f.p.Actions {
+		if a.PaidTo.Kind == wizard.PayeePartner {
+			return true
+		}
+	}
+	return false
+}
+
+// isSmallCommune reports whether the authority is a commune under 3 500 inhabitants,
+// which chooses its publication mode.
+func (f *facts) isSmallCommune() bool {
+	a := f.p.Authority
+	return a.Type == wizard.AuthCommune && a.Population > 0 && a.Population < wizard.PublicationThreshold
+}
+
+// eu lists the member states of the European Union, for the wording of a charte.
+var eu = map[string]bool{"AT": true, "BE": true, "BG": true, "CY": true, "CZ": true, "DE": true,
+	"DK": true, "EE": true, "ES": true, "FI": true, "GR": true, "HR": true, "HU": true, "IE": true,
+	"IT": true, "LT": true, "LU": true, "LV": true, "MT": true, "NL": true, "PL": true, "PT": true,
+	"RO": true, "SE": true, "SI": true, "SK": true}
+
+// blockingNote adds the boxed "Projet non conforme" note when a finding blocks.
+func (f *facts) blockingNote(b *builder) {
+	if len(f.blocking) == 0 {
+		return
+	}
+	var items []Item
+	for _, fd := range f.blocking {
+		items = append(items, Item{Text: findingLine(fd)})
+	}
+	b.note("Projet non conforme",
+		[]Inline{cat("Ce projet ne peut pas être soumis au vote en l'état : corrigez d'abord les points bloquants suivants (voir aussi le document « Prochaines étapes »).")},
+		items)
+}
+
+// findingLine is a finding's message with its legal reference.
+func findingLine(fd wizard.Finding) Inline {
+	if fd.Reference == "" {
+		return cat(fd.Message)
+	}
+	return cat(fd.Message, " ", emph("Référence : "+fd.Reference+"."))
+}

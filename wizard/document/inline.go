@@ -1,0 +1,337 @@
+package document
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"aect/wizard"
+)
+
+const nbsp = wizard.NBSP
+
+// todo is the placeholder of a missing answer: "[à compléter : what]".
+func todo(what string) Span {
+	return Span{Text: typo("[à compléter : " + what + "]"), Style: Placeholder}
+}
+
+// confirm is the placeholder of a point the user's jurist or accountant must confirm:
+// "[à confirmer : what]".
+func confirm(what string) Span {
+	return Span{Text: typo("[à confirmer : " + what + "]"), Style: Placeholder}
+}
+
+// orTodo is the answer s, or the placeholder for what when s is empty.
+func orTodo(s, what string) any {
+	if s == "" {
+		return todo(what)
+	}
+	return s
+}
+
+// strong is bold text.
+func strong(s string) Span { return Span{Text: typo(s), Style: Strong} }
+
+// emph is italic text.
+func emph(s string) Span { return Span{Text: typo(s), Style: Emphasis} }
+
+// cat concatenates parts into a line. A string is plain text (given French
+// typography); a Span or an Inline is taken as is. Adjacent spans of the same style merge.
+func cat(parts ...any) Inline {
+	out := make(Inline, 0, len(parts))
+	push := func(s Span) {
+		if s.Text == "" {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].Style == s.Style {
+			out[n-1].Text += s.Text
+			return
+		}
+		out = append(out, s)
+	}
+	for _, p := range parts {
+		switch v := p.(type) {
+		case string:
+			push(Span{Text: typo(v)})
+		case Span:
+			push(v)
+		case Inline:
+			for _, s := range v {
+				push(s)
+			}
+		case []any:
+			for _, s := range cat(v...) {
+				push(s)
+			}
+		case int:
+			push(Span{Text: strconv.Itoa(v)})
+		default:
+			panic("document: cat: unexpected part type")
+		}
+	}
+	return out
+}
+
+// styled returns the line with every plain span given style st.
+func styled(in Inline, st SpanStyle) Inline {
+	out := make(Inline, len(in))
+	for i, s := range in {
+		if s.Style == Plain {
+			s.Style = st
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// upper upper-cases the plain and strong text of a line, leaving placeholders alone.
+func upper(in Inline) Inline {
+	out := make(Inline, len(in))
+	for i, s := range in {
+		if s.Style != Placeholder {
+			s.Text = strings.ToUpper(s.Text)
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// typo applies French typography: a non-breaking space before ":" ";" "!" "?" "€" "%"
+// and "»", after "«", and between the groups of thousands of a number ("23 000 €"). A
+// normal space there becomes non-breaking; a missing one is added before "€", "%" (after
+// a digit) and inside the quotation marks.
+func typo(s string) string {
+	if !strings.ContainsAny(s, ":;!?€%«»0123456789") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	var prev rune
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ' ' && i+n < len(s):
+			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			if strings.ContainsRune(":;!?€%»", next) || (isDigit(prev) && thousands(s[i+n:])) {
+				b.WriteString(nbsp)
+			} else {
+				b.WriteByte(' ')
+			}
+		case r == '«':
+			b.WriteRune(r)
+			next, m := utf8.DecodeRuneInString(s[i+n:])
+			if next == ' ' {
+				n += m
+			}
+			if next != '\u00a0' && next != '\u202f' {
+				b.WriteString(nbsp)
+			}
+		case r == '»' && i > 0 && prev != ' ' && prev != '\u00a0' && prev != '\u202f':
+			b.WriteString(nbsp)
+			b.WriteRune(r)
+		case (r == '€' || r == '%') && isDigit(prev):
+			b.WriteString(nbsp)
+			b.WriteRune(r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		prev = r
+		i += n
+	}
+	return b.String()
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// thousands reports whether s starts with a group of exactly three digits that ends a
+// number followed by a space, the euro sign or the end: "000 €" in "23 000 €".
+func thousands(s string) bool {
+	if len(s) < 3 || !isDigit(rune(s[0])) || !isDigit(rune(s[1])) || !isDigit(rune(s[2])) {
+		return false
+	}
+	if len(s) == 3 {
+		return true
+	}
+	return !isDigit(rune(s[3])) && s[3] != ',' || (s[3] == ',' && len(s) > 4 && isDigit(rune(s[4])))
+}
+
+// clean makes user text safe for every format: ANSI escape sequences and control
+// characters removed, invalid UTF-8 replaced, line breaks and runs of spaces folded into
+// one space, bidirectional overrides dropped, surrounding spaces trimmed.
+func clean(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			r = '\uFFFD'
+		case r == 0x1b:
+			i += n + escapeLen(s[i+n:])
+			continue
+		case r == 0x9b: // C1 control sequence introducer
+			i += n + csiLen(s[i+n:])
+			continue
+		}
+		i += n
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' ||
+			r == '\u2028' || r == '\u2029' || r == '\u0085':
+			space = b.Len() > 0
+			continue
+		case r < 0x20 || (r >= 0x7f && r <= 0x9f), r == '\uFEFF', r == '\uFFFE', r == '\uFFFF',
+			(r >= '\u202a' && r <= '\u202e'), (r >= '\u2066' && r <= '\u2069'):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isClean reports whether s needs no cleaning: printable, valid, single spaces, trimmed.
+func isClean(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7f || (c == ' ' && s[i+1] == ' ') {
+			return false
+		}
+		if c >= 0x80 {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError || (r >= 0x80 && r <= 0x9f) || r == '\u2028' || r == '\u2029' ||
+				r == '\uFEFF' || r == '\uFFFE' || r == '\uFFFF' ||
+				(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+				return false
+			}
+			i += n - 1
+		}
+	}
+	return true
+}
+
+// escapeLen is the length of the rest of an escape sequence after ESC.
+func escapeLen(s string) int {
+	if s == "" {
+		return 0
+	}
+	switch s[0] {
+	case '[':
+		return 1 + csiLen(s[1:])
+	case ']', 'P', 'X', '^', '_':
+		// A string ended by BEL or ST (ESC \).
+		for i := 1; i < len(s); i++ {
+			if s[i] == 0x07 {
+				return i + 1
+			}
+			if s[i] == 0x1b {
+				if i+1 < len(s) && s[i+1] == '\\' {
+					return i + 2
+				}
+				return i
+			}
+		}
+		return len(s)
+	}
+	if s[0] >= 0x20 && s[0] < 0x7f {
+		return 1
+	}
+	return 0
+}
+
+// csiLen is the length of a control sequence after its introducer: parameter and
+// intermediate bytes, then one final byte.
+func csiLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c <= 0x3f:
+			continue
+		case c >= 0x40 && c <= 0x7e:
+			return i + 1
+		}
+		return i
+	}
+	return len(s)
+}
+
+// capitalize upper-cases the first letter of a line.
+func capitalize(in Inline) Inline {
+	if len(in) == 0 {
+		return in
+	}
+	out := append(Inline(nil), in...)
+	out[0].Text = wizard.Capitalize(out[0].Text)
+	return out
+}
+
+// lowerFirst lower-cases the first letter.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// trimPeriod removes a final full stop, so that a user's sentence can be quoted inside
+// a longer one.
+func trimPeriod(s string) string {
+	s = strings.TrimRight(s, " ")
+	if strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return strings.TrimSuffix(s, ".")
+}
+
+// sentenceEnd separates a title from the sentence that follows it: ". ", or a space
+// when the title already ends with punctuation.
+func sentenceEnd(title string) string {
+	if strings.HasSuffix(title, ".") || strings.HasSuffix(title, "!") || strings.HasSuffix(title, "?") || strings.HasSuffix(title, "…") {
+		return " "
+	}
+	return ". "
+}
+
+// quote puts user text between French quotation marks, without its final full stop.
+func quote(s string) string { return "« " + trimPeriod(s) + " »" }
+
+// joinFr joins items the French way: "a", "a et b", "a, b et c".
+func joinFr(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1]
+}
+
+// joinInline joins lines the French way, like joinFr.
+func joinInline(items []Inline) Inline {
+	var parts []any
+	for i, it := range items {
+		switch {
+		case i == 0:
+		case i == len(items)-1:
+			parts = append(parts, " et ")
+		default:
+			parts = append(parts, ", ")
+		}
+		parts = append(parts, it)
+	}
+	return cat(parts...)
+}

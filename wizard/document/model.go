@@ -1,0 +1,184 @@
+package document
+
+// Doc is the content model of one document: a title and a sequence of blocks. The four
+// writers render the same Doc.
+type Doc struct {
+	// Kind is the document.
+	Kind Kind
+	// Title names the document in the file's metadata ("Délibération – Jumelage …").
+	Title string
+	// Blocks is the content, in order.
+	Blocks []Block
+}
+
+// BlockType is the kind of a block, which decides its paragraph style.
+type BlockType uint8
+
+// Block types.
+const (
+	// BlockTitle is the main title: centred, bold, larger. Several lines allowed.
+	BlockTitle BlockType = iota
+	// BlockCenter is centred lines (the header of a délibération, the parties of a charte).
+	BlockCenter
+	// BlockHeading is a section heading; Level 1 or 2.
+	BlockHeading
+	// BlockParagraph is a justified body paragraph.
+	BlockParagraph
+	// BlockLines is left-aligned lines without space between them (header fields).
+	BlockLines
+	// BlockArticle is a numbered article of a délibération: a bold Label ("Article 1er")
+	// followed by its text.
+	BlockArticle
+	// BlockList is a bulleted, numbered or checkbox list of Items.
+	BlockList
+	// BlockTable is a table (the budget).
+	BlockTable
+	// BlockSignatures is a row of signature blocks.
+	BlockSignatures
+	// BlockNote is a boxed note: Label is its title, Lines its text, Items a list.
+	BlockNote
+	// BlockVote is the vote of the council.
+	BlockVote
+	// BlockMentions is the small print at the end of a délibération (transmission,
+	// publication, appeal).
+	BlockMentions
+)
+
+// ListKind is the marker of a list.
+type ListKind uint8
+
+// List kinds.
+const (
+	Bullets ListKind = iota
+	Numbered
+	Checklist
+)
+
+// Block is one block of a document. Which fields are used depends on Type.
+type Block struct {
+	Type BlockType
+	// Level is the heading level, 1 or 2.
+	Level int
+	// Label is the article label or the note title.
+	Label string
+	// Lines is the text: one paragraph has one line; several lines are separated by line
+	// breaks.
+	Lines []Inline
+	// List is the marker of Items.
+	List ListKind
+	// Items are the list items (of a list or a note).
+	Items []Item
+	// Table is the table of a BlockTable.
+	Table *Table
+	// Signatures are the blocks of a BlockSignatures, side by side.
+	Signatures []Signature
+}
+
+// Item is one list item. Done ticks a checklist item.
+type Item struct {
+	Text Inline
+	Done bool
+}
+
+// Table is a table with a header row.
+type Table struct {
+	Columns []Column
+	Rows    []Row
+}
+
+// Column is a table column: its header, its relative width, and whether its cells are
+// right-aligned (amounts).
+type Column struct {
+	Title string
+	Width int
+	Right bool
+}
+
+// Row is a table row. A Total row is printed in bold.
+type Row struct {
+	Cells []Inline
+	Total bool
+}
+
+// Signature is one signature block: the heading lines ("Pour la commune de …,",
+// "Le Maire,") and the signatory's name, with room to sign between them.
+type Signature struct {
+	Heading []Inline
+	Name    Inline
+}
+
+// SpanStyle is the style of a run of text.
+type SpanStyle uint8
+
+// Span styles.
+const (
+	Plain SpanStyle = iota
+	Strong
+	Emphasis
+	// Placeholder marks "[à compléter : …]" and "[à confirmer : …]": highlighted in ODT
+	// and DOCX so that the secretary finds every point to fill in.
+	Placeholder
+)
+
+// Span is a run of text with one style. Its text is final: sanitised, with French
+// typography, not yet escaped for any format.
+type Span struct {
+	Text  string
+	Style SpanStyle
+}
+
+// Inline is a line of text made of spans.
+type Inline []Span
+
+// String returns the text of the line, without styles.
+func (in Inline) String() string {
+	n := 0
+	for _, s := range in {
+		n += len(s.Text)
+	}
+	b := make([]byte, 0, n)
+	for _, s := range in {
+		b = append(b, s.Text...)
+	}
+	return string(b)
+}
+
+// PlainText returns the whole document as text without styles, one block a line; for
+// searches and tests.
+func (d *Doc) PlainText() string {
+	var b []byte
+	add := func(in Inline) {
+		b = append(b, in.String()...)
+		b = append(b, '\n')
+	}
+	for _, bl := range d.Blocks {
+		if bl.Label != "" {
+			b = append(b, bl.Label...)
+			b = append(b, '\n')
+		}
+		for _, l := range bl.Lines {
+			add(l)
+		}
+		for _, it := range bl.Items {
+			add(it.Text)
+		}
+		if bl.Table != nil {
+			for _, c := range bl.Table.Columns {
+				b = append(b, c.Title...)
+				b = append(b, '\n')
+			}
+			for _, r := range bl.Table.Rows {
+				for _, c := range r.Cells {
+					add(c)
+				}
+			}
+		}
+		for _, s := range bl.Signatures {
+			for _, h := range s.Heading {
+				add(h)
+			}
+			add(s.Name)
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,415 @@
+package document
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// textWidth is the width of the plain-text rendering, in columns.
+const textWidth = 80
+
+// renderText writes the document as plain text wrapped at 80 columns: centred title
+// block, underlined headings, ASCII tables and boxes, signature blocks side by side.
+func renderText(w io.Writer, d *Doc) error {
+	bw := bufio.NewWriter(w)
+	t := &textWriter{w: bw}
+	for i, bl := range d.Blocks {
+		if i > 0 {
+			t.nl()
+		}
+		t.block(bl)
+	}
+	return bw.Flush()
+}
+
+type textWriter struct {
+	w *bufio.Writer
+}
+
+func (t *textWriter) nl() { t.w.WriteByte('\n') }
+
+func (t *textWriter) line(s string) {
+	t.w.WriteString(strings.TrimRight(s, " "))
+	t.nl()
+}
+
+func (t *textWriter) block(bl Block) {
+	switch bl.Type {
+	case BlockTitle, BlockCenter:
+		for _, l := range bl.Lines {
+			for _, s := range wrap(l.String(), textWidth) {
+				t.line(center(s, textWidth))
+			}
+		}
+	case BlockHeading:
+		s := bl.Lines[0].String()
+		for _, l := range wrap(s, textWidth) {
+			t.line(l)
+		}
+		ch := "="
+		if bl.Level > 1 {
+			ch = "-"
+		}
+		t.line(strings.Repeat(ch, min(textWidth, strWidth(s))))
+	case BlockParagraph, BlockLines, BlockVote, BlockMentions:
+		for _, l := range bl.Lines {
+			for _, s := range wrap(l.String(), textWidth) {
+				t.line(s)
+			}
+		}
+	case BlockArticle:
+		for _, s := range wrap(bl.Label+" – "+bl.Lines[0].String(), textWidth) {
+			t.line(s)
+		}
+	case BlockList:
+		for i, it := range bl.Items {
+			t.item(listMarker(bl.List, i, it.Done), it.Text.String(), textWidth)
+		}
+	case BlockTable:
+		t.table(bl.Table)
+	case BlockSignatures:
+		t.signatures(bl.Signatures)
+	case BlockNote:
+		t.note(bl)
+	}
+}
+
+// listMarker is the text marker of a list item.
+func listMarker(k ListKind, i int, done bool) string {
+	switch k {
+	case Numbered:
+		return strconv.Itoa(i+1) + ". "
+	case Checklist:
+		if done {
+			return "[x] "
+		}
+		return "[ ] "
+	}
+	return "- "
+}
+
+// item writes a list item with a hanging indent.
+func (t *textWriter) item(marker, s string, width int) {
+	for i, l := range wrap(s, width-len(marker)) {
+		if i == 0 {
+			t.line(marker + l)
+		} else {
+			t.line(strings.Repeat(" ", len(marker)) + l)
+		}
+	}
+}
+
+// note writes a boxed note.
+func (t *textWriter) note(bl Block) {
+	inner := textWidth - 4
+	var rows []string
+	rows = append(rows, wrap(strings.ToUpper(bl.Label), inner)...)
+	for _, l := range bl.Lines {
+		rows = append(rows, wrap(l.String(), inner)...)
+	}
+	for _, it := range bl.Items {
+		for i, l := range wrap(it.Text.String(), inner-2) {
+			if i == 0 {
+				rows = append(rows, "- "+l)
+			} else {
+				rows = append(rows, "  "+l)
+			}
+		}
+	}
+	border := "+" + strings.Repeat("-", textWidth-2) + "+"
+	t.line(border)
+	for _, r := range rows {
+		t.line("| " + pad(r, inner) + " |")
+	}
+	t.line(border)
+}
+
+// signatures writes the signature blocks side by side.
+func (t *textWriter) signatures(sigs []Signature) {
+	if len(sigs) == 0 {
+		return
+	}
+	const gap = 4
+	colW := (textWidth - gap*(len(sigs)-1)) / len(sigs)
+	cols := make([][]string, len(sigs))
+	heads := 0
+	for i, s := range sigs {
+		for _, h := range s.Heading {
+			cols[i] = append(cols[i], wrap(h.String(), colW)...)
+		}
+		heads = max(heads, len(cols[i]))
+	}
+	height := 0
+	for i, s := range sigs {
+		for len(cols[i]) < heads+3 {
+			cols[i] = append(cols[i], "")
+		}
+		cols[i] = append(cols[i], wrap(s.Name.String(), colW)...)
+		height = max(height, len(cols[i]))
+	}
+	for r := 0; r < height; r++ {
+		var b strings.Builder
+		for i, c := range cols {
+			cell := ""
+			if r < len(c) {
+				cell = c[r]
+			}
+			if i < len(cols)-1 {
+				b.WriteString(pad(cell, colW) + strings.Repeat(" ", gap))
+			} else {
+				b.WriteString(cell)
+			}
+		}
+		t.line(b.String())
+	}
+}
+
+// table writes an ASCII table, fitting the columns in 80 columns and wrapping the cells.
+func (t *textWriter) table(tb *Table) {
+	n := len(tb.Columns)
+	if n == 0 {
+		return
+	}
+	natural := make([]int, n)
+	minimum := make([]int, n)
+	measure := func(i int, s string) {
+		natural[i] = max(natural[i], strWidth(s))
+		for _, w := range strings.Split(s, " ") {
+			minimum[i] = max(minimum[i], strWidth(w))
+		}
+	}
+	for i, c := range tb.Columns {
+		measure(i, c.Title)
+	}
+	for _, r := range tb.Rows {
+		for i := 0; i < n && i < len(r.Cells); i++ {
+			measure(i, r.Cells[i].String())
+		}
+	}
+	widths := fitColumns(natural, minimum, textWidth-(3*n+1))
+	sep := func(ch string) string {
+		var b strings.Builder
+		b.WriteString("+")
+		for _, w := range widths {
+			b.WriteString(strings.Repeat(ch, w+2) + "+")
+		}
+		return b.String()
+	}
+	row := func(cells []string, right func(int) bool) {
+		wrapped := make([][]string, n)
+		h := 1
+		for i := 0; i < n; i++ {
+			s := ""
+			if i < len(cells) {
+				s = cells[i]
+			}
+			wrapped[i] = wrap(s, widths[i])
+			h = max(h, len(wrapped[i]))
+		}
+		for l := 0; l < h; l++ {
+			var b strings.Builder
+			b.WriteString("|")
+			for i := 0; i < n; i++ {
+				s := ""
+				if l < len(wrapped[i]) {
+					s = wrapped[i][l]
+				}
+				if right(i) {
+					b.WriteString(" " + padLeft(s, widths[i]) + " |")
+				} else {
+					b.WriteString(" " + pad(s, widths[i]) + " |")
+				}
+			}
+			t.line(b.String())
+		}
+	}
+	t.line(sep("-"))
+	titles := make([]string, n)
+	for i, c := range tb.Columns {
+		titles[i] = c.Title
+	}
+	row(titles, func(int) bool { return false })
+	t.line(sep("="))
+	for _, r := range tb.Rows {
+		cells := make([]string, len(r.Cells))
+		for i, c := range r.Cells {
+			cells[i] = c.String()
+		}
+		row(cells, func(i int) bool { return tb.Columns[i].Right })
+		t.line(sep("-"))
+	}
+}
+
+// fitColumns shrinks columns until the total fits: first the widest column that can
+// still wrap between words (longer than its longest word), then, if it must, the widest
+// column, cutting words, down to 6 columns.
+func fitColumns(natural, minimum []int, total int) []int {
+	w := append([]int(nil), natural...)
+	for i := range w {
+		w[i] = max(w[i], 1)
+	}
+	sum := 0
+	for _, x := range w {
+		sum += x
+	}
+	for sum > total {
+		pick := -1
+		for i := range w {
+			if w[i] > minimum[i] && (pick < 0 || w[i] > w[pick]) {
+				pick = i
+			}
+		}
+		if pick < 0 {
+			for i := range w {
+				if w[i] > 6 && (pick < 0 || w[i] > w[pick]) {
+					pick = i
+				}
+			}
+		}
+		if pick < 0 {
+			break
+		}
+		w[pick]--
+		sum--
+	}
+	return w
+}
+
+// wrap splits s into lines of at most width columns, breaking at normal spaces only (a
+// non-breaking space holds its words together); a word longer than a line is cut.
+func wrap(s string, width int) []string {
+	if width < 1 {
+		width = 1
+	}
+	var lines []string
+	var cur strings.Builder
+	curW := 0
+	flush := func() {
+		lines = append(lines, cur.String())
+		cur.Reset()
+		curW = 0
+	}
+	for _, word := range glueWords(strings.Split(s, " ")) {
+		if word == "" {
+			continue
+		}
+		ww := strWidth(word)
+		for ww > width {
+			if curW > 0 {
+				flush()
+			}
+			head, rest := cutWidth(word, width)
+			lines = append(lines, head)
+			word, ww = rest, strWidth(rest)
+		}
+		if curW > 0 && curW+1+ww > width {
+			flush()
+		}
+		if curW > 0 {
+			cur.WriteByte(' ')
+			curW++
+		}
+		cur.WriteString(word)
+		curW += ww
+	}
+	if curW > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+// glued are the abbreviations a line never ends with: the article of a code ("L.
+// 1115-1", "art. L. 1115-5").
+var glued = map[string]bool{"L.": true, "R.": true, "art.": true, "(art.": true, "n°": true}
+
+// glueWords joins each glued abbreviation to the next word, keeping the normal space.
+func glueWords(words []string) []string {
+	out := words[:0:0]
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		for glued[lastField(w)] && i+1 < len(words) && words[i+1] != "" {
+			i++
+			w += " " + words[i]
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// lastField is the part of a glued group after its last space.
+func lastField(w string) string {
+	if i := strings.LastIndexByte(w, ' '); i >= 0 {
+		return w[i+1:]
+	}
+	return w
+}
+
+// cutWidth splits s after at most width columns (at least one rune).
+func cutWidth(s string, width int) (string, string) {
+	w := 0
+	for i, r := range s {
+		rw := runeWidth(r)
+		if w+rw > width && i > 0 {
+			return s[:i], s[i:]
+		}
+		w += rw
+	}
+	return s, ""
+}
+
+// runeWidth is the number of columns a rune takes in a terminal: 0 for combining marks,
+// 2 for East Asian wide characters, 1 otherwise.
+func runeWidth(r rune) int {
+	switch {
+	case r < 0x300:
+		return 1
+	case unicode.In(r, unicode.Mn, unicode.Me):
+		return 0
+	case r >= 0x1100 && r <= 0x115f, r >= 0x2e80 && r <= 0xa4cf, r >= 0xac00 && r <= 0xd7a3,
+		r >= 0xf900 && r <= 0xfaff, r >= 0xfe30 && r <= 0xfe4f, r >= 0xff00 && r <= 0xff60,
+		r >= 0xffe0 && r <= 0xffe6, r >= 0x1f300 && r <= 0x1faff, r >= 0x20000 && r <= 0x3fffd:
+		return 2
+	}
+	return 1
+}
+
+// strWidth is the width of s in columns.
+func strWidth(s string) int {
+	w := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			w++
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		w += runeWidth(r)
+		i += n
+	}
+	return w
+}
+
+func pad(s string, width int) string {
+	if d := width - strWidth(s); d > 0 {
+		return s + strings.Repeat(" ", d)
+	}
+	return s
+}
+
+func padLeft(s string, width int) string {
+	if d := width - strWidth(s); d > 0 {
+		return strings.Repeat(" ", d) + s
+	}
+	return s
+}
+
+func center(s string, width int) string {
+	if d := width - strWidth(s); d > 1 {
+		return strings.Repeat(" ", d/2) + s
+	}
+	return s
+}

@@ -1,0 +1,145 @@
+package document
+
+import (
+	"archive/zip"
+	"bytes"
+	"embed"
+	"hash/crc32"
+	"io"
+	"strings"
+	"sync"
+	"text/template"
+	"unicode/utf8"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// templates are the fixed parts of the ODT and DOCX packages, parsed once.
+var templates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Option("missingkey=error").
+		Funcs(template.FuncMap{"xml": xmlEscape}).
+		ParseFS(templateFS, "templates/*.xml"))
+})
+
+// packageView is what the package templates fill in.
+type packageView struct {
+	// Title is the document title, plain text (escaped by the template).
+	Title string
+	// Body is the document body, already XML.
+	Body string
+	// AutoStyles are the automatic styles of an ODT body (tables), already XML.
+	AutoStyles string
+}
+
+// execute runs one package template.
+func execute(name string, v packageView) ([]byte, error) {
+	var b bytes.Buffer
+	b.Grow(len(v.Body) + 4096)
+	if err := templates().ExecuteTemplate(&b, name, v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// staticFile reads a fixed file of a package.
+func staticFile(name string) []byte {
+	b, err := templateFS.ReadFile("templates/" + name)
+	if err != nil {
+		panic("document: missing embedded template " + name)
+	}
+	return b
+}
+
+// xmlEscape escapes text for XML content and attributes, and drops the characters XML
+// 1.0 forbids (user text is already cleaned; this is the last guard).
+func xmlEscape(s string) string {
+	var b strings.Builder
+	writeXML(&b, s)
+	return b.String()
+}
+
+// writeXML writes s escaped for XML.
+func writeXML(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '<' && c != '>' && c != '&' && c != '"' && c != '\'' {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		var rep string
+		switch {
+		case r == '<':
+			rep = "&lt;"
+		case r == '>':
+			rep = "&gt;"
+		case r == '&':
+			rep = "&amp;"
+		case r == '"':
+			rep = "&quot;"
+		case r == '\'':
+			rep = "&apos;"
+		case r == '\t' || r == '\n':
+			i += n
+			continue
+		case !xmlChar(r) || (r == utf8.RuneError && n == 1):
+			rep = ""
+		default:
+			i += n
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(rep)
+		i += n
+		last = i
+	}
+	b.WriteString(s[last:])
+}
+
+// xmlChar reports whether XML 1.0 allows the character.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0a || r == 0x0d || (r >= 0x20 && r <= 0xd7ff) ||
+		(r >= 0xe000 && r <= 0xfffd) || (r >= 0x10000 && r <= 0x10ffff)
+}
+
+// zipFile is one entry of a package.
+type zipFile struct {
+	name string
+	data []byte
+}
+
+// writeZip writes a package: the first entry, if stored is true, uncompressed and
+// without data descriptor or extra field (the ODF "mimetype" rule); the others deflated.
+// Entries carry no modification time, so the same document gives the same bytes.
+func writeZip(w io.Writer, stored bool, files []zipFile) error {
+	zw := zip.NewWriter(w)
+	for i, f := range files {
+		if i == 0 && stored {
+			hdr := &zip.FileHeader{
+				Name:               f.name,
+				Method:             zip.Store,
+				CRC32:              crc32.ChecksumIEEE(f.data),
+				CompressedSize64:   uint64(len(f.data)),
+				UncompressedSize64: uint64(len(f.data)),
+			}
+			fw, err := zw.CreateRaw(hdr)
+			if err != nil {
+				return err
+			}
+			if _, err := fw.Write(f.data); err != nil {
+				return err
+			}
+			continue
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(f.data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
