@@ -304,6 +304,19 @@ var Forms = Catalogue[Form]{Name: "forme", Choices: []Choice[Form]{
 	{FormPromotion, "Promotion culturelle ou touristique", "Échanges, festivals, promotion touristique avec un partenaire ; une convention s'impose dès qu'il y a des engagements financiers."},
 }}
 
+// ShortLabel is the form's name in a narrow column: "Convention", "Don humanitaire"…
+func (f Form) ShortLabel() string {
+	switch f {
+	case FormConvention:
+		return "Convention"
+	case FormPromotion:
+		return "Promotion"
+	case "":
+		return ""
+	}
+	return Forms.Label(f)
+}
+
 // Modes is the catalogue of implementation modes.
 var Modes = Catalogue[Mode]{Name: "mode de mise en œuvre", Choices: []Choice[Mode]{
 	{ModeEnPropre, "En propre", "La collectivité porte le projet directement, avec ses propres moyens."},

@@ -1,14 +1,95 @@
 // Command aect is the terminal assistant that helps a French commune or
 // intercommunalité plan an international cooperation project and draft the
 // délibération and the convention or charte its council will vote on.
+//
+// Without a subcommand it opens the full-screen assistant; the subcommands (list, show,
+// export, import, demo, questionnaire…) serve scripts, trainers and screen-reader users.
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"runtime/debug"
+	"strings"
+)
+
+// version is set at build time with -ldflags "-X main.version=1.2.3".
+var version = ""
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitError   = 1
+	exitUsage   = 2
+	exitAborted = 130
 )
 
 func main() {
-	fmt.Fprintln(os.Stderr, "aect : en construction.")
-	os.Exit(1)
+	os.Exit(run(os.Args[1:], stdio{os.Stdin, os.Stdout, os.Stderr}, os.Getenv))
+}
+
+// stdio holds the standard streams, so that tests can run commands in-process.
+type stdio struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// usageError is a mistake in the command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// errAborted is returned when the user interrupts (ctrl+c, end of input): exit code 130.
+var errAborted = errors.New("interrompu")
+
+// run executes the command line and returns the exit code. It is the one place that maps
+// errors to exit codes and prints them, in French, on stderr.
+func run(args []string, io stdio, getenv func(string) string) int {
+	err := dispatch(args, io, getenv)
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errAborted):
+		fmt.Fprintln(io.err, "aect : interrompu. Vos réponses déjà données sont enregistrées.")
+		return exitAborted
+	case errors.As(err, &ue):
+		fmt.Fprintf(io.err, "aect : %s\nAide : aect --help\n", ue.msg)
+		return exitUsage
+	}
+	fmt.Fprintf(io.err, "aect : %s\n", indentMessage(err.Error()))
+	return exitError
+}
+
+// indentMessage indents the continuation lines of a multi-line message.
+func indentMessage(s string) string { return strings.ReplaceAll(s, "\n", "\n  ") }
+
+// versionString returns the version set at build time, or the module version recorded
+// by the Go toolchain.
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		v := info.Main.Version
+		rev := ""
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+				rev = s.Value[:7]
+			}
+		}
+		switch {
+		case v != "" && v != "(devel)":
+			return v
+		case rev != "":
+			return "dev-" + rev
+		}
+	}
+	return "dev"
 }

@@ -1,0 +1,354 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sort"
+	"strings"
+
+	"aect/storage"
+)
+
+// options are the flags shared by every command.
+type options struct {
+	db         string
+	accessible bool
+	logLevel   string
+	version    bool
+	help       bool
+
+	// Flags of the subcommands.
+	doc, format, out, answers string
+	json, deleted             bool
+}
+
+// env is what a command runs with.
+type env struct {
+	opt    *options
+	io     stdio
+	getenv func(string) string
+	log    *slog.Logger
+	store  *storage.Store
+}
+
+// command is one subcommand of the CLI.
+type command struct {
+	name    string
+	args    string // usage of the positional arguments
+	summary string
+	help    string
+	flags   func(fs *flag.FlagSet, o *options)
+	run     func(e *env, args []string) error
+}
+
+var commands []*command
+
+func init() {
+	commands = []*command{
+		{name: "list", summary: "liste les brouillons (n°, titre, forme, partenaire, date, avancement)",
+			help: "Affiche les brouillons de la base, du plus récent au plus ancien.\n--json donne une sortie pour les scripts ; --corbeille liste les brouillons supprimés.",
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.BoolVar(&o.json, "json", false, "sortie JSON")
+				fs.BoolVar(&o.deleted, "corbeille", false, "brouillons supprimés")
+			},
+			run: cmdList},
+		{name: "show", args: "N°", summary: "affiche un document d'un brouillon",
+			help: "Affiche un document sur la sortie standard.\n--doc deliberation (par défaut), convention (ou charte), etapes ; --format txt (par défaut) ou md.\nLes constats bloquants du contrôle sont signalés sur la sortie d'erreur ; le document est produit quand même.",
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.StringVar(&o.doc, "doc", "deliberation", "document : deliberation, convention, charte, etapes")
+				fs.StringVar(&o.format, "format", "txt", "format : txt ou md")
+			},
+			run: cmdShow},
+		{name: "export", args: "N°", summary: "écrit tous les documents d'un brouillon dans un dossier",
+			help: "Écrit la délibération, la convention ou la charte et les prochaines étapes dans DOSSIER/<titre>/.\n--format odt (par défaut), docx, md, txt ou all ; --out DOSSIER (par défaut le dossier courant).",
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.StringVar(&o.format, "format", "odt", "format : odt, docx, md, txt ou all")
+				fs.StringVar(&o.out, "out", ".", "dossier de destination")
+			},
+			run: cmdExport},
+		{name: "export-json", args: "N°", summary: "écrit un brouillon au format aect-plan/1 (pour le copier sur une clé USB)",
+			help: "Écrit le brouillon au format aect-plan/1 sur la sortie standard : aect export-json 3 > projet.json",
+			run:  cmdExportJSON},
+		{name: "import", args: "FICHIER…", summary: "importe des brouillons au format aect-plan/1",
+			help: "Importe un ou plusieurs fichiers aect-plan/1. Un fichier invalide n'écrit rien et le message indique le champ fautif.\nImporter deux fois le même fichier crée une copie, sans jamais écraser un brouillon.",
+			run:  cmdImport},
+		{name: "new", summary: "crée un brouillon à partir d'un fichier de réponses",
+			help: "Crée un brouillon sans interface, avec les mêmes contrôles que l'assistant : aect new --answers reponses.json",
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.StringVar(&o.answers, "answers", "", "fichier de réponses aect-plan/1")
+			},
+			run: cmdNew},
+		{name: "demo", summary: "charge les exemples de l'atelier (sans doublon)",
+			help: "Charge les projets d'exemple de l'atelier de formation dans la base. Relancer la commande ne crée pas de doublon.\nAstuce : aect --db atelier.db demo, pour une base jetable.",
+			run:  cmdDemo},
+		{name: "questionnaire", summary: "imprime le questionnaire vierge (à remplir avant la séance)",
+			help: "Affiche toutes les questions avec leur aide et leurs choix, pour préparer les réponses sur papier.\n--format txt (par défaut), md ou odt (--out FICHIER, par défaut questionnaire.odt).",
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.StringVar(&o.format, "format", "txt", "format : txt, md ou odt")
+				fs.StringVar(&o.out, "out", "", "fichier de sortie (odt)")
+			},
+			run: cmdQuestionnaire},
+		{name: "help", args: "[COMMANDE]", summary: "aide d'une commande",
+			run: cmdHelp},
+	}
+}
+
+func lookupCommand(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// globalFlags declares the options every command accepts, before or after the command
+// name. The values already parsed are the defaults, so a second flag set keeps them.
+func globalFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.db, "db", o.db, "base de données (sinon AECT_DB ou la base par défaut)")
+	fs.BoolVar(&o.accessible, "accessible", o.accessible, "mode ligne à ligne pour lecteur d'écran")
+	fs.StringVar(&o.logLevel, "log-level", o.logLevel, "détail du journal : debug, info, warn, error")
+	fs.BoolVar(&o.version, "version", o.version, "version")
+	fs.BoolVar(&o.help, "help", o.help, "aide")
+	fs.BoolVar(&o.help, "h", o.help, "aide")
+}
+
+// parse reads flags anywhere among the arguments (aect show 3 --doc convention) and
+// returns the positional arguments. Errors are French usage errors.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, frenchFlagError(err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// frenchFlagError rewrites the flag package's English messages.
+func frenchFlagError(err error) error {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return usagef("option inconnue : %s", strings.TrimPrefix(msg, "flag provided but not defined: "))
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return usagef("l'option %s attend une valeur", strings.TrimPrefix(msg, "flag needs an argument: "))
+	case strings.HasPrefix(msg, "invalid boolean value"), strings.HasPrefix(msg, "invalid value"):
+		return usagef("valeur invalide : %s", msg[strings.LastIndex(msg, " for ")+5:])
+	}
+	return usagef("ligne de commande invalide")
+}
+
+func dispatch(args []string, io stdio, getenv func(string) string) error {
+	o := &options{}
+	fs := flag.NewFlagSet("aect", flag.ContinueOnError)
+	globalFlags(fs, o)
+	fs.SetOutput(io.err)
+	fs.Usage = func() {}
+	// Global flags come before the command name; the flag package stops at the first
+	// argument that is not a flag.
+	if err := fs.Parse(args); err != nil {
+		return frenchFlagError(err)
+	}
+	rest := fs.Args()
+	e := &env{opt: o, io: io, getenv: getenv}
+	switch {
+	case o.version:
+		fmt.Fprintf(io.out, "aect %s\n", versionString())
+		return nil
+	case o.help && len(rest) == 0:
+		printUsage(io.out)
+		return nil
+	}
+	if !o.accessible && isTruthy(getenv("ACCESSIBLE")) {
+		o.accessible = true
+	}
+	e.log = openLog(o.logLevel, getenv)
+	defer func() {
+		if e.store != nil {
+			e.store.Close()
+		}
+	}()
+	if len(rest) == 0 {
+		if o.accessible {
+			return runAccessible(e)
+		}
+		return runTUI(e)
+	}
+	name, args := rest[0], rest[1:]
+	c := lookupCommand(name)
+	if c == nil {
+		return usagef("commande inconnue « %s » ; commandes : %s", name, commandNames())
+	}
+	cfs := flag.NewFlagSet(name, flag.ContinueOnError)
+	globalFlags(cfs, o)
+	if c.flags != nil {
+		c.flags(cfs, o)
+	}
+	pos, err := parse(cfs, args)
+	if err != nil {
+		return err
+	}
+	if o.help {
+		printCommandHelp(io.out, c)
+		return nil
+	}
+	e.log.Debug("command", "name", name, "args", pos)
+	return c.run(e, pos)
+}
+
+func isTruthy(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "1", "true", "oui", "yes", "o", "y":
+		return true
+	}
+	return false
+}
+
+func commandNames() string {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// openStore opens the database named by --db, AECT_DB or the default path, once.
+func (e *env) openStore() (*storage.Store, error) {
+	if e.store != nil {
+		return e.store, nil
+	}
+	path := e.opt.db
+	if path == "" {
+		path = e.getenv("AECT_DB")
+	}
+	if path == "" {
+		var err error
+		if path, err = storage.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	e.log.Info("open database", "path", path)
+	s, err := storage.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	e.store = s
+	return s, nil
+}
+
+const usageText = `aect — l'assistant de l'action extérieure des collectivités territoriales
+
+Il vous guide pour préparer un jumelage, une charte d'amitié, une convention de
+coopération décentralisée ou un don humanitaire, vérifie le projet au regard du
+droit (CGCT, articles L. 1115-1 et suivants) et rédige le projet de délibération,
+la convention ou la charte, et la liste des prochaines étapes.
+
+Utilisation :
+  aect                      ouvre l'assistant (plein écran)
+  aect --accessible         mode ligne à ligne, pour lecteur d'écran (ou ACCESSIBLE=1)
+  aect COMMANDE [options]
+
+Commandes :
+%s
+Options générales :
+  --db FICHIER              autre base de données (un atelier, une clé USB) ; ou AECT_DB=FICHIER
+  --log-level NIVEAU        détail du journal : debug, info, warn, error ; ou AECT_LOG=debug
+  --version                 version du programme
+  --help                    cette aide ; aect help COMMANDE pour l'aide d'une commande
+
+Codes de sortie : 0 succès, 1 erreur, 2 ligne de commande invalide, 130 interrompu.
+`
+
+func printUsage(w io.Writer) {
+	var b strings.Builder
+	for _, c := range commands {
+		left := c.name
+		if c.args != "" {
+			left += " " + c.args
+		}
+		fmt.Fprintf(&b, "  %-24s  %s\n", left, c.summary)
+	}
+	fmt.Fprintf(w, usageText, b.String())
+}
+
+func printCommandHelp(w io.Writer, c *command) {
+	fmt.Fprintf(w, "aect %s %s\n\n%s\n", c.name, c.args, c.summary)
+	if c.help != "" {
+		fmt.Fprintf(w, "\n%s\n", c.help)
+	}
+	if c.flags != nil {
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		c.flags(fs, &options{})
+		fmt.Fprintln(w, "\nOptions :")
+		fs.VisitAll(func(f *flag.Flag) {
+			fmt.Fprintf(w, "  --%-12s %s", f.Name, f.Usage)
+			if f.DefValue != "" && f.DefValue != "false" {
+				fmt.Fprintf(w, " (par défaut : %s)", f.DefValue)
+			}
+			fmt.Fprintln(w)
+		})
+	}
+}
+
+func cmdHelp(e *env, args []string) error {
+	if len(args) == 0 {
+		printUsage(e.io.out)
+		return nil
+	}
+	c := lookupCommand(args[0])
+	if c == nil {
+		return usagef("commande inconnue « %s » ; commandes : %s", args[0], commandNames())
+	}
+	printCommandHelp(e.io.out, c)
+	return nil
+}
+
+// logPath is the log file in the user's state directory.
+func logPath(getenv func(string) string) string {
+	if d := getenv("XDG_STATE_HOME"); d != "" {
+		return d + string(os.PathSeparator) + "aect" + string(os.PathSeparator) + "aect.log"
+	}
+	if d, err := os.UserCacheDir(); err == nil {
+		return d + string(os.PathSeparator) + "aect" + string(os.PathSeparator) + "aect.log"
+	}
+	return ""
+}
+
+// openLog opens the log file (never the terminal). A log that cannot be opened is
+// discarded silently: logging must never stop the program.
+func openLog(level string, getenv func(string) string) *slog.Logger {
+	if level == "" {
+		level = getenv("AECT_LOG")
+	}
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil || level == "" {
+		lv = slog.LevelWarn
+	}
+	path := logPath(getenv)
+	if path == "" {
+		return slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if err := os.MkdirAll(path[:strings.LastIndexByte(path, os.PathSeparator)], 0o700); err != nil {
+		return slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: lv}))
+}

@@ -1,0 +1,375 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"aect/storage"
+	"aect/wizard"
+	"aect/wizard/document"
+	"aect/wizard/samples"
+)
+
+// draftID reads the one positional argument of show, export and export-json.
+func draftID(args []string) (int64, error) {
+	if len(args) == 0 {
+		return 0, usagef("numéro de brouillon manquant (voir aect list)")
+	}
+	if len(args) > 1 {
+		return 0, usagef("un seul numéro de brouillon attendu, reçu : %s", strings.Join(args, " "))
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usagef("« %s » n'est pas un numéro de brouillon (voir aect list)", args[0])
+	}
+	return id, nil
+}
+
+func (e *env) draft(args []string) (storage.Draft, error) {
+	id, err := draftID(args)
+	if err != nil {
+		return storage.Draft{}, err
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return storage.Draft{}, err
+	}
+	return s.Get(id)
+}
+
+// today is the date documents are dated from.
+func today() wizard.Date { return wizard.DateOf(time.Now()) }
+
+// relativeTime writes a change date the way the list shows it.
+func relativeTime(t, now time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "à l'instant"
+	case d < time.Hour:
+		return fmt.Sprintf("il y a %d min", int(d.Minutes()))
+	case wizard.DateOf(t.Local()) == wizard.DateOf(now.Local()):
+		return "aujourd'hui " + t.Local().Format("15:04")
+	}
+	d0 := wizard.DateOf(t.Local())
+	return fmt.Sprintf("%02d/%02d/%04d", d0.Day, int(d0.Month), d0.Year)
+}
+
+func cmdList(e *env, args []string) error {
+	if len(args) > 0 {
+		return usagef("list n'attend pas d'argument (reçu : %s)", strings.Join(args, " "))
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	var drafts []storage.Summary
+	if e.opt.deleted {
+		drafts, err = s.ListDeleted()
+	} else {
+		drafts, err = s.List("")
+	}
+	if err != nil {
+		return err
+	}
+	if e.opt.json {
+		type row struct {
+			ID       int64  `json:"id"`
+			Title    string `json:"title"`
+			Form     string `json:"form"`
+			Partner  string `json:"partner"`
+			Country  string `json:"country"`
+			Updated  string `json:"updated"`
+			Percent  int    `json:"completeness"`
+			Demo     bool   `json:"demo"`
+			Deleted  bool   `json:"deleted"`
+			Blocking int    `json:"-"`
+		}
+		rows := make([]row, 0, len(drafts))
+		for _, d := range drafts {
+			rows = append(rows, row{ID: d.ID, Title: d.Title, Form: string(d.Form), Partner: d.Partner,
+				Country: d.Country, Updated: d.Updated.UTC().Format(time.RFC3339), Percent: d.Percent,
+				Demo: d.Demo != "", Deleted: !d.DeletedAt.IsZero()})
+		}
+		enc := json.NewEncoder(e.io.out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rows)
+	}
+	if len(drafts) == 0 {
+		if e.opt.deleted {
+			fmt.Fprintln(e.io.out, "La corbeille est vide.")
+		} else {
+			fmt.Fprintln(e.io.out, "Aucun brouillon. Lancez « aect » pour en créer un, ou « aect demo » pour charger les exemples de l'atelier.")
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.io.out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "N°\tTitre\tForme\tPartenaire\tModifié\tComplet")
+	now := time.Now()
+	for _, d := range drafts {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d %%\n", d.ID, clip(d.Title, 40), orDash(d.Form.ShortLabel()),
+			clip(orDash(d.Partner), 30), relativeTime(d.Updated, now), d.Percent)
+	}
+	return tw.Flush()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// clip shortens s to n characters with an ellipsis, and removes tabs and line breaks.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// docKind maps the --doc value to the plan's document.
+func docKind(p *wizard.Plan, name string) (document.Kind, error) {
+	kinds := document.Kinds(p)
+	var want []document.Kind
+	switch wizard.Fold(strings.TrimSpace(name)) {
+	case "deliberation", "":
+		want = []document.Kind{document.Deliberation}
+	case "convention", "charte", "charte-jumelage", "charte-amitie", "texte":
+		want = []document.Kind{document.Convention, document.CharteJumelage, document.CharteAmitie}
+	case "etapes", "prochaines-etapes":
+		want = []document.Kind{document.NextSteps}
+	default:
+		return "", usagef("document « %s » inconnu ; attendu : deliberation, convention (ou charte), etapes", name)
+	}
+	for _, k := range kinds {
+		for _, w := range want {
+			if k == w {
+				return k, nil
+			}
+		}
+	}
+	if p.Form == wizard.FormDon {
+		return "", wizard.Errorf("un don humanitaire n'a pas de convention : la délibération suffit (aect show N° --doc deliberation)")
+	}
+	return "", wizard.Errorf("ce brouillon n'a pas encore de convention ni de charte : choisissez d'abord sa forme")
+}
+
+// reportBlocking prints the blocking findings on stderr: the documents are produced
+// anyway, marked « Projet non conforme ».
+func reportBlocking(w io.Writer, p *wizard.Plan) {
+	var lines []string
+	for _, f := range wizard.Check(p) {
+		if f.Severity == wizard.Blocking {
+			lines = append(lines, "  - "+f.Message+" ("+f.Reference+")")
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "Attention : projet non conforme (%d point(s) bloquant(s)) :\n%s\n", len(lines), strings.Join(lines, "\n"))
+}
+
+func cmdShow(e *env, args []string) error {
+	f, err := document.ParseFormat(e.opt.format)
+	if err != nil {
+		return &usageError{err.Error()}
+	}
+	if f != document.Text && f != document.Markdown {
+		return usagef("show affiche du texte : --format txt ou md (pour %s, utilisez aect export)", f)
+	}
+	d, err := e.draft(args)
+	if err != nil {
+		return err
+	}
+	k, err := docKind(d.Plan, e.opt.doc)
+	if err != nil {
+		return err
+	}
+	reportBlocking(e.io.err, d.Plan)
+	return document.Render(e.io.out, document.Build(d.Plan, k, document.Options{Today: today()}), f)
+}
+
+func exportFormats(s string) ([]document.Format, error) {
+	if wizard.Fold(strings.TrimSpace(s)) == "all" || wizard.Fold(strings.TrimSpace(s)) == "tous" {
+		return []document.Format{document.ODT, document.DOCX, document.Markdown, document.Text}, nil
+	}
+	var out []document.Format
+	for _, part := range strings.Split(s, ",") {
+		f, err := document.ParseFormat(part)
+		if err != nil {
+			return nil, &usageError{err.Error()}
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+func cmdExport(e *env, args []string) error {
+	formats, err := exportFormats(e.opt.format)
+	if err != nil {
+		return err
+	}
+	d, err := e.draft(args)
+	if err != nil {
+		return err
+	}
+	reportBlocking(e.io.err, d.Plan)
+	paths, err := document.Export(d.Plan, e.opt.out, formats, document.Options{Today: today()})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.io.out, "Documents écrits (%d) :\n", len(paths))
+	for _, p := range paths {
+		fmt.Fprintf(e.io.out, "  %s\n", p)
+	}
+	return nil
+}
+
+func cmdExportJSON(e *env, args []string) error {
+	id, err := draftID(args)
+	if err != nil {
+		return err
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	data, err := s.ExportJSON(id)
+	if err != nil {
+		return err
+	}
+	_, err = e.io.out.Write(data)
+	return err
+}
+
+// readAnswers reads an answers file, with a French error naming it.
+func readAnswers(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, wizard.Errorf("fichier « %s » introuvable", path)
+	case errors.Is(err, os.ErrPermission):
+		return nil, wizard.Errorf("fichier « %s » illisible : permission refusée", path)
+	case err != nil:
+		return nil, wizard.Errorf("fichier « %s » illisible : %v", path, err)
+	}
+	return data, nil
+}
+
+// fileError prefixes a decoding error with the file name.
+func fileError(path string, err error) error {
+	var de *wizard.DecodeError
+	if errors.As(err, &de) {
+		return wizard.Errorf("%s n'est pas un projet aect-plan/1 valide ; rien n'a été enregistré :\n%s", path, de.Error())
+	}
+	return err
+}
+
+func cmdImport(e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("fichier à importer manquant : aect import projet.json")
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for _, path := range args {
+		data, err := readAnswers(path)
+		if err == nil {
+			var res storage.ImportResult
+			res, err = s.Import(data)
+			if err == nil {
+				if res.SameAs != 0 {
+					fmt.Fprintf(e.io.out, "%s : déjà présent (brouillon n° %d) ; une copie a été créée : brouillon n° %d « %s »\n", path, res.SameAs, res.Draft.ID, res.Draft.Title)
+				} else {
+					fmt.Fprintf(e.io.out, "%s : importé, brouillon n° %d « %s »\n", path, res.Draft.ID, res.Draft.Title)
+				}
+				continue
+			}
+			err = fileError(path, err)
+		}
+		failed++
+		fmt.Fprintf(e.io.err, "aect : %s\n", indentMessage(err.Error()))
+	}
+	if failed > 0 {
+		return wizard.Errorf("%d fichier(s) sur %d non importé(s)", failed, len(args))
+	}
+	return nil
+}
+
+func cmdNew(e *env, args []string) error {
+	if e.opt.answers == "" {
+		return usagef("indiquez le fichier de réponses : aect new --answers reponses.json")
+	}
+	if len(args) > 0 {
+		return usagef("argument inattendu : %s", strings.Join(args, " "))
+	}
+	data, err := readAnswers(e.opt.answers)
+	if err != nil {
+		return err
+	}
+	p, err := wizard.Decode(data)
+	if err != nil {
+		return fileError(e.opt.answers, err)
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	d, err := s.Create(p.Title, p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.io.out, "Brouillon n° %d créé : « %s » (%d %% complet)\n", d.ID, d.Title, p.Progress().Percent)
+	printFindingsSummary(e.io.out, wizard.Check(p))
+	return nil
+}
+
+func printFindingsSummary(w io.Writer, fs []wizard.Finding) {
+	if len(fs) == 0 {
+		fmt.Fprintln(w, "Contrôle : aucun constat.")
+		return
+	}
+	for _, f := range fs {
+		fmt.Fprintf(w, "[%s] %s\n", f.Severity, f.Message)
+	}
+}
+
+func cmdDemo(e *env, args []string) error {
+	if len(args) > 0 {
+		return usagef("demo n'attend pas d'argument")
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	created := 0
+	for _, smp := range samples.All() {
+		d, isNew, err := s.LoadSample(smp.Name, smp.Data)
+		if err != nil {
+			return err
+		}
+		if isNew {
+			created++
+			fmt.Fprintf(e.io.out, "Exemple chargé : brouillon n° %d « %s »\n", d.ID, d.Title)
+		}
+	}
+	if created == 0 {
+		fmt.Fprintln(e.io.out, "Les exemples de l'atelier sont déjà chargés (aect list pour les voir).")
+		return nil
+	}
+	fmt.Fprintf(e.io.out, "%d exemple(s) chargé(s). Lancez « aect » pour les ouvrir, ou « aect list ».\n", created)
+	return nil
+}

@@ -1,0 +1,382 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"aect/wizard"
+	"aect/wizard/samples"
+)
+
+var binary string
+
+// TestMain builds the aect binary once; the tests run it as a user would.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "aect-cli-test")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "aect")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		os.Stderr.Write(out)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code        int
+	stdout, err string
+}
+
+// aect runs the binary with a private home and database.
+func aect(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, args...)
+	home := t.TempDir()
+	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_DATA_HOME="+filepath.Join(home, "data"),
+		"XDG_STATE_HOME="+filepath.Join(home, "state"), "AECT_DB=", "ACCESSIBLE=", "NO_COLOR=1")
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("aect %v did not finish in time (hang?)", args)
+	}
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+func expect(t *testing.T, r result, code int, contains ...string) {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("exit code %d, want %d\nstdout: %s\nstderr: %s", r.code, code, r.stdout, r.err)
+	}
+	all := r.stdout + r.err
+	for _, c := range contains {
+		if !strings.Contains(all, c) {
+			t.Errorf("output does not contain %q\nstdout: %s\nstderr: %s", c, r.stdout, r.err)
+		}
+	}
+	for _, english := range []string{"panic", "goroutine ", "flag provided", "Usage of", "no such file", "database is locked"} {
+		if strings.Contains(all, english) {
+			t.Errorf("output leaks %q:\n%s", english, all)
+		}
+	}
+}
+
+func dbPath(t *testing.T) string { return filepath.Join(t.TempDir(), "test.db") }
+
+func TestHelpAndVersion(t *testing.T) {
+	expect(t, aect(t, "", "--help"), 0, "Utilisation", "Commandes", "questionnaire", "Codes de sortie")
+	expect(t, aect(t, "", "help", "export"), 0, "--format", "odt", "par défaut")
+	expect(t, aect(t, "", "show", "--help"), 0, "--doc")
+	expect(t, aect(t, "", "--version"), 0, "aect ")
+	expect(t, aect(t, "", "help", "voler"), 2, "commande inconnue « voler »")
+}
+
+func TestUsageErrors(t *testing.T) {
+	db := dbPath(t)
+	expect(t, aect(t, "", "--db", db, "voler"), 2, "commande inconnue « voler »", "aect --help")
+	expect(t, aect(t, "", "--db", db, "list", "--couleur"), 2, "option inconnue : -couleur")
+	expect(t, aect(t, "", "--db"), 2, "attend une valeur")
+	expect(t, aect(t, "", "--db", db, "show"), 2, "numéro de brouillon manquant")
+	expect(t, aect(t, "", "--db", db, "show", "abc"), 2, "n'est pas un numéro")
+	expect(t, aect(t, "", "--db", db, "show", "1", "2"), 2, "un seul numéro")
+	expect(t, aect(t, "", "--db", db, "export", "1", "--format", "pdf"), 2, "pdf")
+	expect(t, aect(t, "", "--db", db, "new"), 2, "--answers")
+	expect(t, aect(t, "", "--db", db, "import"), 2, "fichier à importer manquant")
+}
+
+func TestNoTerminal(t *testing.T) {
+	r := aect(t, "", "--db", dbPath(t))
+	expect(t, r, 2, "pas de terminal interactif", "aect list", "--accessible")
+	if strings.Contains(r.stdout+r.err, "\x1b[") {
+		t.Error("escape codes written into a pipe")
+	}
+}
+
+func TestDemoListShow(t *testing.T) {
+	db := dbPath(t)
+	expect(t, aect(t, "", "--db", db, "list"), 0, "Aucun brouillon", "aect demo")
+	expect(t, aect(t, "", "--db", db, "demo"), 0, "5 exemple(s) chargé(s)")
+	expect(t, aect(t, "", "--db", db, "demo"), 0, "déjà chargés")
+	r := aect(t, "", "--db", db, "list")
+	expect(t, r, 0, "Titre", "Jumelage Belmont-sur-Guiers", "Convention", "100 %")
+	if n := strings.Count(r.stdout, "\n"); n != 6 {
+		t.Errorf("list has %d lines, want header + 5:\n%s", n, r.stdout)
+	}
+	r = aect(t, "", "--db", db, "list", "--json")
+	expect(t, r, 0, `"completeness": 100`, `"demo": true`)
+
+	id := idOf(t, db, "Eau potable")
+	expect(t, aect(t, "", "--db", db, "show", id), 0, "DÉCIDE", "L. 1115-1", "L. 1115-1-1", "80\u00a0000,00\u00a0€")
+	expect(t, aect(t, "", "--db", db, "show", id, "--doc", "convention", "--format", "md"), 0, "Article")
+	expect(t, aect(t, "", "--db", db, "show", id, "--doc", "etapes"), 0, "CENTRAIDER")
+	expect(t, aect(t, "", "--db", db, "show", id, "--doc", "lettre"), 2, "document « lettre » inconnu")
+	expect(t, aect(t, "", "--db", db, "show", "999"), 1, "introuvable")
+
+	// Blocking findings go to stderr; the document is still produced.
+	r = aect(t, "", "--db", db, "show", idOf(t, db, "Amitié scolaire"))
+	expect(t, r, 0)
+	if !strings.Contains(strings.ToLower(r.stdout), "projet non conforme") {
+		t.Errorf("no boxed note in the document:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.err, "non conforme") || !strings.Contains(r.err, "État") {
+		t.Errorf("blocking findings not on stderr: %q", r.err)
+	}
+	gift := idOf(t, db, "Aide d'urgence")
+	expect(t, aect(t, "", "--db", db, "show", gift, "--doc", "convention"), 1, "n'a pas de convention")
+}
+
+// idOf finds a draft's number in `aect list --json` by a part of its title.
+func idOf(t *testing.T, db, title string) string {
+	t.Helper()
+	r := aect(t, "", "--db", db, "list", "--json")
+	for _, chunk := range strings.Split(r.stdout, "{") {
+		if strings.Contains(chunk, title) {
+			i := strings.Index(chunk, `"id": `)
+			j := strings.Index(chunk[i:], ",")
+			return chunk[i+6 : i+j]
+		}
+	}
+	t.Fatalf("no draft %q in %s", title, r.stdout)
+	return ""
+}
+
+func TestExport(t *testing.T) {
+	db := dbPath(t)
+	expect(t, aect(t, "", "--db", db, "demo"), 0)
+	out := t.TempDir()
+	id := idOf(t, db, "Jumelage Belmont")
+	r := aect(t, "", "--db", db, "export", id, "--out", out)
+	expect(t, r, 0, "Documents écrits (3)")
+	for _, f := range []string{"deliberation.odt", "charte-jumelage.odt", "prochaines-etapes.odt"} {
+		if _, err := os.Stat(filepath.Join(out, "jumelage-belmont-sur-guiers-lindenbach", f)); err != nil {
+			t.Error(err)
+		}
+	}
+	r = aect(t, "", "--db", db, "export", idOf(t, db, "Aide d'urgence"), "--format", "all", "--out", out)
+	expect(t, r, 0, "Documents écrits (8)")
+	if runtime.GOOS != "windows" && os.Getuid() != 0 {
+		ro := filepath.Join(t.TempDir(), "ro")
+		os.Mkdir(ro, 0o500)
+		expect(t, aect(t, "", "--db", db, "export", id, "--out", ro), 1, ro)
+	}
+	file := filepath.Join(t.TempDir(), "fichier")
+	os.WriteFile(file, []byte("x"), 0o600)
+	expect(t, aect(t, "", "--db", db, "export", id, "--out", file), 1, file)
+}
+
+func TestExportImport(t *testing.T) {
+	db := dbPath(t)
+	expect(t, aect(t, "", "--db", db, "demo"), 0)
+	r := aect(t, "", "--db", db, "export-json", idOf(t, db, "Eau potable"))
+	expect(t, r, 0, `"format": "aect-plan/1"`)
+	file := filepath.Join(t.TempDir(), "eau.json")
+	os.WriteFile(file, []byte(r.stdout), 0o600)
+
+	other := dbPath(t)
+	expect(t, aect(t, "", "--db", other, "import", file), 0, "importé, brouillon n° 1")
+	expect(t, aect(t, "", "--db", other, "import", file), 0, "déjà présent (brouillon n° 1)", "copie", "n° 2")
+	back := aect(t, "", "--db", other, "export-json", "1")
+	if back.stdout != r.stdout {
+		t.Errorf("export → import → export differs:\n%s\n%s", r.stdout, back.stdout)
+	}
+	expect(t, aect(t, "", "--db", other, "export-json", "42"), 1, "introuvable")
+}
+
+func TestImportInvalid(t *testing.T) {
+	cases := map[string]struct{ json, want string }{
+		"unknown key":  {`{"format": "aect-plan/1", "partner": {"nom": "x"}}`, "partner.nom : clé inconnue"},
+		"wrong type":   {`{"format": "aect-plan/1", "authority": {"population": "4600"}}`, "authority.population"},
+		"unknown code": {`{"format": "aect-plan/1", "partner": {"kind": "ministere"}}`, "partner.kind : valeur inconnue « ministere »"},
+		"negative":     {`{"format": "aect-plan/1", "actions": [{"cost": -1}]}`, "actions[0].cost : montant négatif"},
+		"bad date":     {`{"format": "aect-plan/1", "session": {"date": "2027-13-01"}}`, "session.date"},
+		"departement":  {`{"format": "aect-plan/1", "authority": {"departement": "99"}}`, "authority.departement"},
+		"country":      {`{"format": "aect-plan/1", "partner": {"country": "QQ"}}`, "partner.country"},
+		"format":       {`{"format": "aect-plan/9"}`, "aect-plan/1"},
+		"truncated":    {`{"format": "aect-plan/1", "title": "x`, "incomplet"},
+		"empty":        {``, "fichier vide"},
+	}
+	db := dbPath(t)
+	expect(t, aect(t, "", "--db", db, "demo"), 0)
+	before := aect(t, "", "--db", db, "list", "--json").stdout
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "bad.json")
+			os.WriteFile(file, []byte(c.json), 0o600)
+			expect(t, aect(t, "", "--db", db, "import", file), 1, c.want, "bad.json", "rien n'a été enregistré")
+			expect(t, aect(t, "", "--db", db, "new", "--answers", file), 1, c.want)
+		})
+	}
+	if after := aect(t, "", "--db", db, "list", "--json").stdout; after != before {
+		t.Errorf("invalid files changed the database:\n%s\n%s", before, after)
+	}
+	expect(t, aect(t, "", "--db", db, "import", "/nonexistent/x.json"), 1, "introuvable")
+}
+
+func TestNewFromAnswers(t *testing.T) {
+	db := dbPath(t)
+	file := filepath.Join(t.TempDir(), "r.json")
+	s, _ := samples.Get("05-plan-desequilibre")
+	os.WriteFile(file, s.Data, 0o600)
+	expect(t, aect(t, "", "--db", db, "new", "--answers", file), 0, "Brouillon n° 1 créé", "[bloquant]")
+}
+
+func TestNotADatabase(t *testing.T) {
+	for name, content := range map[string][]byte{
+		"random": bytes.Repeat([]byte("pas une base sqlite "), 300),
+	} {
+		t.Run(name, func(t *testing.T) {
+			db := dbPath(t)
+			os.WriteFile(db, content, 0o600)
+			expect(t, aect(t, "", "--db", db, "list"), 1, db)
+			got, _ := os.ReadFile(db)
+			if !bytes.Equal(got, content) {
+				t.Error("the file was modified")
+			}
+		})
+	}
+}
+
+func TestQuestionnaire(t *testing.T) {
+	r := aect(t, "", "questionnaire")
+	expect(t, r, 0, "Type de collectivité", "Pays du partenaire", "Forme de l'action", "Jumelage", "Voix pour")
+	expect(t, aect(t, "", "questionnaire", "--format", "md"), 0, "# ")
+	out := filepath.Join(t.TempDir(), "q.odt")
+	expect(t, aect(t, "", "questionnaire", "--format", "odt", "--out", out), 0, out)
+	if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+		t.Errorf("questionnaire.odt: %v", err)
+	}
+	expect(t, aect(t, "", "questionnaire", "--format", "pdf"), 2, "pdf")
+}
+
+// accessibleInput writes, from a sample plan, what a user of the accessible mode would
+// type: the same questions in the same order, choices by number.
+func accessibleInput(t *testing.T, p *wizard.Plan, outDir string) string {
+	var lines []string
+	answer := func(q wizard.Question) {
+		if !q.AppliesTo(p) {
+			return
+		}
+		v := q.Get(p)
+		switch {
+		case v == "" || q.Searchable || q.Kind == wizard.KindConfirm:
+		case q.Kind == wizard.KindChoice:
+			v = optionNumber(t, q, v)
+		case q.Kind == wizard.KindMulti:
+			var nums []string
+			for _, c := range strings.Split(v, ",") {
+				nums = append(nums, optionNumber(t, q, c))
+			}
+			v = strings.Join(nums, ",")
+		}
+		lines = append(lines, v)
+	}
+	for s := wizard.SecAuthority; s <= wizard.SecSession; s++ {
+		for _, q := range wizard.SectionQuestions(s) {
+			answer(q)
+		}
+		if s == wizard.SecActions {
+			for i := range p.Actions {
+				lines = append(lines, "oui")
+				for _, q := range wizard.ActionQuestions(i) {
+					answer(q)
+				}
+			}
+			lines = append(lines, "non")
+		}
+		if s == wizard.SecFunding {
+			for i := range p.Funding {
+				lines = append(lines, "oui")
+				for _, q := range wizard.FundingQuestions(i) {
+					answer(q)
+				}
+			}
+			lines = append(lines, "non")
+		}
+	}
+	lines = append(lines, "oui", "odt", outDir)
+	return strings.Join(lines, "\n") + "\n"
+}
+
+func optionNumber(t *testing.T, q wizard.Question, v string) string {
+	for i, o := range q.Options {
+		if o.Value == v {
+			return strconv.Itoa(i + 1)
+		}
+	}
+	t.Fatalf("%s: no option %q", q.ID, v)
+	return ""
+}
+
+func TestAccessibleSample01(t *testing.T) {
+	s, _ := samples.Get("01-jumelage-allemagne")
+	want, err := wizard.Decode(s.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, out := dbPath(t), t.TempDir()
+	r := aect(t, accessibleInput(t, want, out), "--db", db, "--accessible")
+	expect(t, r, 0, "mode accessible", "Section 1 sur 10 : Collectivité", "1. Commune", "Documents écrits (3)")
+	for _, f := range []string{"deliberation.odt", "charte-jumelage.odt", "prochaines-etapes.odt"} {
+		if _, err := os.Stat(filepath.Join(out, "jumelage-belmont-sur-guiers-lindenbach", f)); err != nil {
+			t.Error(err)
+		}
+	}
+	got, err := wizard.Decode([]byte(aect(t, "", "--db", db, "export-json", "1").stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		a, _ := wizard.Encode(got)
+		b, _ := wizard.Encode(want)
+		t.Errorf("saved plan differs from sample 01:\n%s\nwant\n%s", a, b)
+	}
+}
+
+func TestAccessibleRepeatsInvalidAnswers(t *testing.T) {
+	db := dbPath(t)
+	// Title, then an invalid authority type (12), then a valid one (1), then the name,
+	// then an invalid département, then "fin".
+	in := "Test\n12\n1\nTrifouillis\nxyz\nfin\n"
+	r := aect(t, in, "--db", db, "--accessible")
+	expect(t, r, 0, "choix 12 impossible", "aucun résultat pour « xyz »", "Vos réponses sont enregistrées")
+	exp := aect(t, "", "--db", db, "export-json", "1")
+	expect(t, exp, 0, `"name": "Trifouillis"`, `"type": "commune"`)
+	// End of input mid-way: answers kept, exit code 130.
+	r = aect(t, "1\n\n", "--db", db, "--accessible")
+	expect(t, r, 130, "enregistrées")
+	r = aect(t, "", "--db", db, "--accessible")
+	expect(t, r, 130)
+	if !strings.Contains(aect(t, "", "--db", db, "export-json", "1").stdout, "Trifouillis") {
+		t.Error("answers lost")
+	}
+}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"errors"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+
+	"aect/tui"
+)
+
+// noTerminalMessage is printed when aect runs without a terminal (in a pipe, a script):
+// the full-screen assistant cannot start, the subcommands can.
+const noTerminalMessage = "pas de terminal interactif (entrée ou sortie redirigée) : l'assistant plein écran ne peut pas s'ouvrir.\n" +
+	"Utilisez une commande : aect list, aect show N°, aect export N°, aect import FICHIER, aect demo,\n" +
+	"ou le mode ligne à ligne : aect --accessible."
+
+// isTerminal reports whether the stream is a terminal.
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(file.Fd())
+}
+
+func runTUI(e *env) error {
+	if !isTerminal(e.io.in) || !isTerminal(e.io.out) {
+		return &usageError{noTerminalMessage}
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	err = tui.Run(s, tui.Options{
+		Version:   versionString(),
+		DBPath:    s.Path(),
+		ExportDir: defaultExportDir(),
+		Now:       time.Now,
+		Log:       slog.NewLogLogger(e.log.Handler(), slog.LevelInfo),
+	})
+	if errors.Is(err, tui.ErrInterrupted) {
+		return errAborted
+	}
+	return err
+}
+
+// defaultExportDir is the user's Documents folder when it exists, else the current one.
+func defaultExportDir() string {
+	if home, err := os.UserHomeDir(); err == nil {
+		for _, name := range []string{"Documents", "documents"} {
+			d := filepath.Join(home, name)
+			if st, err := os.Stat(d); err == nil && st.IsDir() {
+				return d
+			}
+		}
+	}
+	if cwd, err := os.Getwd(); err == nil {
+		return cwd
+	}
+	return "."
+}
