@@ -283,13 +283,6 @@ func (f *facts) fundingTable() *Table {
 		}
 		t.Columns = append(t.Columns, Column{Title: "Total", Width: 3, Right: true})
 	}
-	blank := func(n int) []Inline {
-		out := make([]Inline, n)
-		for i := range out {
-			out[i] = cat("")
-		}
-		return out
-	}
 	row := func(label Inline, byYear map[int]wizard.Cents, total wizard.Cents, bold bool) Row {
 		r := Row{Total: bold, Cells: []Inline{label}}
 		for _, y := range years {
@@ -331,7 +324,7 @@ func (f *facts) fundingTable() *Table {
 		if len(rows) == 0 {
 			continue
 		}
-		t.Rows = append(t.Rows, Row{Total: true, Cells: append([]Inline{cat(group)}, blank(len(t.Columns)-1)...)})
+		t.Rows = append(t.Rows, Row{Group: true, Cells: []Inline{cat(group)}})
 		t.Rows = append(t.Rows, rows...)
 		if long {
 			t.Rows = append(t.Rows, Row{Total: true, Cells: []Inline{cat("Sous-total"), cat(""), cat(amount(subTotal))}})

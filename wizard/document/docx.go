@@ -61,7 +61,7 @@ func (x *docxWriter) doc(d *Doc) {
 		}
 	}
 	if x.lastTable {
-		x.para("AectBody")
+		x.para("AectSpacer")
 	}
 }
 
@@ -90,7 +90,7 @@ func (x *docxWriter) block(bl Block) {
 		}
 	case BlockTable:
 		x.table(bl.Table)
-		x.lastTable = true
+		x.para("AectSpacer")
 	case BlockSignatures:
 		x.signatures(bl.Signatures)
 		x.lastTable = true
@@ -141,7 +141,7 @@ func (x *docxWriter) inline(in Inline) {
 			}
 			if part != "" {
 				x.body.WriteString(`<w:t xml:space="preserve">`)
-				writeXML(&x.body, part)
+				writeXML(&x.body, layoutGlue.Replace(part))
 				x.body.WriteString("</w:t>")
 			}
 		}
@@ -208,6 +208,16 @@ func (x *docxWriter) table(t *Table) {
 	x.body.WriteString("</w:tr>\n")
 	for _, r := range t.Rows {
 		x.body.WriteString("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+		if r.Group {
+			var in Inline
+			if len(r.Cells) > 0 {
+				in = styled(r.Cells[0], Strong)
+			}
+			fmt.Fprintf(&x.body, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:gridSpan w:val="%d"/><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/></w:tcPr>`, docxTextWidth, len(t.Columns))
+			x.para("AectTableCell", in)
+			x.body.WriteString("</w:tc></w:tr>\n")
+			continue
+		}
 		for i, c := range t.Columns {
 			var in Inline
 			if i < len(r.Cells) {
@@ -241,8 +251,9 @@ func (x *docxWriter) signatures(sigs []Signature) {
 	x.body.WriteString("<w:p><w:pPr><w:pStyle w:val=\"AectSignature\"/></w:pPr></w:p>\n")
 	x.tableStart(widths, false)
 	x.body.WriteString("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+	heads := alignedHeadings(sigs)
 	for i, s := range sigs {
-		paras := append([]Inline(nil), s.Heading...)
+		paras := append([]Inline(nil), heads[i]...)
 		paras = append(paras, nil, nil, nil, styled(s.Name, Strong))
 		x.cell(widths[i], "", "AectSignature", paras...)
 	}

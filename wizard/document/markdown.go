@@ -109,7 +109,7 @@ func (m *mdWriter) table(t *Table) {
 			cell := ""
 			if i < len(r.Cells) {
 				in := r.Cells[i]
-				if r.Total {
+				if r.Total || r.Group {
 					in = styled(in, Strong)
 				}
 				cell = mdInline(in, false)

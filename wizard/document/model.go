@@ -94,10 +94,29 @@ type Column struct {
 	Right bool
 }
 
-// Row is a table row. A Total row is printed in bold.
+// Row is a table row. A Total row is printed in bold; a Group row is a bold heading
+// whose first cell spans the whole table.
 type Row struct {
 	Cells []Inline
 	Total bool
+	Group bool
+}
+
+// alignedHeadings returns the headings of signature blocks padded with empty lines to
+// the same count, so that the names line up.
+func alignedHeadings(sigs []Signature) [][]Inline {
+	n := 0
+	for _, s := range sigs {
+		n = max(n, len(s.Heading))
+	}
+	out := make([][]Inline, len(sigs))
+	for i, s := range sigs {
+		out[i] = append([]Inline(nil), s.Heading...)
+		for len(out[i]) < n {
+			out[i] = append(out[i], nil)
+		}
+	}
+	return out
 }
 
 // Signature is one signature block: the heading lines ("Pour la commune de …,",

@@ -161,6 +161,7 @@ func (o *odtWriter) inline(in Inline) {
 
 // text writes escaped text, spelling out the spaces and tabs ODF would fold.
 func (o *odtWriter) text(s string) {
+	s = layoutGlue.Replace(s)
 	start := 0
 	flush := func(i int) {
 		writeXML(&o.body, s[start:i])
@@ -190,7 +191,8 @@ func (o *odtWriter) text(s string) {
 func (o *odtWriter) table(t *Table) {
 	o.tables++
 	name := "Tableau" + strconv.Itoa(o.tables)
-	o.tableStyles(name, t.Columns, true)
+	// A short table is kept on one page.
+	o.tableStyles(name, t.Columns, len(t.Rows) > 15)
 	fmt.Fprintf(&o.body, `<table:table table:name="%s" table:style-name="%s">`, name, name)
 	for i := range t.Columns {
 		fmt.Fprintf(&o.body, `<table:table-column table:style-name="%s.%c"/>`, name, 'A'+rune(i))
@@ -202,6 +204,20 @@ func (o *odtWriter) table(t *Table) {
 	o.body.WriteString("</table:table-row></table:table-header-rows>\n")
 	for _, r := range t.Rows {
 		o.body.WriteString("<table:table-row>")
+		if r.Group {
+			var in Inline
+			if len(r.Cells) > 0 {
+				in = styled(r.Cells[0], Strong)
+			}
+			fmt.Fprintf(&o.body, `<table:table-cell table:style-name="Aect_CellTotal" office:value-type="string" table:number-columns-spanned="%d">`, len(t.Columns))
+			o.para("Aect_TableCell", in)
+			o.body.WriteString("</table:table-cell>")
+			for range len(t.Columns) - 1 {
+				o.body.WriteString("<table:covered-table-cell/>")
+			}
+			o.body.WriteString("</table:table-row>\n")
+			continue
+		}
 		for i, c := range t.Columns {
 			var in Inline
 			if i < len(r.Cells) {
@@ -266,9 +282,10 @@ func (o *odtWriter) signatures(sigs []Signature) {
 		fmt.Fprintf(&o.body, `<table:table-column table:style-name="%s.%c"/>`, name, 'A'+rune(i))
 	}
 	o.body.WriteString("<table:table-row>")
-	for _, s := range sigs {
+	heads := alignedHeadings(sigs)
+	for i, s := range sigs {
 		o.body.WriteString(`<table:table-cell table:style-name="Aect_CellSign" office:value-type="string">`)
-		for _, h := range s.Heading {
+		for _, h := range heads[i] {
 			o.para("Aect_Signature", h)
 		}
 		for range 3 {

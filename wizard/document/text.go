@@ -186,7 +186,7 @@ func (t *textWriter) table(tb *Table) {
 		measure(i, c.Title)
 	}
 	for _, r := range tb.Rows {
-		for i := 0; i < n && i < len(r.Cells); i++ {
+		for i := 0; i < n && i < len(r.Cells) && !r.Group; i++ {
 			measure(i, r.Cells[i].String())
 		}
 	}
@@ -234,7 +234,22 @@ func (t *textWriter) table(tb *Table) {
 	}
 	row(titles, func(int) bool { return false })
 	t.line(sep("="))
+	span := 3 * (n - 1)
+	for _, w := range widths {
+		span += w
+	}
 	for _, r := range tb.Rows {
+		if r.Group {
+			label := ""
+			if len(r.Cells) > 0 {
+				label = r.Cells[0].String()
+			}
+			for _, l := range wrap(label, span) {
+				t.line("| " + pad(l, span) + " |")
+			}
+			t.line(sep("-"))
+			continue
+		}
 		cells := make([]string, len(r.Cells))
 		for i, c := range r.Cells {
 			cells[i] = c.String()

@@ -98,6 +98,14 @@ func writeXML(b *strings.Builder, s string) {
 	b.WriteString(s[last:])
 }
 
+// layoutGlue keeps a code article together with its number in ODT and DOCX, where the
+// line breaks are the word processor's: "L. 1115-1" and "art. L." get a non-breaking
+// space.
+var layoutGlue = strings.NewReplacer(
+	"art. L. ", "art.\u00a0L.\u00a0", "art. R. ", "art.\u00a0R.\u00a0",
+	"L. 1", "L.\u00a01", "L. 2", "L.\u00a02", "L. 3", "L.\u00a03", "L. 4", "L.\u00a04", "L. 5", "L.\u00a05",
+	"R. 1", "R.\u00a01", "R. 2", "R.\u00a02", "art. L", "art.\u00a0L", "art. R", "art.\u00a0R")
+
 // xmlChar reports whether XML 1.0 allows the character.
 func xmlChar(r rune) bool {
 	return r == 0x09 || r == 0x0a || r == 0x0d || (r >= 0x20 && r <= 0xd7ff) ||

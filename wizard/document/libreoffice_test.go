@@ -1,0 +1,152 @@
+package document
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"aect/wizard"
+)
+
+// requireTool finds a program on PATH. Where it is missing the test fails in CI (env CI
+// set, or AECT_REQUIRE_SOFFICE=1) and is skipped elsewhere.
+func requireTool(t *testing.T, names ...string) string {
+	t.Helper()
+	for _, n := range names {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" || os.Getenv("AECT_REQUIRE_SOFFICE") == "1" {
+		t.Fatalf("%s introuvable alors que le test est exigé (CI ou AECT_REQUIRE_SOFFICE=1) : installez libreoffice-writer-nogui et poppler-utils (apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils)", names[0])
+	}
+	t.Skip("LibreOffice (soffice) absent : test de conversion PDF ignoré")
+	return ""
+}
+
+// keyPhrases lists what the PDF of a document must show.
+func keyPhrases(p *wizard.Plan, k Kind) []string {
+	phrases := []string{p.Authority.Name}
+	total := wizard.FormatAmount(p.TotalCost())
+	switch k {
+	case Deliberation:
+		phrases = append(phrases, "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS", "DÉCIDE", "L. 1115-1",
+			"notamment ses articles L. 1115-1 et suivants", "Article 1er", "Secrétaire de séance")
+		if p.Commits() {
+			phrases = append(phrases, total)
+		}
+	case Convention:
+		phrases = append(phrases, "CONVENTION DE COOPÉRATION DÉCENTRALISÉE", "Article 1er – Objet",
+			"Engagements financiers", "L. 1115-1", total, p.Partner.Name)
+	case CharteJumelage:
+		phrases = append(phrases, "CHARTE DE JUMELAGE", p.Partner.Name, "Première cérémonie")
+	case CharteAmitie:
+		phrases = append(phrases, "CHARTE D'AMITIÉ", p.Partner.Name)
+	case NextSteps:
+		phrases = append(phrases, "PROCHAINES ÉTAPES", "Contacts du mémento AMF, octobre 2020", "CUF")
+		if dep, ok := wizard.LookupDepartement(p.Authority.Departement); ok {
+			if rc := wizard.ContactsFor(dep.Region); rc.RRMA != nil {
+				phrases = append(phrases, rc.RRMA.Name)
+			}
+		}
+	}
+	if wizard.HasBlocking(wizard.Check(p)) && k != NextSteps {
+		phrases = append(phrases, "PROJET NON CONFORME")
+	}
+	return phrases
+}
+
+// normalise folds every run of white space (line breaks, non-breaking spaces) into one
+// space, as the same phrase may wrap anywhere in a PDF.
+func normalise(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u202f'
+	}), " ")
+}
+
+// TestLibreOfficeConversion converts the ODT and DOCX of every document of every sample
+// plan to PDF with LibreOffice, and checks with pdftotext that each PDF exists and shows
+// the key phrases. soffice exits 0 even when it cannot load a file, hence the checks on
+// the PDF itself. Set AECT_PDF_DIR to keep the files.
+func TestLibreOfficeConversion(t *testing.T) {
+	soffice := requireTool(t, "soffice", "libreoffice")
+	pdftotext := requireTool(t, "pdftotext")
+	start := time.Now()
+
+	dir := os.Getenv("AECT_PDF_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	type doc struct {
+		file string
+		plan *wizard.Plan
+		kind Kind
+	}
+	var docs []doc
+	plans := samplePlans(t)
+	var names []string
+	for n := range plans {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		p := plans[name]
+		for _, k := range Kinds(p) {
+			d := Build(p, k, Options{Today: testToday})
+			for _, f := range []Format{ODT, DOCX} {
+				var b bytes.Buffer
+				if err := Render(&b, d, f); err != nil {
+					t.Fatal(err)
+				}
+				// Unique stems: the PDFs land in one folder.
+				file := filepath.Join(dir, name+"."+string(k)+"-"+string(f)+"."+string(f))
+				if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, doc{file, p, k})
+			}
+		}
+	}
+
+	profile := "file://" + filepath.ToSlash(t.TempDir())
+	args := []string{"-env:UserInstallation=" + profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir}
+	for _, d := range docs {
+		args = append(args, d.file)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice : %v\n%s", err, out)
+	}
+
+	for _, d := range docs {
+		pdf := strings.TrimSuffix(d.file, filepath.Ext(d.file)) + ".pdf"
+		st, err := os.Stat(pdf)
+		if err != nil || st.Size() == 0 {
+			t.Errorf("%s : pas de PDF produit (LibreOffice n'a pas pu ouvrir le fichier)\n%s", filepath.Base(d.file), out)
+			continue
+		}
+		text, err := exec.CommandContext(ctx, pdftotext, "-enc", "UTF-8", pdf, "-").Output()
+		if err != nil {
+			t.Errorf("pdftotext %s : %v", filepath.Base(pdf), err)
+			continue
+		}
+		got := normalise(string(text))
+		for _, phrase := range keyPhrases(d.plan, d.kind) {
+			if phrase = normalise(phrase); phrase != "" && !strings.Contains(got, phrase) {
+				t.Errorf("%s : « %s » absent du PDF", filepath.Base(pdf), phrase)
+			}
+		}
+	}
+	t.Logf("%d fichiers ODT et DOCX convertis en PDF en %s", len(docs), time.Since(start).Round(100*time.Millisecond))
+}
