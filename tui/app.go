@@ -27,6 +27,9 @@ type common struct {
 	keys   *KeyMap
 	log    *log.Logger
 	saver  *saver
+	// request is set by a screen during Update to ask the root to change screen; the
+	// root acts on it at once, so that the next key already reaches the new screen.
+	request request
 	// formKeys is huh's key map with French help, shared by every form.
 	formKeys *huh.KeyMap
 	width    int
@@ -54,14 +57,18 @@ type overlay interface {
 	closed() bool
 }
 
-// Messages between the screens and the root.
-type (
-	// draftOpenedMsg asks the root to open a draft in the assistant.
-	draftOpenedMsg struct{ draft Draft }
-	// goHomeMsg asks the root to show the drafts list.
-	goHomeMsg struct{}
-	// quitMsg asks the root to quit once every answer is written.
-	quitMsg struct{}
+// draftOpenedMsg asks the root to open a draft in the assistant.
+type draftOpenedMsg struct{ draft Draft }
+
+// request is what a screen asks the root to do.
+type request int
+
+const (
+	noRequest request = iota
+	// requestHome: show the drafts list.
+	requestHome
+	// requestQuit: quit once every answer is written.
+	requestQuit
 )
 
 func cmdOf(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
@@ -134,16 +141,24 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.active = a.asst
 		return a, a.asst.Init()
 
-	case goHomeMsg:
-		a.active = a.home
-		return a, a.home.reload()
-
-	case quitMsg:
-		a.quiting = true
-		return a, a.maybeQuit()
 	}
 	_, cmd := a.active.Update(msg)
-	return a, cmd
+	return a, tea.Batch(cmd, a.handleRequest())
+}
+
+// handleRequest acts on a screen's request.
+func (a *App) handleRequest() tea.Cmd {
+	r := a.c.request
+	a.c.request = noRequest
+	switch r {
+	case requestHome:
+		a.active = a.home
+		return a.home.reload()
+	case requestQuit:
+		a.quiting = true
+		return a.maybeQuit()
+	}
+	return nil
 }
 
 // maybeQuit quits when asked to and every write is done.
@@ -214,7 +229,7 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	_, cmd := a.active.Update(msg)
-	return cmd
+	return tea.Batch(cmd, a.handleRequest())
 }
 
 func (a *App) openOverlay(o overlay) {

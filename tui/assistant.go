@@ -171,6 +171,9 @@ func (a *assistant) show(s wizard.Section, field string, fromEnd bool) tea.Cmd {
 		f := newQForm(a.c, a.plan, qs, a.pending)
 		f.SetSize(a.width, bh)
 		at := f.firstUnanswered()
+		if a.state(s) == wizard.StateComplete {
+			at = f.first(0)
+		}
 		if fromEnd {
 			at = f.prev(len(qs))
 		}
@@ -350,7 +353,8 @@ func (a *assistant) globalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(km, k.Home):
 		flush := a.flush()
 		a.unmark(a.sec)
-		return tea.Batch(flush, a.c.saver.saveUI(a.id, a.ui), cmdOf(goHomeMsg{})), true
+		a.c.request = requestHome
+		return tea.Batch(flush, a.c.saver.saveUI(a.id, a.ui)), true
 	case key.Matches(km, k.NextSection) && a.docs == nil && a.review == nil:
 		if a.sec < wizard.SecDocuments {
 			return a.show(a.sec+1, "", false), true
@@ -413,9 +417,9 @@ func (a *assistant) reloaded(m draftReloadedMsg) tea.Cmd {
 	}
 	a.c.saver.drop(a.id)
 	a.c.saver.setVersion(m.draft.ID, m.draft.Version)
-	sec := a.sec
+	sec, w, h := a.sec, a.width, a.height
 	*a = *newAssistant(a.c, m.draft)
-	a.SetSize(a.width, a.height)
+	a.SetSize(w, h)
 	a.sec = sec
 	return a.show(sec, "", false)
 }
@@ -565,8 +569,11 @@ func (a *assistant) ShortHelp() []key.Binding {
 	case a.docs != nil:
 		ks = a.docs.ShortHelp()
 	}
-	if a.list != nil && a.list.item != nil {
+	switch {
+	case a.list != nil && a.list.item != nil:
 		return append(ks, k.Back)
+	case a.review != nil || a.docs != nil:
+		return append(ks, k.Contents, k.Home)
 	}
 	return append(ks, k.NextSection, k.Contents, k.Home)
 }

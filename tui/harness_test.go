@@ -336,7 +336,10 @@ func (h *harness) settle() {
 }
 
 // view returns the screen as plain text.
-func (h *harness) view() string { return ansi.Strip(h.m.View()) }
+// Non-breaking spaces (in amounts) read as spaces.
+func (h *harness) view() string {
+	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(ansi.Strip(h.m.View()))
+}
 
 // contains waits until the screen shows s.
 func (h *harness) contains(s string) {
@@ -349,8 +352,8 @@ func (h *harness) asst() *assistant { return h.app().asst }
 // openDraft opens a draft from the home list by its title.
 func (h *harness) openDraft(title string) {
 	h.t.Helper()
-	h.contains(title)
 	home := h.app().home
+	h.waitFor("the list", func() bool { return home.loaded && len(home.items) > 0 })
 	for i, idx := range home.view {
 		if home.items[idx].Title == title {
 			home.cursor = i

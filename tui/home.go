@@ -173,7 +173,8 @@ func (h *homeScreen) key(msg tea.KeyMsg) tea.Cmd {
 	h.info, h.err = "", ""
 	switch {
 	case key.Matches(msg, k.Quit):
-		return cmdOf(quitMsg{})
+		h.c.request = requestQuit
+		return nil
 	case key.Matches(msg, k.Up):
 		h.move(-1)
 	case key.Matches(msg, k.Down):

@@ -339,14 +339,14 @@ func (l *listEdit) totals() string {
 	cost, fund := p.TotalCost(), p.TotalFunding()
 	var b strings.Builder
 	b.WriteString(s.Title.Render("Plan de financement") + "\n")
-	b.WriteString(fmt.Sprintf("Dépenses (actions) : %s · Financements : %s · ", wizard.FormatAmount(cost), wizard.FormatAmount(fund)))
+	b.WriteString(fmt.Sprintf("Dépenses (actions) : %s · Financements : %s\n", wizard.FormatAmount(cost), wizard.FormatAmount(fund)))
 	switch {
 	case cost == fund:
 		b.WriteString(s.OK.Render("✓ plan équilibré"))
 	case fund < cost:
-		b.WriteString(s.Warning.Render("! il manque " + wizard.FormatAmount(cost-fund)))
+		b.WriteString(s.Warning.Render("! plan non équilibré : il manque " + wizard.FormatAmount(cost-fund) + " de financements"))
 	default:
-		b.WriteString(s.Warning.Render("! " + wizard.FormatAmount(fund-cost) + " de trop"))
+		b.WriteString(s.Warning.Render("! plan non équilibré : " + wizard.FormatAmount(fund-cost) + " de financements en trop"))
 	}
 	b.WriteString("\n")
 	var ceilings []string

@@ -382,7 +382,7 @@ func (f *qform) View() string {
 		lines = append(lines, s.OK.Render("✓ Réponse actuelle : ")+answerText(q, stored))
 	}
 	if h := f.hoveredHelp(); h != "" {
-		lines = append(lines, s.Subtle.Render(cell("→ "+h, f.width)))
+		lines = append(lines, s.Subtle.Render(fitLines(wrapText("→ "+h, f.width-1), 2)))
 	}
 	if f.note != "" {
 		st := s.OK

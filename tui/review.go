@@ -171,6 +171,10 @@ func (r *reviewScreen) Update(msg tea.Msg) (tea.Cmd, *jumpTo) {
 		r.cursor = max(r.cursor-5, 0)
 	case key.Matches(km, k.PageDown):
 		r.cursor = min(r.cursor+5, len(r.items)-1)
+	case key.Matches(km, k.Top):
+		r.cursor = 0
+	case key.Matches(km, k.Bottom):
+		r.cursor = len(r.items) - 1
 	case key.Matches(km, k.Jump):
 		it := r.items[r.cursor]
 		if it.finding != nil {

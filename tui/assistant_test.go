@@ -1,0 +1,495 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"aect/wizard"
+)
+
+// openPlan stores p in a fake store and opens it in the assistant.
+func openPlan(t *testing.T, p *wizard.Plan) (*harness, *fakeStore, int64) {
+	t.Helper()
+	s := newFakeStore()
+	if p.Title == "" {
+		p.Title = "Projet de test"
+	}
+	d, err := s.Create(p.Title, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, s, 80, 24)
+	h.openDraft(p.Title)
+	return h, s, d.ID
+}
+
+// goTo opens a section on a question, as the review's jump does.
+func (h *harness) goTo(sec wizard.Section, field string) {
+	h.t.Helper()
+	h.run(h.asst().show(sec, field, false))
+	if field != "" && h.focused() != field {
+		h.t.Fatalf("goTo %s: focused %q", field, h.focused())
+	}
+}
+
+func TestGoingBackFromAnInvalidAmountNeverFreezes(t *testing.T) {
+	p := &wizard.Plan{Authority: wizard.Authority{Services: []wizard.Service{{Kind: wizard.ServiceEau}}}}
+	h, s, id := openPlan(t, p)
+	h.goTo(wizard.SecAuthority, "authority.services.eau.annual_resources")
+
+	h.typeText("12,5,5")
+	h.key("shift+tab")
+	if got := h.focused(); got != "authority.services" {
+		t.Fatalf("after maj+tab from an invalid amount, focused %q, want authority.services", got)
+	}
+	v := h.view()
+	if !strings.Contains(v, "« 12,5,5 »") || !strings.Contains(v, "non enregistrée") {
+		t.Fatalf("the invalid answer must be reported, not lost:\n%s", v)
+	}
+	// The form still reacts: tick a second competence, go forward.
+	h.key("down", "space", "enter")
+	if got := h.focused(); got != "authority.services.eau.annual_resources" {
+		t.Fatalf("after entrée, focused %q", got)
+	}
+	if v := h.view(); !strings.Contains(v, "12,5,5") {
+		t.Fatalf("the invalid text must still be in its field:\n%s", v)
+	}
+	// entrée on the invalid text shows huh's error (in French) and stays.
+	h.key("enter")
+	if got, v := h.focused(), h.view(); got != "authority.services.eau.annual_resources" || !strings.Contains(v, "attendu un montant en euros") {
+		t.Fatalf("entrée on an invalid amount: focused %q\n%s", got, v)
+	}
+	// Going back right after the error (huh's frozen state) works too.
+	h.key("shift+tab")
+	if got := h.focused(); got != "authority.services" {
+		t.Fatalf("maj+tab after the error: focused %q", got)
+	}
+	h.key("enter")
+	for range len("12,5,5") {
+		h.key("backspace")
+	}
+	h.typeText("1 800 000")
+	h.key("enter")
+	h.settle()
+	got := s.plan(id).Authority.Services
+	if len(got) != 2 || got[0].AnnualResources != wizard.Euros(1_800_000) || got[1].Kind != wizard.ServiceAssainissement {
+		t.Fatalf("stored services %+v", got)
+	}
+	if _, bad := h.asst().pending["authority.services.eau.annual_resources"]; bad {
+		t.Fatal("the corrected answer is still marked invalid")
+	}
+}
+
+func TestGoingBackFromAnEmptyFirstFieldOfASection(t *testing.T) {
+	h, _, _ := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecPartner, "partner.name")
+	h.key("shift+tab")
+	if h.asst().sec != wizard.SecAuthority || h.focused() != "authority.services" {
+		t.Fatalf("maj+tab from the first question: section %v, focused %q", h.asst().sec, h.focused())
+	}
+	// From the very first question nothing happens, and nothing breaks.
+	h.goTo(wizard.SecAuthority, "title")
+	h.key("shift+tab")
+	if h.focused() != "title" {
+		t.Fatalf("focused %q", h.focused())
+	}
+	h.typeText(" bis")
+	h.key("enter")
+	if h.focused() != "authority.type" {
+		t.Fatalf("focused %q", h.focused())
+	}
+}
+
+func TestEveryAnswerIsSavedWhenTheFieldIsLeft(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	h.typeText("Communauté de communes du Val d'Arnon")
+	h.key("enter")
+	h.settle()
+	if got := s.plan(id).Authority.Name; got != "Communauté de communes du Val d'Arnon" {
+		t.Fatalf("stored name %q", got)
+	}
+	// The département picker finds "Cher" and "Isère" without accents.
+	if h.focused() != "authority.departement" {
+		t.Fatalf("focused %q", h.focused())
+	}
+	h.typeText("isere")
+	if v := h.view(); !strings.Contains(v, "38 – Isère") || strings.Contains(v, "18 – Cher") {
+		t.Fatalf("« isere »:\n%s", v)
+	}
+	h.key("enter")
+	h.settle()
+	if got := s.plan(id).Authority.Departement; got != "38" {
+		t.Fatalf("stored département %q", got)
+	}
+	// An answer being typed is saved by échap (leaving the section) too.
+	h.typeText("4600")
+	h.key("esc")
+	h.settle()
+	if got := s.plan(id).Authority.Population; got != 4600 {
+		t.Fatalf("population %d", got)
+	}
+}
+
+func TestCountryPickerIgnoresAccents(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecPartner, "partner.country")
+	h.typeText("senegal")
+	if v := h.view(); !strings.Contains(v, "Sénégal (APD, PMA)") || !strings.Contains(v, "1 choix sur") {
+		t.Fatalf("« senegal »:\n%s", v)
+	}
+	h.key("enter")
+	h.settle()
+	if got := s.plan(id).Partner.Country; got != "SN" {
+		t.Fatalf("country %q", got)
+	}
+	if h.focused() != "partner.kind" {
+		t.Fatalf("focused %q", h.focused())
+	}
+	h.key("shift+tab")
+	h.typeText("zzz")
+	if v := h.view(); !strings.Contains(v, "Aucun choix ne correspond") {
+		t.Fatalf("no match message:\n%s", v)
+	}
+	h.key("enter") // nothing to choose: stays
+	if h.focused() != "partner.country" {
+		t.Fatalf("focused %q", h.focused())
+	}
+}
+
+func TestDependentQuestionsAppearOnlyWhenTheyApply(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+
+	// The operator is asked only for a délégation.
+	h.goTo(wizard.SecImplementation, "implementation.mode")
+	if at, n := h.asst().form.position(); at != 1 || n != 1 {
+		t.Fatalf("mode en propre: question %d of %d", at, n)
+	}
+	h.key("down", "down", "enter") // Par délégation
+	if h.focused() != "implementation.operator" {
+		t.Fatalf("after délégation, focused %q", h.focused())
+	}
+	h.typeText("Comité de jumelage")
+	h.key("enter")
+	h.settle()
+	if p := s.plan(id); p.Implementation.Mode != wizard.ModeDelegation || p.Implementation.Operator != "Comité de jumelage" {
+		t.Fatalf("implementation %+v", p.Implementation)
+	}
+
+	// The 1 % budgets are asked only for the competences held.
+	h.goTo(wizard.SecAuthority, "authority.services")
+	_, n := h.asst().form.position()
+	h.key("space", "down", "down", "down", "space", "enter") // eau, déchets
+	if h.focused() != "authority.services.eau.annual_resources" {
+		t.Fatalf("focused %q", h.focused())
+	}
+	if _, n2 := h.asst().form.position(); n2 != n+2 {
+		t.Fatalf("questions: %d then %d, want +2", n, n2)
+	}
+	h.key("enter")
+	if h.focused() != "authority.services.dechets.annual_resources" {
+		t.Fatalf("focused %q", h.focused())
+	}
+
+	// A FACECO gift hides the convention questions of the partner.
+	h.goTo(wizard.SecPartner, "partner.kind")
+	for range 5 {
+		h.key("down")
+	}
+	h.key("enter") // FACECO
+	h.settle()
+	if s.plan(id).Partner.Kind != wizard.PartnerFACECO {
+		t.Fatalf("kind %q", s.plan(id).Partner.Kind)
+	}
+	if h.asst().sec != wizard.SecDomain {
+		t.Fatalf("after the last applicable question, section %v (focused %q)", h.asst().sec, h.focused())
+	}
+}
+
+func TestReopeningADraftReturnsWhereTheUserWas(t *testing.T) {
+	h, s, _ := openPlan(t, samplePlan(t, "02-convention-eau-senegal"))
+	h.key("ctrl+t")
+	h.contains("Sommaire")
+	h.key("4")
+	if h.asst().sec != wizard.SecForm {
+		t.Fatalf("section %v", h.asst().sec)
+	}
+	h.key("esc")
+	h.contains("Vos projets")
+	h.settle()
+	h.openDraft("Eau potable et assainissement à Ndiassane-Ouest")
+	if h.asst().sec != wizard.SecForm {
+		t.Fatalf("reopened on section %v", h.asst().sec)
+	}
+	_ = s
+}
+
+func TestChangingAnEarlierAnswerMarksLaterSectionsToReview(t *testing.T) {
+	h, s, id := openPlan(t, samplePlan(t, "02-convention-eau-senegal"))
+	h.goTo(wizard.SecPartner, "partner.country")
+	h.typeText("maroc")
+	h.key("enter")
+	h.settle()
+	a := h.asst()
+	if !slices.Contains(a.ui.ToReview, int(wizard.SecFunding)) {
+		t.Fatalf("funding not marked: %v", a.ui.ToReview)
+	}
+	if v := h.view(); !strings.Contains(v, "!7") {
+		t.Fatalf("progress line lacks « !7 »:\n%s", v)
+	}
+	p := s.plan(id)
+	if len(p.Funding) != 5 || p.Partner.Country != "MA" {
+		t.Fatalf("nothing may be erased: %+v", p.Funding)
+	}
+	if got := s.drafts[id].UI.ToReview; !slices.Contains(got, int(wizard.SecFunding)) {
+		t.Fatalf("stored ui %v", got)
+	}
+	// Visiting the section and leaving it clears the mark.
+	h.goTo(wizard.SecFunding, "")
+	if v := h.view(); !strings.Contains(v, "! à revoir") {
+		t.Fatalf("current section state in words:\n%s", v)
+	}
+	h.key("pgdown")
+	if slices.Contains(h.asst().ui.ToReview, int(wizard.SecFunding)) {
+		t.Fatalf("still marked after the visit: %v", h.asst().ui.ToReview)
+	}
+}
+
+func TestActionsCanBeAddedEditedAndRemoved(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecActions, "schedule.start")
+	h.typeText("01/03/2027")
+	h.key("enter")
+	h.typeText("36")
+	h.key("enter")
+	if h.asst().list == nil {
+		t.Fatalf("after the schedule, the list of actions:\n%s", h.view())
+	}
+	h.contains("Aucune action")
+	h.key("a")
+	if h.focused() != "actions[0].title" {
+		t.Fatalf("focused %q", h.focused())
+	}
+	h.typeText("Échange scolaire")
+	h.key("enter", "enter") // no description
+	h.typeText("2027")
+	h.key("enter")
+	h.typeText("4 500")
+	h.key("enter")
+	h.key("enter") // paid by the authority itself
+	h.contains("Action 1 : Échange scolaire · 2027 · 4 500,00")
+	h.settle()
+	if a := s.plan(id).Actions; len(a) != 1 || a[0].Cost != wizard.Euros(4500) || a[0].PaidTo.Kind != wizard.PayeeDirect {
+		t.Fatalf("actions %+v", a)
+	}
+	// Edit: entrée opens the item on its first unanswered question.
+	h.key("enter")
+	if h.focused() != "actions[0].description" {
+		t.Fatalf("focused %q", h.focused())
+	}
+	h.key("esc")
+	// An empty item is discarded when left.
+	h.key("a", "esc")
+	if n := len(h.asst().plan.Actions); n != 1 {
+		t.Fatalf("empty action kept: %d", n)
+	}
+	h.key("x")
+	h.contains("(o/n)")
+	h.key("o")
+	h.contains("Aucune action")
+	h.settle()
+	if a := s.plan(id).Actions; len(a) != 0 {
+		t.Fatalf("actions after removal %+v", a)
+	}
+}
+
+func TestFundingListShowsLiveTotals(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "05-plan-desequilibre"))
+	h.goTo(wizard.SecFunding, "")
+	v := h.view()
+	for _, want := range []string{"Plan de financement", "il manque 5 000,00", "Financement 1 :"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("funding lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestReviewShowsFindingsAndJumpsToTheField(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "04-partenaire-etat"))
+	h.goTo(wizard.SecReview, "")
+	v := h.view()
+	for _, want := range []string{"[bloquant]", "L. 1115-5", "[attention]"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("review lacks %q:\n%s", want, v)
+		}
+	}
+	h.key("end")
+	if v := h.view(); !strings.Contains(v, "8. Séance — ○ vide") || !strings.Contains(v, "Secrétaire de séance : —") {
+		t.Errorf("review answers:\n%s", v)
+	}
+	h.key("home")
+	f := h.asst().review.findings[0]
+	h.key("enter")
+	a := h.asst()
+	if a.sec != f.Section || h.focused() != f.Field {
+		t.Fatalf("jump to %v %s: section %v focused %q", f.Section, f.Field, a.sec, h.focused())
+	}
+	// e on a section opens it.
+	h.goTo(wizard.SecReview, "")
+	for range len(a.review.findings) {
+		h.key("down")
+	}
+	h.key("e")
+	if h.asst().sec != wizard.SecAuthority {
+		t.Fatalf("e on the first section: %v", h.asst().sec)
+	}
+}
+
+func TestSaveConflictOffersReloadOrCopy(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	s.mu.Lock()
+	s.drafts[id].Version++ // another window saved
+	s.drafts[id].Plan.Authority.Name = "Nom venu d'ailleurs"
+	s.mu.Unlock()
+	h.typeText("Belmont")
+	h.key("enter")
+	h.contains("modifié dans une autre fenêtre")
+	h.contains("Enregistrer une copie")
+	h.key("c")
+	h.waitFor("the copy", func() bool { return h.asst().id != id })
+	h.settle()
+	cp := s.plan(h.asst().id)
+	if cp.Authority.Name != "Belmont" || !strings.HasSuffix(cp.Title, "(copie)") {
+		t.Fatalf("copy %+v", cp)
+	}
+	// Further answers go to the copy.
+	h.typeText("38")
+	h.key("enter")
+	h.settle()
+	if s.plan(h.asst().id).Authority.Departement != "38" || s.plan(id).Authority.Name != "Nom venu d'ailleurs" {
+		t.Fatal("answers after the copy must go to the copy only")
+	}
+
+	// Reload replaces the answers on screen by the stored ones.
+	s.mu.Lock()
+	s.drafts[h.asst().id].Version++
+	s.mu.Unlock()
+	h.goTo(wizard.SecAuthority, "authority.population")
+	h.typeText("800")
+	h.key("enter")
+	h.contains("Recharger")
+	h.key("r")
+	h.waitFor("the reload", func() bool { return h.asst().dialog == nil && h.asst().plan.Authority.Population == 0 })
+	if !strings.Contains(h.view(), "Collectivité") {
+		t.Fatal(h.view())
+	}
+}
+
+func TestDatabaseErrorIsShownAndRetried(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	s.mu.Lock()
+	s.failSave = errDisk
+	s.mu.Unlock()
+	h.typeText("Belmont")
+	h.key("enter")
+	h.contains("L'enregistrement a échoué")
+	h.contains("disque plein")
+	if !strings.Contains(h.view(), "! non enregistré") {
+		t.Fatalf("header status:\n%s", h.view())
+	}
+	h.key("r")
+	h.settle()
+	if s.plan(id).Authority.Name != "Belmont" {
+		t.Fatal("retry did not save")
+	}
+	if !strings.Contains(h.view(), "✓ enregistré") {
+		t.Fatalf("header status:\n%s", h.view())
+	}
+}
+
+func TestCtrlCSavesTheFieldBeingTypedAndInterrupts(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	h.typeText("Saint-Laurent")
+	h.key("ctrl+c")
+	h.waitFor("the interruption", func() bool { return h.intr })
+	if got := s.plan(id).Authority.Name; got != "Saint-Laurent" {
+		t.Fatalf("name %q", got)
+	}
+}
+
+func TestQuitWaitsForTheSaves(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	h.typeText("Belmont")
+	h.key("esc", "q")
+	h.waitFor("the quit", func() bool { return h.quit })
+	if s.plan(id).Authority.Name != "Belmont" {
+		t.Fatal("answer lost on quit")
+	}
+}
+
+func TestGlossaryAndHelpFromATextField(t *testing.T) {
+	h, _, _ := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	h.typeText("Bel?")
+	if h.app().over != nil {
+		t.Fatal("? typed in a text field must not open the help")
+	}
+	h.key("ctrl+g")
+	h.contains("Glossaire")
+	h.typeText("faceco")
+	v := h.view()
+	if !strings.Contains(v, "Fonds d'action extérieure") || strings.Contains(v, "Jumelage\n") {
+		t.Fatalf("glossary filter:\n%s", v)
+	}
+	h.key("esc", "esc")
+	h.key("f1")
+	h.contains("Question : Nom de la collectivité")
+	h.contains("tel qu'il figure en tête des délibérations")
+	h.contains("Touches de cet écran")
+	h.key("esc")
+	if h.app().over != nil {
+		t.Fatal("help still open")
+	}
+	h.key("enter")
+	if got := h.asst().plan.Authority.Name; got != "Bel?" {
+		t.Fatalf("text typed before the glossary: %q", got)
+	}
+}
+
+func TestTooSmallWindowSaysSoAndRecovers(t *testing.T) {
+	h, _, _ := openPlan(t, &wizard.Plan{})
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "Fenêtre trop petite : agrandissez-la à au moins 80 × 24 (actuellement 60 × 20).") {
+		t.Fatalf("small window:\n%s", v)
+	}
+	h.typeText("x") // keys are ignored meanwhile
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	v := h.view()
+	if !strings.Contains(v, "Type de collectivité") || len(strings.Split(v, "\n")) != 30 {
+		t.Fatalf("after enlarging:\n%s", v)
+	}
+}
+
+func TestStatesAreReadableWithoutColour(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "04-partenaire-etat"))
+	v := h.view()
+	for _, want := range []string{"✓1", "…2", "○8", "complet"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("progress line lacks %q:\n%s", want, v)
+		}
+	}
+	h.goTo(wizard.SecReview, "")
+	h.key("end")
+	for _, want := range []string{"… en cours", "✓ complet", "○ vide"} {
+		if !strings.Contains(h.view(), want) {
+			t.Errorf("review lacks %q:\n%s", want, h.view())
+		}
+	}
+}
