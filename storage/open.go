@@ -216,8 +216,12 @@ func inspect(path string, known int) error {
 // others wait for a lock instead of failing. Write transactions start with BEGIN IMMEDIATE
 // (_txlock), so that two processes queue for the write lock instead of one failing to
 // upgrade a read lock with "database is locked".
+//
+// The page cache is raised from 2 to 8 MB per connection: the list index of ten thousand
+// drafts is about 2 MB, and rereading it from the file at every list costs a third of the
+// list's time.
 func dsn(abs string) string {
-	return fileURI(abs) + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+	return fileURI(abs) + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=cache_size(-8000)&_txlock=immediate"
 }
 
 // probeDSN is the data source name of the connection that identifies a file before the

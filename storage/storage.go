@@ -17,6 +17,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -30,6 +31,8 @@ type Store struct {
 	path string
 	// now is the clock; tests replace it before using the store.
 	now func() time.Time
+	// listHint is the length of the last list, to size the next one.
+	listHint atomic.Int64
 }
 
 // Open opens the aect database at path, creating it (and its folder, mode 0700; the file is

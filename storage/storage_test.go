@@ -471,6 +471,17 @@ func TestList(t *testing.T) {
 	if g := ids(bin); !equalIDs(g, []int64{cote}) || bin[0].DeletedAt.IsZero() {
 		t.Errorf("bin: %+v", bin)
 	}
+
+	// Control characters in a title or a partner's name do not break the list's columns.
+	odd := mk("Ligne 1\nLigne 2\x1fsuite", "Partenaire\x1f\tbis", "SN", "", wizard.FormDon)
+	got, _ = s.List("ligne")
+	if len(got) != 1 || got[0].ID != odd || got[0].Title != "Ligne 1 Ligne 2 suite" || got[0].Partner != "Partenaire  bis" ||
+		got[0].Country != "SN" || got[0].Form != wizard.FormDon || got[0].Demo != "" {
+		t.Errorf("odd texts: %+v", got)
+	}
+	if d, _ := s.Get(odd); d.Plan.Title != "Ligne 1\nLigne 2\x1fsuite" {
+		t.Errorf("the plan lost the title as typed: %q", d.Plan.Title)
+	}
 }
 
 func equalIDs(a, b []int64) bool {
