@@ -141,7 +141,7 @@ func (x *docxWriter) inline(in Inline) {
 			}
 			if part != "" {
 				x.body.WriteString(`<w:t xml:space="preserve">`)
-				writeXML(&x.body, layoutGlue.Replace(part))
+				writeXML(&x.body, glue(part))
 				x.body.WriteString("</w:t>")
 			}
 		}

@@ -161,7 +161,7 @@ func (o *odtWriter) inline(in Inline) {
 
 // text writes escaped text, spelling out the spaces and tabs ODF would fold.
 func (o *odtWriter) text(s string) {
-	s = layoutGlue.Replace(s)
+	s = glue(s)
 	start := 0
 	flush := func(i int) {
 		writeXML(&o.body, s[start:i])

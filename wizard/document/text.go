@@ -295,10 +295,14 @@ func fitColumns(natural, minimum []int, total int) []int {
 }
 
 // wrap splits s into lines of at most width columns, breaking at normal spaces only (a
-// non-breaking space holds its words together); a word longer than a line is cut.
+// non-breaking space holds its words together, and so does glued); a word longer than a
+// line is cut.
 func wrap(s string, width int) []string {
 	if width < 1 {
 		width = 1
+	}
+	if strWidth(s) <= width && !strings.Contains(s, "  ") {
+		return []string{s}
 	}
 	var lines []string
 	var cur strings.Builder
@@ -308,18 +312,20 @@ func wrap(s string, width int) []string {
 		cur.Reset()
 		curW = 0
 	}
-	for _, word := range glueWords(strings.Split(s, " ")) {
+	for rest := s; rest != ""; {
+		word := nextWord(&rest)
 		if word == "" {
 			continue
 		}
 		ww := strWidth(word)
-		for ww > width {
+		if ww > width {
 			if curW > 0 {
 				flush()
 			}
-			head, rest := cutWidth(word, width)
-			lines = append(lines, head)
-			word, ww = rest, strWidth(rest)
+			pieces := cutWidth(word, width)
+			lines = append(lines, pieces[:len(pieces)-1]...)
+			word = pieces[len(pieces)-1]
+			ww = strWidth(word)
 		}
 		if curW > 0 && curW+1+ww > width {
 			flush()
@@ -339,41 +345,42 @@ func wrap(s string, width int) []string {
 
 // glued are the abbreviations a line never ends with: the article of a code ("L.
 // 1115-1", "art. L. 1115-5").
-var glued = map[string]bool{"L.": true, "R.": true, "art.": true, "(art.": true, "n°": true}
+var glued = map[string]bool{"L.": true, "R.": true, "art.": true, "(art.": true}
 
-// glueWords joins each glued abbreviation to the next word, keeping the normal space.
-func glueWords(words []string) []string {
-	out := words[:0:0]
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		for glued[lastField(w)] && i+1 < len(words) && words[i+1] != "" {
-			i++
-			w += " " + words[i]
+// nextWord cuts the next word off *rest, joining a glued abbreviation to the word that
+// follows it (keeping the normal space between them).
+func nextWord(rest *string) string {
+	s := *rest
+	end := 0
+	for {
+		i := strings.IndexByte(s[end:], ' ')
+		if i < 0 {
+			*rest = ""
+			return s
 		}
-		out = append(out, w)
+		last := s[end : end+i]
+		if glued[last] && end+i+1 < len(s) && s[end+i+1] != ' ' {
+			end += i + 1
+			continue
+		}
+		*rest = s[end+i+1:]
+		return s[:end+i]
 	}
-	return out
 }
 
-// lastField is the part of a glued group after its last space.
-func lastField(w string) string {
-	if i := strings.LastIndexByte(w, ' '); i >= 0 {
-		return w[i+1:]
-	}
-	return w
-}
-
-// cutWidth splits s after at most width columns (at least one rune).
-func cutWidth(s string, width int) (string, string) {
-	w := 0
+// cutWidth cuts s into pieces of at most width columns (at least one rune each).
+func cutWidth(s string, width int) []string {
+	var out []string
+	start, w := 0, 0
 	for i, r := range s {
 		rw := runeWidth(r)
-		if w+rw > width && i > 0 {
-			return s[:i], s[i:]
+		if w+rw > width && i > start {
+			out = append(out, s[start:i])
+			start, w = i, 0
 		}
 		w += rw
 	}
-	return s, ""
+	return append(out, s[start:])
 }
 
 // runeWidth is the number of columns a rune takes in a terminal: 0 for combining marks,

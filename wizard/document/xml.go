@@ -3,6 +3,7 @@ package document
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"embed"
 	"hash/crc32"
 	"io"
@@ -32,23 +33,40 @@ type packageView struct {
 	AutoStyles string
 }
 
+// staticTemplates are the parts that depend on nothing: rendered once.
+var staticTemplates = map[string]bool{
+	"odt-manifest.xml": true, "docx-content-types.xml": true, "docx-rels.xml": true,
+	"docx-document-rels.xml": true, "docx-settings.xml": true, "docx-styles.xml": true,
+	"docx-app.xml": true,
+}
+
+// staticParts caches the rendering of the static templates.
+var staticParts sync.Map
+
 // execute runs one package template.
 func execute(name string, v packageView) ([]byte, error) {
+	if staticTemplates[name] {
+		if b, ok := staticParts.Load(name); ok {
+			return b.([]byte), nil
+		}
+	}
 	var b bytes.Buffer
-	b.Grow(len(v.Body) + 4096)
+	b.Grow(len(v.Body) + len(v.AutoStyles) + 2048)
 	if err := templates().ExecuteTemplate(&b, name, v); err != nil {
 		return nil, err
+	}
+	if staticTemplates[name] {
+		staticParts.Store(name, b.Bytes())
 	}
 	return b.Bytes(), nil
 }
 
-// staticFile reads a fixed file of a package.
-func staticFile(name string) []byte {
-	b, err := templateFS.ReadFile("templates/" + name)
-	if err != nil {
-		panic("document: missing embedded template " + name)
+// glue applies layoutGlue where it may apply.
+func glue(s string) string {
+	if !strings.Contains(s, ". ") {
+		return s
 	}
-	return b
+	return layoutGlue.Replace(s)
 }
 
 // xmlEscape escapes text for XML content and attributes, and drops the characters XML
@@ -112,6 +130,36 @@ func xmlChar(r rune) bool {
 		(r >= 0xe000 && r <= 0xfffd) || (r >= 0x10000 && r <= 0x10ffff)
 }
 
+// smallEntry is the size under which an entry is stored rather than deflated: the
+// manifest and the relationships gain nothing from compression.
+const smallEntry = 1024
+
+// flateWriters keeps deflate writers for reuse; they are large to allocate.
+var flateWriters sync.Pool
+
+// fastDeflate is the zip compressor: deflate at the fastest level, with pooled writers.
+// A document is small; speed matters more than a few bytes.
+func fastDeflate(w io.Writer) (io.WriteCloser, error) {
+	if fw, ok := flateWriters.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return &pooledFlate{fw}, nil
+	}
+	fw, err := flate.NewWriter(w, flate.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	return &pooledFlate{fw}, nil
+}
+
+// pooledFlate returns its writer to the pool on Close.
+type pooledFlate struct{ *flate.Writer }
+
+func (p *pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flateWriters.Put(p.Writer)
+	return err
+}
+
 // zipFile is one entry of a package.
 type zipFile struct {
 	name string
@@ -123,6 +171,7 @@ type zipFile struct {
 // Entries carry no modification time, so the same document gives the same bytes.
 func writeZip(w io.Writer, stored bool, files []zipFile) error {
 	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	for i, f := range files {
 		if i == 0 && stored {
 			hdr := &zip.FileHeader{
@@ -141,7 +190,11 @@ func writeZip(w io.Writer, stored bool, files []zipFile) error {
 			}
 			continue
 		}
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate})
+		method := zip.Deflate
+		if len(f.data) < smallEntry {
+			method = zip.Store
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: method})
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,35 @@
+package document
+
+import (
+	"io"
+	"testing"
+)
+
+// BenchmarkRenderAll builds every document of sample 02 and renders each in the four
+// formats: the whole set an export writes.
+func BenchmarkRenderAll(b *testing.B) {
+	p := samplePlans(b)["02-convention-eau-senegal"]
+	opt := Options{Today: testToday}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, k := range Kinds(p) {
+			d := Build(p, k, opt)
+			for _, f := range AllFormats {
+				if err := Render(io.Discard, d, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkBuild builds the content model of every document of sample 02.
+func BenchmarkBuild(b *testing.B) {
+	p := samplePlans(b)["02-convention-eau-senegal"]
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, k := range Kinds(p) {
+			Build(p, k, Options{Today: testToday})
+		}
+	}
+}
