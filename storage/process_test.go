@@ -42,6 +42,11 @@ func TestChild(t *testing.T) {
 		return n
 	}
 	switch mode {
+	case "create":
+		// Open created the database; the parent kills this process at random moments,
+		// most of them during the creation.
+		fmt.Println("ready")
+		select {}
 	case "crash":
 		// Save the draft as fast as possible until killed; print each version that Save
 		// reported as stored, in one write.
@@ -284,4 +289,35 @@ func TestTwoProcesses(t *testing.T) {
 		}
 	}
 	t.Logf("%d conflicts detected and resolved by reloading", conflicts)
+}
+
+// TestCrashDuringCreation kills processes while they create a new database: whatever the
+// moment, the path afterwards holds either nothing or a whole database, never an empty or
+// half-built file that Open would refuse.
+func TestCrashDuringCreation(t *testing.T) {
+	skipWithoutChildProcesses(t)
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 11))
+	dir := t.TempDir()
+	existed := 0
+	for i := range 12 {
+		path := filepath.Join(dir, strconv.Itoa(i), "aect.db")
+		cmd, lines := child(t, childEnv+"=create", "AECT_DB="+path)
+		time.Sleep(time.Duration(rng.IntN(40)) * time.Millisecond)
+		cmd.Process.Kill()
+		cmd.Wait()
+		for range lines {
+		}
+		if _, err := os.Stat(path); err == nil {
+			existed++
+		}
+		s, err := Open(path)
+		if err != nil {
+			t.Fatalf("kill %d: %v", i, err)
+		}
+		if _, err := s.Create("après la coupure", nil); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	t.Logf("12 kills; the database was already complete after %d of them", existed)
 }
