@@ -39,13 +39,20 @@ func Slug(title string) string {
 		default:
 			dash = true
 		}
-		if b.Len() >= maxSlug {
+		if b.Len() > maxSlug {
 			break
 		}
 	}
-	s := strings.TrimRight(b.String(), "-")
+	s := b.String()
 	if len(s) > maxSlug {
-		s = strings.TrimRight(s[:maxSlug], "-")
+		// Cut between words when there is one in the second half.
+		cut := s[:maxSlug]
+		if s[maxSlug] != '-' {
+			if i := strings.LastIndexByte(cut, '-'); i > maxSlug/2 {
+				cut = cut[:i]
+			}
+		}
+		s = strings.TrimRight(cut, "-")
 	}
 	switch {
 	case s == "":

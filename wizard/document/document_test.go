@@ -1,0 +1,449 @@
+package document
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"aect/wizard"
+)
+
+func TestKinds(t *testing.T) {
+	plans := samplePlans(t)
+	want := map[string][]Kind{
+		"01-jumelage-allemagne":     {Deliberation, CharteJumelage, NextSteps},
+		"02-convention-eau-senegal": {Deliberation, Convention, NextSteps},
+		"03-don-faceco":             {Deliberation, NextSteps},
+		"04-partenaire-etat":        {Deliberation, CharteAmitie, NextSteps},
+		"05-plan-desequilibre":      {Deliberation, Convention, NextSteps},
+	}
+	for name, w := range want {
+		if got := Kinds(plans[name]); !reflect.DeepEqual(got, w) {
+			t.Errorf("%s: Kinds = %v, want %v", name, got, w)
+		}
+	}
+	promo := &wizard.Plan{Form: wizard.FormPromotion}
+	if got := Kinds(promo); !reflect.DeepEqual(got, []Kind{Deliberation, NextSteps}) {
+		t.Errorf("promotion without money: %v", got)
+	}
+	promo.Actions = []wizard.Action{{Title: "Festival", Year: 2027, Cost: wizard.Euros(5000)}}
+	if got := Kinds(promo); !reflect.DeepEqual(got, []Kind{Deliberation, Convention, NextSteps}) {
+		t.Errorf("promotion with money: %v", got)
+	}
+	if got := Kinds(nil); !reflect.DeepEqual(got, []Kind{Deliberation, NextSteps}) {
+		t.Errorf("nil plan: %v", got)
+	}
+}
+
+func TestKindTitleAndFileName(t *testing.T) {
+	titles := map[Kind]string{Deliberation: "Délibération", Convention: "Convention",
+		CharteJumelage: "Charte de jumelage", CharteAmitie: "Charte d'amitié", NextSteps: "Prochaines étapes"}
+	for k, w := range titles {
+		if k.Title() != w {
+			t.Errorf("%s.Title() = %q, want %q", k, k.Title(), w)
+		}
+	}
+	if got := FileName(Deliberation, ODT); got != "deliberation.odt" {
+		t.Errorf("FileName = %q", got)
+	}
+	if got := FileName(NextSteps, Markdown); got != "prochaines-etapes.md" {
+		t.Errorf("FileName = %q", got)
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]Format{"odt": ODT, " DOCX ": DOCX, ".md": Markdown, "markdown": Markdown,
+		"txt": Text, "texte": Text} {
+		got, err := ParseFormat(in)
+		if err != nil || got != want {
+			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	_, err := ParseFormat("pdf")
+	var we *wizard.Error
+	if !errors.As(err, &we) || !strings.Contains(err.Error(), "« pdf »") || !strings.Contains(err.Error(), "odt, docx, md ou txt") {
+		t.Errorf("ParseFormat(pdf) error = %v", err)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Jumelage Belmont-sur-Guiers – Lindenbach": "jumelage-belmont-sur-guiers-lindenbach",
+		"":                                     "projet",
+		"  !!! ":                               "projet",
+		"Œuvre d'été à Saint-Étienne":          "oeuvre-d-ete-a-saint-etienne",
+		"Centre de tri à Tafraout-n'Ouadaï":    "centre-de-tri-a-tafraout-n-ouadai",
+		"CON":                                  "con-projet",
+		"../../etc/passwd":                     "etc-passwd",
+		strings.Repeat("très long titre ", 10): "tres-long-titre-tres-long-titre-tres-long-titre-tres-long",
+	} {
+		got := Slug(in)
+		if got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+		if len(got) > maxSlug || strings.Trim(got, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+			t.Errorf("Slug(%q) = %q: not a safe folder name", in, got)
+		}
+	}
+}
+
+func TestNumberWords(t *testing.T) {
+	for n, want := range map[int]string{1: "un", 16: "seize", 17: "dix-sept", 20: "vingt", 21: "vingt et un",
+		22: "vingt-deux", 31: "trente et un", 61: "soixante et un", 70: "soixante-dix", 71: "soixante et onze",
+		77: "soixante-dix-sept", 80: "quatre-vingts", 81: "quatre-vingt-un", 91: "quatre-vingt-onze",
+		99: "quatre-vingt-dix-neuf"} {
+		if got := numberWords(n); got != want {
+			t.Errorf("numberWords(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if got := sessionOpening(wizard.NewDate(2026, time.December, 15)); got != "L'an deux mille vingt-six, le quinze décembre" {
+		t.Errorf("sessionOpening = %q", got)
+	}
+	if got := sessionOpening(wizard.NewDate(2031, time.March, 1)); got != "L'an deux mille trente et un, le premier mars" {
+		t.Errorf("sessionOpening = %q", got)
+	}
+	if got := sessionOpening(wizard.Date{}); got != "" {
+		t.Errorf("sessionOpening(zero) = %q", got)
+	}
+}
+
+func TestTypo(t *testing.T) {
+	for in, want := range map[string]string{
+		"Objet : x ; y":              "Objet\u00a0: x\u00a0; y",
+		"« x »":                      "«\u00a0x\u00a0»",
+		"«x»":                        "«\u00a0x\u00a0»",
+		"12 €, 10 %, 5€":             "12\u00a0€, 10\u00a0%, 5\u00a0€",
+		"au-delà de 23 000 € par an": "au-delà de 23\u00a0000\u00a0€ par an",
+		"http://x.fr 10:30":          "http://x.fr 10:30",
+		"en 2027 2028":               "en 2027 2028",
+	} {
+		if got := typo(in); got != want {
+			t.Errorf("typo(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{
+		"  a \n\t b  ":                  "a b",
+		"\x1b[31mRouge\x1b[0m":          "Rouge",
+		"a\x00b\x07c":                   "abc",
+		"x\x1b]0;titre\x07y":            "xy",
+		"\xff":                          "\ufffd",
+		"a\u202eb\u2028c":               "ab c",
+		"déjà propre":                   "déjà propre",
+		"12\u00a0000 €":                 "12\u00a0000 €",
+		"\u0085début\u009b31mfin\ufeff": "débutfin",
+	} {
+		if got := clean(in); got != want {
+			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	s := "Vu le code général des collectivités territoriales, notamment ses articles L. 1115-1 et suivants ;"
+	for _, w := range []int{20, 30, 40, 80} {
+		for _, l := range wrap(s, w) {
+			if strWidth(l) > w {
+				t.Errorf("wrap(%d): line %q too wide", w, l)
+			}
+			if strings.HasSuffix(l, " L.") || l == "L." {
+				t.Errorf("wrap(%d): line ends with L.: %q", w, l)
+			}
+		}
+	}
+	if got := wrap("18\u00a0000,00\u00a0€ x", 11); got[0] != "18\u00a0000,00\u00a0€" {
+		t.Errorf("an amount is cut: %q", got)
+	}
+}
+
+// render renders a document in a format.
+func render(t *testing.T, p *wizard.Plan, k Kind, f Format) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Render(&b, Build(p, k, Options{Today: testToday}), f); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// flat is the text of a document with non-breaking spaces as spaces, for searches.
+func flat(s string) string {
+	return normalise(strings.ReplaceAll(s, "\u00a0", " "))
+}
+
+func TestSampleContent(t *testing.T) {
+	plans := samplePlans(t)
+	type check struct {
+		kind    Kind
+		has     []string
+		hasNot  []string
+		comment string
+	}
+	checks := map[string][]check{
+		"01-jumelage-allemagne": {
+			{Deliberation, []string{"la commune de Belmont-sur-Guiers", "Vu l'article L. 2121-29 du même code",
+				"Pour : 17", "Abstentions : 1", "à l'unanimité des suffrages exprimés", "29 000,00 €",
+				"☐ affichage ☐ publication sur papier ☐ publication sous forme électronique",
+				"Autorise le Maire à signer la charte de jumelage", "Comité de jumelage de Belmont-sur-Guiers"}, nil, ""},
+			{CharteJumelage, []string{"CHARTE DE JUMELAGE", "Première cérémonie", "Seconde cérémonie",
+				"Thomas Keller, Bürgermeister", "construction européenne"}, []string{"€"}, "a charte has no amount"},
+			{NextSteps, []string{"RESACOOP", "BARSACQ", "AFCCRE", "l'interlocuteur des jumelages",
+				"Contacts du mémento AMF, octobre 2020", "CERV", "au moins 50 participants", "10 février 2027",
+				"dès le 11 février 2027", "Partenaire confirmé"}, []string{"Démarches simplifiées"}, "Germany is not APD-eligible"},
+		},
+		"02-convention-eau-senegal": {
+			{Deliberation, []string{"L. 1115-1-1", "loi Oudin-Santini", "80 000,00 €", "le Président",
+				"Autorise le Président", "à la majorité des suffrages exprimés", "Publié sous forme électronique",
+				"[à confirmer : article du code général des collectivités territoriales",
+				"Vu les statuts de la communauté de communes du Val d'Arnon",
+				"aux budgets des exercices 2027 à 2029", "à confirmer avec le comptable public",
+				"dès sa transmission au représentant de l'État"}, nil, ""},
+			{Convention, []string{"Article 1er – Objet", "Article 2 – Domaines et programme d'actions",
+				"Article 4 – Engagements financiers", "Article 12 – Langues faisant foi", "80 000,00 €",
+				"40 000,00 € en 2027, 30 000,00 € en 2028 et 10 000,00 € en 2029",
+				"à compter de sa transmission au représentant de l'État", "dûment habilité par délibération",
+				"[à compléter : textes du droit du pays partenaire", "Sous-total", "Cofinancements sollicités",
+				"en français et en wolof"}, nil, ""},
+			{NextSteps, []string{"CENTRAIDER", "PIERRET", "du 15 avril au 31 mai 2028", "mars–mai 2027 (règles 2025, à vérifier)",
+				"plafond : 18 000,00 € par exercice"}, nil, ""},
+		},
+		"03-don-faceco": {
+			{Deliberation, []string{"FACECO", "Attribue une contribution exceptionnelle de 2 000,00 €",
+				"Centre de crise et de soutien", "au budget de l'exercice 2026", "sont inscrits"}, []string{"convention de coopération"}, ""},
+			{NextSteps, []string{"Centre de crise et de soutien (CDCS)", "Aucune convention n'est nécessaire",
+				"du 15 avril au 31 mai 2027", "ABCIS Bretagne", "BOUCHEZ"}, nil, ""},
+		},
+		"04-partenaire-etat": {
+			{Deliberation, []string{"PROJET NON CONFORME", "L. 1115-5", "[à compléter : date de la séance]",
+				"Votants : [à compléter : nombre de votants]", "Pour : ……", "Publié sous forme électronique",
+				"sous la présidence d'Hélène Cormier"}, nil, ""},
+			{CharteAmitie, []string{"PROJET NON CONFORME", "CHARTE D'AMITIÉ", "ne crée ni obligation juridique ni engagement financier"},
+				[]string{"€"}, "a charte has no amount"},
+			{NextSteps, []string{"Bloquant", "Confirmer que le partenaire est une autorité locale", "ALCID"}, nil, ""},
+		},
+		"05-plan-desequilibre": {
+			{Deliberation, []string{"PROJET NON CONFORME", "1 % déchets", "66,7 %", "il manque 5 000,00 €"}, nil, ""},
+			{Convention, []string{"PROJET NON CONFORME", "[à compléter : plan de financement à équilibrer",
+				"Article 4 – Engagements financiers", "60 000,00 €", "L. 1115-2"}, nil, ""},
+		},
+	}
+	for name, cs := range checks {
+		for _, c := range cs {
+			for _, f := range []Format{Text, Markdown} {
+				got := flat(render(t, plans[name], c.kind, f))
+				if f == Markdown {
+					got = strings.ReplaceAll(got, "\\", "")
+					got = strings.ReplaceAll(got, "**", "")
+				}
+				for _, s := range c.has {
+					if !strings.Contains(got, s) {
+						t.Errorf("%s %s.%s: missing %q", name, c.kind, f, s)
+					}
+				}
+				for _, s := range c.hasNot {
+					if strings.Contains(got, s) {
+						t.Errorf("%s %s.%s: unexpected %q (%s)", name, c.kind, f, s, c.comment)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestLegalCitations checks, in every document of every sample and every format, the
+// citations DOMAIN.md forbids or requires, and the French typography.
+func TestLegalCitations(t *testing.T) {
+	for name, p := range samplePlans(t) {
+		for _, k := range AllKinds {
+			for _, f := range []Format{Text, Markdown} {
+				raw := render(t, p, k, f)
+				got := flat(raw)
+				for _, bad := range []string{"L.115-1", "L. 115-1", "L.1115-7", "L. 1115-7", "L.1115-1"} {
+					if strings.Contains(got, bad) {
+						t.Errorf("%s %s.%s cites %q", name, k, f, bad)
+					}
+				}
+				if k == Deliberation && !strings.Contains(got, "Vu le code général des collectivités territoriales, notamment ses articles L. 1115-1 et suivants") {
+					t.Errorf("%s %s.%s: the CGCT visa is missing", name, k, f)
+				}
+				for _, s := range []string{" :", " ;", " €", " %", " »", "« "} {
+					if strings.Contains(raw, s) {
+						i := strings.Index(raw, s)
+						t.Errorf("%s %s.%s: normal space in %q: …%s…", name, k, f, s, raw[max(0, i-30):min(len(raw), i+10)])
+					}
+				}
+				if strings.Contains(raw, "[à compléter :") || strings.Contains(raw, "[à confirmer :") {
+					t.Errorf("%s %s.%s: a placeholder without its non-breaking space", name, k, f)
+				}
+			}
+		}
+	}
+}
+
+func TestEmptyPlan(t *testing.T) {
+	for _, p := range []*wizard.Plan{nil, {}} {
+		for _, k := range AllKinds {
+			d := Build(p, k, Options{})
+			for _, f := range AllFormats {
+				var b bytes.Buffer
+				if err := Render(&b, d, f); err != nil {
+					t.Fatalf("%s %s: %v", k, f, err)
+				}
+			}
+			if k == Deliberation {
+				got := flat(d.PlainText())
+				for _, s := range []string{"[à compléter : nom de la collectivité]", "[à compléter : date de la séance]",
+					"[à compléter : nom du partenaire]"} {
+					if !strings.Contains(got, s) {
+						t.Errorf("empty plan: %q missing", s)
+					}
+				}
+			}
+		}
+	}
+	if err := Render(&bytes.Buffer{}, Build(nil, Deliberation, Options{}), Format("pdf")); err == nil {
+		t.Error("Render accepted an unknown format")
+	}
+}
+
+func TestVoteAndExecutive(t *testing.T) {
+	p := samplePlans(t)["02-convention-eau-senegal"]
+	p.Authority.ExecutiveTitle = wizard.TitlePresidente
+	p.Session.VotesAgainst = wizard.Int(0)
+	p.Session.Abstentions = wizard.Int(0)
+	got := flat(render(t, p, Deliberation, Text))
+	for _, s := range []string{"Autorise la Présidente", "La Présidente,", "à l'unanimité des suffrages exprimés"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("missing %q", s)
+		}
+	}
+	if conv := flat(render(t, p, Convention, Text)); !strings.Contains(conv, "représentée par sa Présidente, Jean-Marc Perrin, dûment habilitée") {
+		t.Error("the convention does not agree with la Présidente")
+	}
+	p.Session.VotesFor, p.Session.VotesAgainst, p.Session.Abstentions = nil, nil, nil
+	got = flat(render(t, p, Deliberation, Text))
+	for _, s := range []string{"Pour : ……", "Contre : ……", "Abstentions : ……", "[à compléter : adoptée à l'unanimité ou à la majorité des suffrages exprimés]"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("blank vote: missing %q", s)
+		}
+	}
+}
+
+func TestPackages(t *testing.T) {
+	p := samplePlans(t)["02-convention-eau-senegal"]
+	d := Build(p, Deliberation, Options{Today: testToday})
+	names := func(f Format) []string {
+		var b bytes.Buffer
+		if err := Render(&b, d, f); err != nil {
+			t.Fatal(err)
+		}
+		var again bytes.Buffer
+		if err := Render(&again, d, f); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b.Bytes(), again.Bytes()) {
+			t.Errorf("%s: two renderings differ", f)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range zr.File {
+			out = append(out, f.Name)
+		}
+		return out
+	}
+	if got := names(ODT); !reflect.DeepEqual(got, []string{"mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"}) {
+		t.Errorf("ODT entries = %v", got)
+	}
+	got := names(DOCX)
+	for _, want := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels"} {
+		found := false
+		for _, g := range got {
+			found = found || g == want
+		}
+		if !found {
+			t.Errorf("DOCX lacks %s (entries %v)", want, got)
+		}
+	}
+	content, err := ODTContent(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`text:style-name="Aect_Placeholder"`, `text:style-name="Aect_Vote"`, `text:style-name="Aect_Title"`} {
+		if !bytes.Contains(content, []byte(s)) {
+			t.Errorf("content.xml lacks %s", s)
+		}
+	}
+	doc, err := DOCXDocument(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(doc, []byte(`<w:highlight w:val="yellow"/>`)) {
+		t.Error("document.xml does not highlight the placeholders")
+	}
+}
+
+func TestExport(t *testing.T) {
+	plans := samplePlans(t)
+	dir := t.TempDir()
+	paths, err := Export(plans["01-jumelage-allemagne"], dir, nil, Options{Today: testToday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(dir, "jumelage-belmont-sur-guiers-lindenbach")
+	var want []string
+	for _, k := range []Kind{Deliberation, CharteJumelage, NextSteps} {
+		for _, f := range AllFormats {
+			want = append(want, filepath.Join(folder, FileName(k, f)))
+		}
+	}
+	if !reflect.DeepEqual(paths, want) {
+		t.Errorf("Export paths = %v\nwant %v", paths, want)
+	}
+	for _, p := range paths {
+		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	// Exporting again replaces the files and leaves no temporary file.
+	if _, err := Export(plans["01-jumelage-allemagne"], dir, []Format{Markdown, Markdown}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(folder)
+	if len(entries) != len(want) {
+		t.Errorf("%d files in the folder, want %d", len(entries), len(want))
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("leftover %s", e.Name())
+		}
+	}
+	// A gift writes no convention.
+	paths, err = Export(plans["03-don-faceco"], dir, []Format{Text}, Options{})
+	if err != nil || len(paths) != 2 || filepath.Base(paths[0]) != "deliberation.txt" || filepath.Base(paths[1]) != "prochaines-etapes.txt" {
+		t.Errorf("gift export = %v, %v", paths, err)
+	}
+	// An unknown format is refused before anything is written.
+	if _, err := Export(plans["03-don-faceco"], dir, []Format{"pdf"}, Options{}); err == nil {
+		t.Error("Export accepted an unknown format")
+	}
+	// A folder that cannot be created gives a French error naming it.
+	file := filepath.Join(dir, "fichier")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Export(plans["03-don-faceco"], file, nil, Options{})
+	if err == nil || !strings.Contains(err.Error(), "impossible d'écrire dans le dossier") || !strings.Contains(err.Error(), file) {
+		t.Errorf("Export into a file: %v", err)
+	}
+}
