@@ -339,7 +339,7 @@ func (s staticKeys) FullHelp() [][]key.Binding { return [][]key.Binding{s.k} }
 
 // dialogBox draws a modal box centred in the body.
 func dialogBox(c *common, title, text string) string {
-	w := min(c.width-4, 70)
+	w := min(c.width-4, 76)
 	content := c.styles.Title.Render(title) + "\n\n" + wrapText(text, w-4)
 	box := c.styles.Dialog.Width(w).Render(content)
 	return lipgloss.Place(c.width, c.height, lipgloss.Center, lipgloss.Center, box)

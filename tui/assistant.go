@@ -58,10 +58,12 @@ func dependentSections(id string) []wizard.Section {
 // section — a form of questions, the list of actions or funding lines, the review or the
 // documents.
 type assistant struct {
-	c        *common
-	id       int64
-	plan     *wizard.Plan
-	ui       UIState
+	c    *common
+	id   int64
+	plan *wizard.Plan
+	ui   UIState
+	// savedUI is the interface state last loaded or queued for writing.
+	savedUI  UIState
 	sec      wizard.Section
 	progress wizard.Progress
 	// pending holds invalid answers kept in their fields, by question ID.
@@ -87,6 +89,7 @@ func newAssistant(c *common, d Draft) *assistant {
 	}
 	a := &assistant{c: c, id: d.ID, plan: p, ui: d.UI, pending: map[string]string{}}
 	a.ui.ToReview = slices.Clone(d.UI.ToReview)
+	a.savedUI = UIState{Section: d.UI.Section, ToReview: slices.Clone(d.UI.ToReview)}
 	a.progress = p.Progress()
 	a.sec = wizard.Section(max(0, min(d.UI.Section, wizard.NumSections-1)))
 	return a
@@ -196,8 +199,17 @@ func (a *assistant) show(s wizard.Section, field string, fromEnd bool) tea.Cmd {
 		cmds = append(cmds, cmd)
 	}
 	a.ui.Section = int(s)
-	cmds = append(cmds, a.c.saver.saveUI(a.id, a.ui))
+	cmds = append(cmds, a.saveUI())
 	return tea.Batch(cmds...)
+}
+
+// saveUI queues the interface state when it changed since it was loaded or last queued.
+func (a *assistant) saveUI() tea.Cmd {
+	if a.ui.Section == a.savedUI.Section && slices.Equal(a.ui.ToReview, a.savedUI.ToReview) {
+		return nil
+	}
+	a.savedUI = UIState{Section: a.ui.Section, ToReview: slices.Clone(a.ui.ToReview)}
+	return a.c.saver.saveUI(a.id, a.ui)
 }
 
 // unmark clears the "à revoir" mark of a section the user visited and leaves.
@@ -263,7 +275,7 @@ func (a *assistant) changed(ids []string) tea.Cmd {
 			}
 		}
 	}
-	return tea.Batch(a.c.saver.savePlan(a.id, clonePlan(a.plan)), a.c.saver.saveUI(a.id, a.ui))
+	return tea.Batch(a.c.saver.savePlan(a.id, clonePlan(a.plan)), a.saveUI())
 }
 
 // Update handles keys and the results of the assistant's commands.
@@ -354,7 +366,7 @@ func (a *assistant) globalKey(km tea.KeyMsg) (tea.Cmd, bool) {
 		flush := a.flush()
 		a.unmark(a.sec)
 		a.c.request = requestHome
-		return tea.Batch(flush, a.c.saver.saveUI(a.id, a.ui)), true
+		return tea.Batch(flush, a.saveUI()), true
 	case key.Matches(km, k.NextSection) && a.docs == nil && a.review == nil:
 		if a.sec < wizard.SecDocuments {
 			return a.show(a.sec+1, "", false), true
@@ -444,7 +456,8 @@ func (a *assistant) copied(m draftCopiedMsg) tea.Cmd {
 	a.c.saver.setVersion(m.draft.ID, m.draft.Version)
 	a.id = m.draft.ID
 	a.plan.Title = m.draft.Plan.Title
-	return a.c.saver.saveUI(a.id, a.ui)
+	a.savedUI = UIState{}
+	return a.saveUI()
 }
 
 // textFocused reports whether typed letters go to a text field.
@@ -570,6 +583,8 @@ func (a *assistant) ShortHelp() []key.Binding {
 		ks = a.docs.ShortHelp()
 	}
 	switch {
+	case a.docs != nil && a.docs.dialog != nil, a.list != nil && a.list.dialog != nil:
+		return ks
 	case a.list != nil && a.list.item != nil:
 		return append(ks, k.Back)
 	case a.review != nil || a.docs != nil:

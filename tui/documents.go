@@ -9,20 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aect/wizard"
+	"aect/wizard/document"
 )
-
-// docKind is one document of a plan: its file kind and French title.
-type docKind struct {
-	id    string
-	title string
-}
-
-// docEngine is what the interface needs from the documents package.
-type docEngine interface {
-	kinds(p *wizard.Plan) []docKind
-	preview(p *wizard.Plan, k docKind, today wizard.Date) (string, error)
-	export(p *wizard.Plan, dir, format string, today wizard.Date) ([]string, error)
-}
 
 // today is the documents' date, from Options.Now.
 func (c *common) today() wizard.Date { return wizard.DateOf(c.opt.Now()) }
@@ -35,9 +23,18 @@ func exportDraftCmd(c *common, id int64, format, dir string) tea.Cmd {
 		if err != nil {
 			return exportDoneMsg{err: err}
 		}
-		paths, err := documents.export(d.Plan, dir, format, today)
-		return exportDoneMsg{paths: paths, err: err}
+		return exportPlan(d.Plan, dir, format, today)
 	}
+}
+
+// exportPlan writes the documents of a plan in one format; it runs inside a tea.Cmd.
+func exportPlan(p *wizard.Plan, dir, format string, today wizard.Date) exportDoneMsg {
+	f, err := document.ParseFormat(format)
+	if err != nil {
+		return exportDoneMsg{err: err}
+	}
+	paths, err := document.Export(p, dir, []document.Format{f}, document.Options{Today: today})
+	return exportDoneMsg{paths: paths, err: err}
 }
 
 // documentsScreen is the Documents section: one tab per document, a scrollable preview,
@@ -45,7 +42,7 @@ func exportDraftCmd(c *common, id int64, format, dir string) tea.Cmd {
 type documentsScreen struct {
 	c      *common
 	plan   *wizard.Plan
-	kinds  []docKind
+	kinds  []document.Kind
 	tab    int
 	vp     viewport.Model
 	err    string
@@ -55,7 +52,7 @@ type documentsScreen struct {
 }
 
 func newDocuments(c *common, p *wizard.Plan) *documentsScreen {
-	d := &documentsScreen{c: c, plan: p, kinds: documents.kinds(p)}
+	d := &documentsScreen{c: c, plan: p, kinds: document.Kinds(p)}
 	d.vp = viewport.New(0, 0)
 	return d
 }
@@ -66,7 +63,7 @@ func (d *documentsScreen) Init() tea.Cmd { return nil }
 // SetSize sets the size and renders the current tab.
 func (d *documentsScreen) SetSize(w, h int) {
 	d.width, d.height = w, h
-	d.vp.Width, d.vp.Height = w, max(h-3, 3)
+	d.vp.Width, d.vp.Height = w, max(h-2, 3)
 	d.render()
 }
 
@@ -74,12 +71,13 @@ func (d *documentsScreen) render() {
 	if len(d.kinds) == 0 {
 		return
 	}
-	text, err := documents.preview(d.plan, d.kinds[d.tab], d.c.today())
+	var buf strings.Builder
+	err := document.Render(&buf, document.Build(d.plan, d.kinds[d.tab], document.Options{Today: d.c.today()}), document.Text)
 	d.err = ""
 	if err != nil {
 		d.err = err.Error()
 	}
-	d.vp.SetContent(wrapText(text, max(d.width-1, 20)))
+	d.vp.SetContent(wrapText(buf.String(), max(d.width, 20)))
 	d.vp.GotoTop()
 }
 
@@ -116,10 +114,7 @@ func (d *documentsScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(km, k.ExportDocs):
 		p, today := clonePlan(d.plan), d.c.today()
 		d.dialog = newExportDialog(d.c, func(format, dir string) tea.Cmd {
-			return func() tea.Msg {
-				paths, err := documents.export(p, dir, format, today)
-				return exportDoneMsg{paths: paths, err: err}
-			}
+			return func() tea.Msg { return exportPlan(p, dir, format, today) }
 		})
 	case key.Matches(km, k.PageDown):
 		d.vp.PageDown()
@@ -146,9 +141,9 @@ func (d *documentsScreen) View() string {
 	var tabs []string
 	for i, k := range d.kinds {
 		if i == d.tab {
-			tabs = append(tabs, s.Current.Render("["+k.title+"]"))
+			tabs = append(tabs, s.Current.Render("["+k.Title()+"]"))
 		} else {
-			tabs = append(tabs, " "+k.title+" ")
+			tabs = append(tabs, " "+k.Title()+" ")
 		}
 	}
 	head := strings.Join(tabs, " ")

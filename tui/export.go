@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -113,8 +114,16 @@ func (d *exportDialog) view() string {
 	case d.done && d.err != nil:
 		b.WriteString(s.Err.Render("✗ L'export a échoué : "+d.err.Error()) + "\n\nentrée : fermer")
 	case d.done:
-		b.WriteString(s.OK.Render("✓ Documents écrits :") + "\n")
+		b.WriteString(s.OK.Render("✓ Documents écrits dans le dossier :") + "\n")
+		dir := ""
+		if len(d.paths) > 0 {
+			dir = filepath.Dir(d.paths[0])
+		}
+		b.WriteString(dir + string(filepath.Separator) + "\n")
 		for _, p := range d.paths {
+			if filepath.Dir(p) == dir {
+				p = filepath.Base(p)
+			}
 			b.WriteString("  " + p + "\n")
 		}
 		b.WriteString("\n" + nextSteps + "\n\nentrée : fermer")

@@ -377,7 +377,7 @@ func (h *homeScreen) textFocused() bool {
 // column widths: marker, form, partner, modified, complete; the title takes the rest.
 const (
 	colForm     = 15
-	colPartner  = 18
+	colPartner  = 14
 	colModified = 13
 	colPercent  = 7
 )
@@ -425,9 +425,9 @@ func (h *homeScreen) View() string {
 func (h *homeScreen) emptyState() string {
 	k := h.c.styles.Key
 	return strings.Join([]string{
-		"Bienvenue ! aect prépare avec vous un projet d'action internationale de votre",
-		"collectivité (jumelage, charte d'amitié, convention de coopération, don humanitaire),",
-		"vérifie qu'il respecte la loi et rédige la délibération et la convention du conseil.",
+		wrapText("Bienvenue ! aect vous aide à préparer un projet international de votre collectivité "+
+			"(jumelage, convention de coopération, don humanitaire), vérifie qu'il respecte la loi "+
+			"et rédige la délibération et la convention.", h.width-2),
 		"",
 		k.Render("n") + " : créer un nouveau projet",
 		"Pour charger les exemples de l'atelier : quittez (" + k.Render("q") + ") puis lancez `aect demo`.",
@@ -437,7 +437,7 @@ func (h *homeScreen) emptyState() string {
 func (h *homeScreen) table() string {
 	s := h.c.styles
 	w := h.width
-	titleW := max(w-2-colForm-colPartner-colModified-colPercent-4, 10)
+	titleW := max(w-2-colForm-colPartner-colModified-colPercent-5, 10)
 	modified := "Modifié"
 	if h.bin {
 		modified = "Supprimé"
@@ -458,7 +458,7 @@ func (h *homeScreen) table() string {
 			partner = "—"
 		}
 		line := cell(it.Title, titleW) + " " + cell(formShort(it.Form), colForm) + " " + cell(partner, colPartner) + " " +
-			cell(relTime(when, now), colModified) + " " + cell(fmt.Sprintf("%3d %%", it.Percent), colPercent)
+			cell(relTime(when, now), colModified) + " " + fmt.Sprintf("%5d %%", it.Percent)
 		if i == h.cursor {
 			b.WriteString(s.Selected.Render("› "+line) + "\n")
 		} else {

@@ -24,7 +24,7 @@ func TestHomeListsDraftsWithColumns(t *testing.T) {
 	h := newHarness(t, s, 80, 24)
 	h.contains("Eau potable")
 	v := h.view()
-	for _, want := range []string{"Titre", "Forme", "Partenaire", "Modifié", "Complet", "Convention", "Commune de Ndia", "il y a 5 min", "100 %"} {
+	for _, want := range []string{"Titre", "Forme", "Partenaire", "Modifié", "Complet", "Convention", "Commune de Nd", "il y a 5 min", "100 %"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("home lacks %q:\n%s", want, v)
 		}
