@@ -23,7 +23,7 @@ func buildCharteJumelage(f *facts) *Doc {
 	b.para(strong("Prenons en ce jour l'engagement solennel :"))
 	items := []Inline{
 		cat("de maintenir des liens permanents entre nos deux collectivités et leurs habitants ;"),
-		cat("de favoriser les échanges entre nos populations, en particulier dans les domaines ", f.sectors(), " ;"),
+		cat("de favoriser les échanges entre nos populations, en particulier dans ", f.sectors(), " ;"),
 		cat("d'encourager les échanges de citoyens, de jeunes, d'écoles et d'associations, afin que chacun puisse connaître et comprendre la vie de l'autre commune ;"),
 	}
 	if op := p.Implementation.Operator; p.Implementation.Mode == wizard.ModeDelegation && op != "" {
@@ -73,7 +73,7 @@ func buildCharteAmitie(f *facts) *Doc {
 	b.para(strong("Déclarent leur volonté commune :"))
 	b.bullets(
 		cat("de nouer des liens d'amitié durables entre leurs collectivités et leurs habitants ;"),
-		cat("de favoriser les échanges, en particulier dans les domaines ", f.sectors(), " ;"),
+		cat("de favoriser les échanges, en particulier dans ", f.sectors(), " ;"),
 		cat("d'encourager les rencontres de citoyens, de jeunes, d'écoles et d'associations ;"),
 		cat("de se tenir mutuellement informées de leurs initiatives et d'examiner ensemble, le cas échéant, les possibilités d'un partenariat plus étroit."),
 	)

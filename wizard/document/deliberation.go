@@ -362,12 +362,15 @@ func (f *facts) decisions(b *builder) {
 
 // creditsDecision says where the credits are entered, with the imputation to confirm.
 func (f *facts) creditsDecision(b *builder) {
-	years, _ := f.budgetYears()
+	years, n := f.budgetYears()
 	verb := "sont inscrits"
 	if f.futureCredits() {
 		verb = "seront inscrits"
 	}
 	where := cat("au budget ", years)
+	if n > 1 {
+		where = cat("aux budgets ", years)
+	}
 	if uses := f.onePercentArticles(); len(uses) > 0 {
 		var budgets []string
 		for _, u := range uses {

@@ -422,8 +422,9 @@ func amountsByYear(yas []wizard.YearAmount) Inline {
 
 // budgetYears names the financial years of the credits: "de l'exercice 2027", "des
 // exercices 2027 à 2029", "des exercices 2027, 2028 et 2030". Without any year, it falls
-// back on the year of the session, then of Options.Today, then on a placeholder.
-func (f *facts) budgetYears() (Inline, bool) {
+// back on the year of the session, then of Options.Today, then on a placeholder. It also
+// returns the number of years.
+func (f *facts) budgetYears() (Inline, int) {
 	var years []int
 	for _, ya := range f.costYears() {
 		if ya.Year != 0 {
@@ -437,24 +438,24 @@ func (f *facts) budgetYears() (Inline, bool) {
 		case !f.opt.Today.IsZero():
 			years = []int{f.opt.Today.Year}
 		default:
-			return cat("de l'exercice ", todo(whatYear)), false
+			return cat("de l'exercice ", todo(whatYear)), 1
 		}
 	}
 	if len(years) == 1 {
-		return cat(fmt.Sprintf("de l'exercice %d", years[0])), true
+		return cat(fmt.Sprintf("de l'exercice %d", years[0])), 1
 	}
 	contiguous := true
 	for i := 1; i < len(years); i++ {
 		contiguous = contiguous && years[i] == years[i-1]+1
 	}
 	if contiguous {
-		return cat(fmt.Sprintf("des exercices %d à %d", years[0], years[len(years)-1])), true
+		return cat(fmt.Sprintf("des exercices %d à %d", years[0], years[len(years)-1])), len(years)
 	}
 	ss := make([]string, len(years))
 	for i, y := range years {
 		ss[i] = fmt.Sprint(y)
 	}
-	return cat("des exercices " + joinFr(ss)), true
+	return cat("des exercices " + joinFr(ss)), len(years)
 }
 
 // futureCredits reports whether some credits fall in a year after the session (or
@@ -540,10 +541,27 @@ func sourceLabel(st sourceTotal) string {
 	if st.source != "" {
 		l = wizard.Sources.Label(st.source)
 	}
-	if len(st.labels) > 0 {
-		l += " – " + strings.Join(st.labels, ", ")
+	var extra []string
+	for _, lb := range st.labels {
+		if !strings.Contains(alnum(l), alnum(lb)) {
+			extra = append(extra, lb)
+		}
+	}
+	if len(extra) > 0 {
+		l += " – " + strings.Join(extra, ", ")
 	}
 	return l
+}
+
+// alnum keeps the folded letters and digits of s, to compare labels.
+func alnum(s string) string {
+	var b strings.Builder
+	for _, r := range wizard.Fold(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // cofunders are the sources other than the authority's own contribution.

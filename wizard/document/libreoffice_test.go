@@ -23,12 +23,15 @@ func requireTool(t *testing.T, names ...string) string {
 			return p
 		}
 	}
-	if os.Getenv("CI") != "" || os.Getenv("AECT_REQUIRE_SOFFICE") == "1" {
+	if required() {
 		t.Fatalf("%s introuvable alors que le test est exigé (CI ou AECT_REQUIRE_SOFFICE=1) : installez libreoffice-writer-nogui et poppler-utils (apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils)", names[0])
 	}
 	t.Skip("LibreOffice (soffice) absent : test de conversion PDF ignoré")
 	return ""
 }
+
+// required reports whether the LibreOffice test must run: in CI, or when asked.
+func required() bool { return os.Getenv("CI") != "" || os.Getenv("AECT_REQUIRE_SOFFICE") == "1" }
 
 // keyPhrases lists what the PDF of a document must show.
 func keyPhrases(p *wizard.Plan, k Kind) []string {
@@ -75,6 +78,9 @@ func normalise(s string) string {
 // the key phrases. soffice exits 0 even when it cannot load a file, hence the checks on
 // the PDF itself. Set AECT_PDF_DIR to keep the files.
 func TestLibreOfficeConversion(t *testing.T) {
+	if testing.Short() && !required() {
+		t.Skip("mode -short : test de conversion PDF par LibreOffice ignoré")
+	}
 	soffice := requireTool(t, "soffice", "libreoffice")
 	pdftotext := requireTool(t, "pdftotext")
 	start := time.Now()
