@@ -213,7 +213,7 @@ func (f *facts) financialArticle(b *builder) {
 			todo("montant prévisionnel des engagements financiers"), ".")
 	} else {
 		b.para("Le montant prévisionnel total des engagements financiers au titre de la présente convention s'élève à ",
-			strong(amount(total)), ", soit ", amountsByYear(f.costYears()), ".")
+			strong(amount(total)), byYear(f.costYears()), ".")
 	}
 
 	b.para(strong("Dépenses prévisionnelles par année"))
@@ -243,7 +243,7 @@ func (f *facts) financialArticle(b *builder) {
 			" (", wizard.FormatPercent(funding-own, funding), ").")
 	}
 	if funding != total {
-		b.para(todo(fmt.Sprintf("plan de financement à équilibrer : %s de sources pour %s de dépenses", amount(funding), amount(total))))
+		b.para(todo(fmt.Sprintf("plan de financement à équilibrer (%s de sources pour %s de dépenses)", amount(funding), amount(total))))
 	}
 	b.para("Apport du partenaire : ", todo("apport du partenaire, en numéraire ou en nature, le cas échéant"), ".")
 	b.para("Les montants sont prévisionnels ; ils sont engagés chaque année dans la limite des crédits inscrits au budget de la partie française.")

@@ -227,7 +227,7 @@ func (f *facts) considerants(b *builder) []Inline {
 	}
 	if total > 0 && p.Form != wizard.FormDon {
 		out = append(out, cat("Considérant que le montant prévisionnel total des engagements financiers s'élève à ",
-			amount(total), ", soit ", amountsByYear(f.costYears()), " ;"))
+			amount(total), byYear(f.costYears()), " ;"))
 	} else if total == 0 && (p.Form == wizard.FormJumelage || p.Form == wizard.FormCharte) {
 		out = append(out, cat("Considérant que ", f.mainTextNameOr("ce projet"), " n'emporte aucun engagement financier ;"))
 	}
@@ -342,7 +342,7 @@ func (f *facts) decisions(b *builder) {
 	}
 	if p.Commits() {
 		b.decision("Fixe le montant prévisionnel des engagements financiers ", f.authDesOf(), " à ", amount(p.TotalCost()),
-			", soit ", amountsByYear(f.costYears()), ", selon le plan de financement prévisionnel exposé ci-dessus.")
+			byYear(f.costYears()), ", selon le plan de financement prévisionnel exposé ci-dessus.")
 		f.creditsDecision(b)
 		if co := f.cofunders(); len(co) > 0 {
 			var who []string

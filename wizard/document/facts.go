@@ -407,6 +407,20 @@ func yearText(y int) any {
 // costYears returns the yearly costs.
 func (f *facts) costYears() []wizard.YearAmount { return f.p.CostsByYear() }
 
+// byYear completes a total with its years: ", soit 21 000,00 € en 2027 et 6 000,00 € en
+// 2028", or ", pour l'exercice 2027" when there is one year.
+func byYear(yas []wizard.YearAmount) Inline {
+	switch {
+	case len(yas) == 0:
+		return nil
+	case len(yas) == 1 && yas[0].Year != 0:
+		return cat(fmt.Sprintf(", pour l'exercice %d", yas[0].Year))
+	case len(yas) == 1:
+		return cat(" (", todo(whatYear), ")")
+	}
+	return cat(", soit ", amountsByYear(yas))
+}
+
 // amountsByYear is "21 000,00 € en 2027, 6 000,00 € en 2028 et 5 000,00 € en 2029".
 func amountsByYear(yas []wizard.YearAmount) Inline {
 	var items []Inline
