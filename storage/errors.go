@@ -93,6 +93,15 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
+// causedError is a French message that keeps its (often English) cause for logs only.
+type causedError struct {
+	msg string
+	err error
+}
+
+func (e *causedError) Error() string { return e.msg }
+func (e *causedError) Unwrap() error { return e.err }
+
 // unreadableError says the stored plan of a draft cannot be decoded: a damaged database, or
 // one edited by another program.
 type unreadableError struct {

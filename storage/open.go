@@ -130,7 +130,7 @@ func defaultPath(goos string, getenv func(string) string, home, config func() (s
 	case "windows", "darwin", "ios":
 		d, err := config()
 		if err != nil {
-			return "", fmt.Errorf("dossier des données de l'utilisateur introuvable : indiquez la base avec --db (%w)", err)
+			return "", &causedError{"dossier des données de l'utilisateur introuvable : indiquez le fichier de base avec --db", err}
 		}
 		dir = d
 	default:
@@ -140,7 +140,7 @@ func defaultPath(goos string, getenv func(string) string, home, config func() (s
 		} else {
 			h, err := home()
 			if err != nil || h == "" {
-				return "", fmt.Errorf("dossier personnel introuvable : indiquez la base avec --db (%w)", err)
+				return "", &causedError{"dossier personnel introuvable : indiquez le fichier de base avec --db", err}
 			}
 			dir = filepath.Join(h, ".local", "share")
 		}

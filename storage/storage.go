@@ -39,7 +39,8 @@ type Store struct {
 // mode 0600) when it does not exist, and migrating an older schema after writing a dated
 // backup beside it. A file that is not a whole aect database of a schema this program
 // knows is refused with an *OpenError and left untouched: not a database, an empty file,
-// a truncated or damaged one, another program's database, a newer schema.
+// a truncated or damaged one, another program's database, a newer schema. An empty path
+// is a *wizard.Error.
 func Open(path string) (*Store, error) {
 	return open(path, defaultMigrations, time.Now)
 }
