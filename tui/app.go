@@ -86,6 +86,8 @@ type App struct {
 	quiting bool
 	// interrupted is set by ctrl+c: quit with ErrInterrupted once writes are done.
 	interrupted bool
+	// stopping: ctrl+c or a signal asked to end, without asking anything.
+	stopping    bool
 	confirmQuit bool
 }
 
@@ -119,6 +121,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case tea.KeyMsg:
 		return a, a.key(msg)
+
+	case signalMsg:
+		return a, a.stop(msg.interrupt)
 
 	case savedMsg:
 		cmd := a.c.saver.done(msg)
@@ -169,7 +174,7 @@ func (a *App) maybeQuit() tea.Cmd {
 	if a.c.saver.pending() {
 		return nil
 	}
-	if a.c.saver.failed() && !a.interrupted && !a.confirmQuit {
+	if a.c.saver.failed() && !a.stopping && !a.confirmQuit {
 		a.quiting = false
 		a.confirmQuit = true
 		return nil
@@ -180,18 +185,32 @@ func (a *App) maybeQuit() tea.Cmd {
 	return tea.Quit
 }
 
+// stop ends the program once the answer being typed and the pending writes are saved:
+// ctrl+c or SIGINT (interrupt), SIGTERM or SIGHUP. A second request does not wait.
+func (a *App) stop(interrupt bool) tea.Cmd {
+	if a.stopping {
+		if a.interrupted {
+			return tea.Interrupt
+		}
+		return tea.Quit
+	}
+	a.stopping = true
+	if interrupt {
+		a.interrupted = true
+	} else {
+		a.quiting = true
+	}
+	var flush tea.Cmd
+	if a.asst != nil {
+		flush = a.asst.flush()
+	}
+	return tea.Sequence(flush, a.maybeQuit())
+}
+
 func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	k := a.c.keys
 	if key.Matches(msg, k.Interrupt) {
-		if a.interrupted { // second ctrl+c: do not wait any longer
-			return tea.Interrupt
-		}
-		a.interrupted = true
-		var flush tea.Cmd
-		if a.asst != nil {
-			flush = a.asst.flush()
-		}
-		return tea.Sequence(flush, a.maybeQuit())
+		return a.stop(true)
 	}
 	if a.tooSmall() || a.quiting || a.interrupted {
 		return nil

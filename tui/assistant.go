@@ -310,10 +310,9 @@ func (a *assistant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case a.list != nil:
 		cmd, res = a.list.Update(msg)
 	case a.review != nil:
-		var jump *jumpTo
-		cmd, jump = a.review.Update(msg)
-		if jump != nil {
-			return a, tea.Batch(cmd, a.show(jump.sec, jump.field, false))
+		_, cmd = a.review.Update(msg)
+		if j := a.review.jump; j != nil {
+			return a, tea.Batch(cmd, a.show(j.sec, j.field, false))
 		}
 	case a.docs != nil:
 		_, cmd = a.docs.Update(msg)
@@ -620,8 +619,13 @@ func (a *assistant) FullHelp() [][]key.Binding {
 	k := a.c.keys
 	groups := [][]key.Binding{a.ShortHelp()}
 	groups = append(groups, []key.Binding{k.NextField, k.PrevField, k.NextSection, k.PrevSection, k.Contents, k.Home})
-	if a.list != nil {
+	switch {
+	case a.list != nil:
 		groups = append(groups, []key.Binding{k.Add, k.Edit, k.Remove})
+	case a.review != nil:
+		groups = append(groups, a.review.FullHelp()...)
+	case a.docs != nil:
+		groups = append(groups, a.docs.FullHelp()...)
 	}
 	return groups
 }

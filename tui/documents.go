@@ -166,3 +166,9 @@ func (d *documentsScreen) ShortHelp() []key.Binding {
 	}
 	return []key.Binding{k.PrevTab, key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pg suiv/préc", "défiler")), k.ExportDocs}
 }
+
+// FullHelp is the help screen's key list.
+func (d *documentsScreen) FullHelp() [][]key.Binding {
+	k := d.c.keys
+	return [][]key.Binding{d.ShortHelp(), {k.NextTab, k.Up, k.Top, k.Bottom}}
+}

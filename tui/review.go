@@ -37,8 +37,10 @@ type reviewScreen struct {
 	items    []reviewItem
 	cursor   int
 	offset   int
-	width    int
-	height   int
+	// jump is where the user asked to go (entrée, e, tab), read by the assistant.
+	jump   *jumpTo
+	width  int
+	height int
 }
 
 func newReview(c *common, p *wizard.Plan, states [wizard.NumSections]wizard.State, pending map[string]string) *reviewScreen {
@@ -155,11 +157,14 @@ func (r *reviewScreen) scroll() {
 	}
 }
 
-// Update moves between the items; entrée or e returns where to jump.
-func (r *reviewScreen) Update(msg tea.Msg) (tea.Cmd, *jumpTo) {
+// Init does nothing.
+func (r *reviewScreen) Init() tea.Cmd { return nil }
+
+// Update moves between the items; entrée, e or tab set where to jump.
+func (r *reviewScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok || len(r.items) == 0 {
-		return nil, nil
+		return r, nil
 	}
 	k := r.c.keys
 	switch {
@@ -177,19 +182,19 @@ func (r *reviewScreen) Update(msg tea.Msg) (tea.Cmd, *jumpTo) {
 		r.cursor = len(r.items) - 1
 	case key.Matches(km, k.Jump):
 		it := r.items[r.cursor]
+		r.jump = &jumpTo{sec: it.sec}
 		if it.finding != nil {
-			return nil, &jumpTo{sec: it.finding.Section, field: it.finding.Field}
+			r.jump.field = it.finding.Field
 		}
-		return nil, &jumpTo{sec: it.sec}
 	case key.Matches(km, k.EditSec):
-		return nil, &jumpTo{sec: r.items[r.cursor].sec}
+		r.jump = &jumpTo{sec: r.items[r.cursor].sec}
 	case km.String() == "tab":
-		return nil, &jumpTo{sec: wizard.SecDocuments}
+		r.jump = &jumpTo{sec: wizard.SecDocuments}
 	case key.Matches(km, k.PrevField):
-		return nil, &jumpTo{sec: wizard.SecSession}
+		r.jump = &jumpTo{sec: wizard.SecSession}
 	}
 	r.scroll()
-	return nil, nil
+	return r, nil
 }
 
 // View draws the visible lines, the selected block marked by "›".
@@ -215,4 +220,10 @@ func (r *reviewScreen) View() string {
 func (r *reviewScreen) ShortHelp() []key.Binding {
 	k := r.c.keys
 	return []key.Binding{k.Up, k.Jump, k.EditSec, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "documents"))}
+}
+
+// FullHelp is the help screen's key list.
+func (r *reviewScreen) FullHelp() [][]key.Binding {
+	k := r.c.keys
+	return [][]key.Binding{r.ShortHelp(), {k.PageUp, k.PageDown, k.Top, k.Bottom, k.PrevField}}
 }

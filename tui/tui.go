@@ -13,7 +13,9 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/signal"
 	"strconv"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -67,9 +69,24 @@ func Run(store Store, opt Options) error {
 		// the selected line) with the monochrome styles New picks.
 		lipgloss.SetColorProfile(termenv.ANSI)
 	}
-	_, err := tea.NewProgram(New(store, opt), tea.WithAltScreen()).Run()
+	// Signals go through the model, so that the answer being typed and the pending
+	// writes are saved before the program ends: SIGINT like ctrl+c, SIGTERM and SIGHUP
+	// (the terminal closed) like a quit.
+	p := tea.NewProgram(New(store, opt), tea.WithAltScreen(), tea.WithoutSignalHandler())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	go func() {
+		for s := range sigs {
+			p.Send(signalMsg{interrupt: s == os.Interrupt})
+		}
+	}()
+	_, err := p.Run()
 	if errors.Is(err, tea.ErrInterrupted) {
 		return ErrInterrupted
 	}
 	return err
 }
+
+// signalMsg carries a signal received by the process.
+type signalMsg struct{ interrupt bool }

@@ -1,0 +1,158 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"aect/wizard"
+)
+
+func TestExportFromTheHomeScreen(t *testing.T) {
+	s := newFakeStore()
+	s.addSample(t, "01-jumelage-allemagne")
+	h := newHarness(t, s, 80, 24)
+	h.contains("Jumelage Belmont")
+	h.key("e")
+	h.contains("(•) ODT")
+	h.key("enter")
+	h.contains("Documents écrits dans le dossier")
+	h.contains("Ouvrez les fichiers avec LibreOffice ou Word")
+	dir := h.app().c.opt.ExportDir
+	for _, f := range []string{"deliberation.odt", "charte-jumelage.odt", "prochaines-etapes.odt"} {
+		if !strings.Contains(h.view(), f) {
+			t.Errorf("written file %s not shown:\n%s", f, h.view())
+		}
+		matches, _ := filepath.Glob(filepath.Join(dir, "*", f))
+		if len(matches) != 1 {
+			t.Errorf("%s not written in %s", f, dir)
+		}
+	}
+	h.key("enter")
+	h.contains("Vos projets (1)")
+}
+
+func TestDocumentsPreviewTabsAndExportInAnotherFormat(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "02-convention-eau-senegal"))
+	h.goTo(wizard.SecDocuments, "")
+	v := h.view()
+	for _, want := range []string{"[Délibération]", "Convention", "Prochaines étapes", "EXTRAIT DU REGISTRE", "ligne 1 sur"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("preview lacks %q:\n%s", want, v)
+		}
+	}
+	h.key("right")
+	if v := h.view(); !strings.Contains(v, "[Convention]") {
+		t.Fatalf("tab:\n%s", v)
+	}
+	h.key("pgdown")
+	if v := h.view(); strings.Contains(v, "ligne 1 sur") {
+		t.Fatalf("pg suiv should scroll:\n%s", v)
+	}
+	dir := t.TempDir()
+	h.key("x", "down") // DOCX
+	h.key("tab")
+	for range len(h.app().c.opt.ExportDir) {
+		h.key("backspace")
+	}
+	h.typeText(dir)
+	h.key("enter")
+	h.contains("Documents écrits dans le dossier")
+	matches, _ := filepath.Glob(filepath.Join(dir, "*", "*.docx"))
+	if len(matches) != 3 {
+		t.Fatalf("docx files: %v", matches)
+	}
+}
+
+func TestNoColourGivesMonochromeStylesWithEmphasis(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	lipgloss.SetColorProfile(termenv.ANSI)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	s := newFakeStore()
+	s.addSample(t, "04-partenaire-etat")
+	h := newHarness(t, s, 80, 24)
+	h.contains("Amitié scolaire")
+	h.key("enter")
+	h.waitFor("the assistant", func() bool { return h.app().asst != nil })
+	h.goTo(wizard.SecReview, "")
+	raw := h.m.View()
+	if colour := regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])(;[0-9;]*)?m`); colour.MatchString(raw) {
+		t.Fatalf("colour escape with NO_COLOR: %q", colour.FindString(raw))
+	}
+	if !strings.Contains(raw, "\x1b[7m") && !strings.Contains(raw, ";7m") {
+		t.Error("the selected line should stay visible in reverse video")
+	}
+	if v := h.view(); !strings.Contains(v, "[bloquant]") || !strings.Contains(v, "›") {
+		t.Fatalf("states in words:\n%s", v)
+	}
+}
+
+func TestHighContrastThemeBuilds(t *testing.T) {
+	st := NewStyles(true, false)
+	if st.Form == nil || st.Selected.GetBackground() == nil {
+		t.Fatal("high-contrast styles incomplete")
+	}
+}
+
+func TestGlossaryHasEveryTermOfDomainSection9(t *testing.T) {
+	terms := []string{"AECT", "coopération décentralisée", "jumelage", "charte d'amitié", "EPCI", "délibération",
+		"contrôle de légalité", "préfet", "APD", "ODD", "CNCD", "DCTCIV", "AFD", "FICOL", "Expertise France",
+		"FACECO", "CDCS", "RRMA", "CUF", "AFCCRE", "francophonie", "Oudin-Santini", "1 % déchets",
+		"maître d'ouvrage", "maître d'œuvre", "valorisation", "PMA", "comité de jumelage", "CERV"}
+	for _, term := range terms {
+		found := false
+		for _, e := range glossary {
+			if strings.Contains(wizard.Fold(e.term), wizard.Fold(term)) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("glossary lacks %q", term)
+		}
+	}
+	for _, e := range glossary {
+		plain := strings.NewReplacer("art. ", "", "L. ", "").Replace(e.def)
+		if n := strings.Count(plain, ". ") + 1; n > 2 || !strings.HasSuffix(e.def, ".") {
+			t.Errorf("%s: definitions are one or two sentences ending with a full stop", e.term)
+		}
+		if strings.Contains(e.def, "L.115-1") || strings.Contains(e.def, "L. 1115-7") {
+			t.Errorf("%s: cites an article DOMAIN.md forbids", e.term)
+		}
+	}
+}
+
+func TestTerminationSignalSavesAndQuits(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	h.typeText("Belmont")
+	h.send(signalMsg{})
+	h.waitFor("the quit", func() bool { return h.quit })
+	if s.plan(id).Authority.Name != "Belmont" {
+		t.Fatal("answer lost on SIGTERM")
+	}
+}
+
+func TestLogsNeverGoToTheTerminal(t *testing.T) {
+	// A nil logger is replaced by one that discards; the interface never writes to
+	// stdout or stderr itself.
+	r, w, _ := os.Pipe()
+	old := os.Stderr
+	os.Stderr = w
+	h, s, _ := openPlan(t, &wizard.Plan{})
+	s.failSave = errDisk
+	h.goTo(wizard.SecAuthority, "authority.name")
+	h.typeText("x")
+	h.key("enter")
+	h.contains("L'enregistrement a échoué")
+	os.Stderr = old
+	w.Close()
+	buf := make([]byte, 100)
+	if n, _ := r.Read(buf); n > 0 {
+		t.Fatalf("wrote to stderr: %q", buf[:n])
+	}
+}
