@@ -71,8 +71,6 @@ const (
 	requestQuit
 )
 
-func cmdOf(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
-
 // App is the root model: it owns the screens, routes each message to the active screen
 // only, and handles the window size, ctrl+c, the help and the glossary.
 type App struct {
@@ -362,15 +360,4 @@ func dialogBox(c *common, title, text string) string {
 	content := c.styles.Title.Render(title) + "\n\n" + wrapText(text, w-4)
 	box := c.styles.Dialog.Width(w).Render(content)
 	return lipgloss.Place(c.width, c.height, lipgloss.Center, lipgloss.Center, box)
-}
-
-// joinLines joins non-empty lines.
-func joinLines(lines ...string) string {
-	var out []string
-	for _, l := range lines {
-		if l != "" {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
 
 	"aect/wizard"
 )
@@ -151,11 +152,6 @@ func (f *qform) firstUnanswered() int {
 	return max(f.first(0), 0)
 }
 
-// index returns the position of question id, or -1.
-func (f *qform) index(id string) int {
-	return slices.IndexFunc(f.qs, func(q wizard.Question) bool { return q.ID == id })
-}
-
 // SetSize sets the size and rebuilds the form on the current question.
 func (f *qform) SetSize(w, h int) tea.Cmd {
 	if w == f.width && h == f.height && f.form != nil {
@@ -169,7 +165,7 @@ func (f *qform) SetSize(w, h int) tea.Cmd {
 }
 
 // formHeight is the height given to huh; the rest shows the current answer and messages.
-func (f *qform) formHeight() int { return max(f.height-5, 4) }
+func (f *qform) formHeight() int { return max(f.height-6, 4) }
 
 // build makes a new huh form whose first page asks question at (which must apply).
 func (f *qform) build(at int) tea.Cmd {
@@ -371,7 +367,15 @@ func (f *qform) position() (int, int) {
 func (f *qform) View() string {
 	s := f.c.styles
 	q := f.current()
-	lines := []string{strings.TrimRight(fitLines(f.form.View(), f.formHeight()+2), " \n"), ""}
+	// huh pads its page with blank lines; drop them so that an error and the current
+	// answer stand right under the field (the field's own lines carry its border).
+	var lines []string
+	for _, l := range strings.Split(f.form.View(), "\n") {
+		if strings.TrimSpace(ansi.Strip(l)) != "" {
+			lines = append(lines, l)
+		}
+	}
+	lines = append(lines, "")
 	stored := q.Get(f.plan)
 	switch raw, bad := f.pending[q.ID]; {
 	case bad:
