@@ -247,8 +247,7 @@ func (l *listEdit) removed() (formResult, bool) {
 func (l *listEdit) describe(i int) string {
 	if l.funding() {
 		f := l.plan.Funding[i]
-		parts := []string{orDash(wizard.Sources.Label(f.Source))}
-		parts = append(parts, yearText(f.Year), wizard.FormatAmount(f.Amount))
+		parts := []string{yearText(f.Year), wizard.FormatAmount(f.Amount), orDash(wizard.Sources.Label(f.Source))}
 		if f.Label != "" {
 			parts = append(parts, f.Label)
 		}
@@ -332,7 +331,8 @@ func (l *listEdit) View() string {
 	return b.String()
 }
 
-// totals is the live financing summary: costs, sources, balance, 1 % ceilings.
+// totals is the live financing summary: costs and sources in total and by year, the
+// balance, and the ceiling of each 1 % mechanism.
 func (l *listEdit) totals() string {
 	s := l.c.styles
 	p := l.plan
@@ -349,14 +349,40 @@ func (l *listEdit) totals() string {
 		b.WriteString(s.Warning.Render("! plan non équilibré : " + wizard.FormatAmount(fund-cost) + " de financements en trop"))
 	}
 	b.WriteString("\n")
+	costs, funds := p.CostsByYear(), p.FundingByYear()
+	years := map[int][2]wizard.Cents{}
+	var order []int
+	for _, ya := range costs {
+		years[ya.Year] = [2]wizard.Cents{ya.Amount, 0}
+		order = append(order, ya.Year)
+	}
+	for _, ya := range funds {
+		v, seen := years[ya.Year]
+		v[1] = ya.Amount
+		years[ya.Year] = v
+		if !seen {
+			order = append(order, ya.Year)
+		}
+	}
+	slices.Sort(order)
+	if len(order) > 1 {
+		for _, y := range order {
+			v := years[y]
+			mark := "✓"
+			if v[0] != v[1] {
+				mark = "!"
+			}
+			b.WriteString(fmt.Sprintf("  %s %s : dépenses %s · financements %s\n", mark, yearText(y), wizard.FormatAmount(v[0]), wizard.FormatAmount(v[1])))
+		}
+	}
 	var ceilings []string
 	for _, svc := range p.Authority.Services {
 		if svc.AnnualResources > 0 {
-			ceilings = append(ceilings, fmt.Sprintf("%s : %s par an", wizard.ServiceKinds.Label(svc.Kind), wizard.FormatAmount(svc.AnnualResources/100)))
+			ceilings = append(ceilings, fmt.Sprintf("%s %s", wizard.ServiceKinds.Label(svc.Kind), wizard.FormatAmount(svc.AnnualResources/100)))
 		}
 	}
 	if len(ceilings) > 0 {
-		b.WriteString(s.Subtle.Render("Plafonds 1 % — "+strings.Join(ceilings, " · ")) + "\n")
+		b.WriteString(s.Subtle.Render(wrapText("Plafonds 1 % par an : "+strings.Join(ceilings, " · "), l.width-1)) + "\n")
 	}
 	return b.String()
 }

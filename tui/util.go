@@ -60,13 +60,17 @@ func cell(s string, w int) string {
 	return s + strings.Repeat(" ", w-n)
 }
 
-// wrapText wraps plain text to w cells, keeping words whole where possible.
+// wrapText wraps text to w cells, keeping words whole where possible. Hyphens do not
+// break a line ("L. 1115-1", "Rhône-Alpes"), nor do the non-breaking spaces of amounts.
 func wrapText(s string, w int) string {
 	if w < 10 {
 		w = 10
 	}
-	return ansi.Wrap(s, w, "")
+	return strings.ReplaceAll(ansi.Wrap(strings.ReplaceAll(s, "-", noBreakHyphen), w, ""), noBreakHyphen, "-")
 }
+
+// noBreakHyphen stands for "-" while wrapping (x/ansi always breaks after a hyphen).
+const noBreakHyphen = "‑"
 
 // relTime says in French when t was, relative to now: "à l'instant", "il y a 5 min",
 // "il y a 3 h", "hier", or the date "02/01/2026".
