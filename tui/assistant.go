@@ -68,6 +68,8 @@ type assistant struct {
 	progress wizard.Progress
 	// pending holds invalid answers kept in their fields, by question ID.
 	pending map[string]string
+	// budgets remembers the budgets of the 1 % competences unticked in this session.
+	budgets map[wizard.ServiceKind]wizard.Cents
 	form    *qform    // the section's questions, when shown
 	list    *listEdit // the actions or funding lines, when shown
 	review  *reviewScreen
@@ -87,7 +89,7 @@ func newAssistant(c *common, d Draft) *assistant {
 	if p.Title == "" {
 		p.Title = d.Title
 	}
-	a := &assistant{c: c, id: d.ID, plan: p, ui: d.UI, pending: map[string]string{}}
+	a := &assistant{c: c, id: d.ID, plan: p, ui: d.UI, pending: map[string]string{}, budgets: map[wizard.ServiceKind]wizard.Cents{}}
 	a.ui.ToReview = slices.Clone(d.UI.ToReview)
 	a.savedUI = UIState{Section: d.UI.Section, ToReview: slices.Clone(d.UI.ToReview)}
 	a.progress = p.Progress()
@@ -172,6 +174,7 @@ func (a *assistant) show(s wizard.Section, field string, fromEnd bool) tea.Cmd {
 			break
 		}
 		f := newQForm(a.c, a.plan, qs, a.pending)
+		f.budgets = a.budgets
 		f.SetSize(a.width, bh)
 		at := f.firstUnanswered()
 		if a.state(s) == wizard.StateComplete {

@@ -189,9 +189,27 @@ func TestDependentQuestionsAppearOnlyWhenTheyApply(t *testing.T) {
 	if _, n2 := h.asst().form.position(); n2 != n+2 {
 		t.Fatalf("questions: %d then %d, want +2", n, n2)
 	}
+	h.typeText("850 000")
 	h.key("enter")
 	if h.focused() != "authority.services.dechets.annual_resources" {
 		t.Fatalf("focused %q", h.focused())
+	}
+	// Unticking a competence then ticking it again gives its budget back.
+	h.goTo(wizard.SecAuthority, "authority.services")
+	h.key("space", "enter") // untick eau
+	h.settle()
+	if _, held := s.plan(id).Authority.HasService(wizard.ServiceEau); held {
+		t.Fatal("eau still held")
+	}
+	h.goTo(wizard.SecAuthority, "authority.services")
+	h.key("home", "space", "enter") // tick eau again
+	if h.focused() != "authority.services.eau.annual_resources" || !strings.Contains(h.view(), "850 000") {
+		t.Fatalf("budget not given back: focused %q\n%s", h.focused(), h.view())
+	}
+	h.key("enter")
+	h.settle()
+	if svc, _ := s.plan(id).Authority.HasService(wizard.ServiceEau); svc.AnnualResources != wizard.Euros(850_000) {
+		t.Fatalf("eau budget %v", svc.AnnualResources)
 	}
 
 	// A FACECO gift hides the convention questions of the partner.

@@ -68,7 +68,10 @@ type qform struct {
 	qs      []wizard.Question
 	vals    []*answer
 	pending map[string]string // invalid answers kept, by question ID (shared with the assistant)
-	start   int               // first question of the current huh form
+	// budgets remembers the budget of each 1 % competence unticked during the session,
+	// to give it back if the competence is ticked again (shared with the assistant).
+	budgets map[wizard.ServiceKind]wizard.Cents
+	start   int // first question of the current huh form
 	form    *huh.Form
 	fields  []huh.Field // fields[i-start] asks question i
 	cur     int
@@ -284,6 +287,16 @@ func (f *qform) next(res *formResult) tea.Cmd {
 		res.done = true
 		return nil
 	}
+	// An answer may change later ones (a budget given back): their fields are rebuilt.
+	stale := false
+	for i := n; i < len(f.qs); i++ {
+		if _, kept := f.pending[f.qs[i].ID]; !kept && f.value(i) != f.qs[i].Get(f.plan) {
+			f.vals[i], stale = f.load(i), true
+		}
+	}
+	if stale {
+		return f.build(n)
+	}
 	cmd := f.form.NextGroup()
 	if f.form.State == huh.StateNormal && f.form.GetFocusedField() == f.fields[n-f.start] {
 		f.cur = n
@@ -312,14 +325,33 @@ func (f *qform) leave(i int, explicit bool, res *formResult) {
 		f.note, f.noteErr = "Réponse « "+v+" » à « "+q.Title+" » non enregistrée : "+err.Error()+". Corrigez-la en y revenant.", true
 		return
 	}
+	old := slices.Clone(f.plan.Authority.Services)
 	if err := q.Set(f.plan, v); err != nil {
 		f.pending[q.ID] = v
 		f.note, f.noteErr = err.Error(), true
 		return
 	}
 	delete(f.pending, q.ID)
+	if q.ID == "authority.services" && f.budgets != nil {
+		keepBudgets(&f.plan.Authority, old, f.budgets)
+	}
 	if after := q.Get(f.plan); after != before {
 		res.changed = append(res.changed, q.ID)
+	}
+}
+
+// keepBudgets gives back the budget of a competence unticked then ticked again: unticking
+// drops the service from the plan, with its budget.
+func keepBudgets(a *wizard.Authority, old []wizard.Service, budgets map[wizard.ServiceKind]wizard.Cents) {
+	for _, s := range old {
+		if s.AnnualResources > 0 {
+			budgets[s.Kind] = s.AnnualResources
+		}
+	}
+	for i := range a.Services {
+		if s := &a.Services[i]; s.AnnualResources == 0 {
+			s.AnnualResources = budgets[s.Kind]
+		}
 	}
 }
 
