@@ -74,14 +74,14 @@ const (
 // App is the root model: it owns the screens, routes each message to the active screen
 // only, and handles the window size, ctrl+c, the help and the glossary.
 type App struct {
-	c       *common
-	home    *homeScreen
-	asst    *assistant
-	active  screen
-	over    overlay
-	winW    int
-	winH    int
-	quiting bool
+	c        *common
+	home     *homeScreen
+	asst     *assistant
+	active   screen
+	over     overlay
+	winW     int
+	winH     int
+	quitting bool
 	// interrupted is set by ctrl+c: quit with ErrInterrupted once writes are done.
 	interrupted bool
 	// stopping: ctrl+c or a signal asked to end, without asking anything.
@@ -158,7 +158,7 @@ func (a *App) handleRequest() tea.Cmd {
 		a.active = a.home
 		return a.home.reload()
 	case requestQuit:
-		a.quiting = true
+		a.quitting = true
 		return a.maybeQuit()
 	}
 	return nil
@@ -166,14 +166,14 @@ func (a *App) handleRequest() tea.Cmd {
 
 // maybeQuit quits when asked to and every write is done.
 func (a *App) maybeQuit() tea.Cmd {
-	if !a.quiting && !a.interrupted {
+	if !a.quitting && !a.interrupted {
 		return nil
 	}
 	if a.c.saver.pending() {
 		return nil
 	}
 	if a.c.saver.failed() && !a.stopping && !a.confirmQuit {
-		a.quiting = false
+		a.quitting = false
 		a.confirmQuit = true
 		return nil
 	}
@@ -196,7 +196,7 @@ func (a *App) stop(interrupt bool) tea.Cmd {
 	if interrupt {
 		a.interrupted = true
 	} else {
-		a.quiting = true
+		a.quitting = true
 	}
 	var flush tea.Cmd
 	if a.asst != nil {
@@ -210,14 +210,14 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, k.Interrupt) {
 		return a.stop(true)
 	}
-	if a.tooSmall() || a.quiting || a.interrupted {
+	if a.tooSmall() || a.quitting || a.interrupted {
 		return nil
 	}
 	if a.confirmQuit {
 		switch {
 		case key.Matches(msg, k.Yes), key.Matches(msg, k.Quit):
 			a.interrupted = false
-			a.quiting = true
+			a.quitting = true
 			return tea.Quit
 		case key.Matches(msg, k.No), key.Matches(msg, k.Cancel):
 			a.confirmQuit = false
@@ -341,7 +341,7 @@ func (a *App) header() string {
 	case a.asst != nil && a.active == a.asst && a.asst.savedOnce:
 		right = s.OK.Render("✓ enregistré")
 	}
-	if a.quiting || a.interrupted {
+	if a.quitting || a.interrupted {
 		right = s.Busy.Render("… fermeture")
 	}
 	w := a.winW - lipgloss.Width(right) - 1
@@ -354,10 +354,10 @@ type staticKeys struct{ k []key.Binding }
 func (s staticKeys) ShortHelp() []key.Binding  { return s.k }
 func (s staticKeys) FullHelp() [][]key.Binding { return [][]key.Binding{s.k} }
 
-// dialogBox draws a modal box centred in the body.
+// dialogBox draws a modal box at the top of the body, centred across.
 func dialogBox(c *common, title, text string) string {
 	w := min(c.width-4, 76)
 	content := c.styles.Title.Render(title) + "\n\n" + wrapText(text, w-4)
 	box := c.styles.Dialog.Width(w).Render(content)
-	return lipgloss.Place(c.width, c.height, lipgloss.Center, lipgloss.Center, box)
+	return "\n" + lipgloss.PlaceHorizontal(c.width, lipgloss.Center, box)
 }
