@@ -60,7 +60,6 @@ type KeyMap struct {
 	No      key.Binding
 	Confirm key.Binding
 	Cancel  key.Binding
-	Tab     key.Binding
 }
 
 // NewKeyMap returns the key bindings.
@@ -114,41 +113,36 @@ func NewKeyMap() *KeyMap {
 		No:      b([]string{"n", "N"}, "n", "non"),
 		Confirm: b([]string{"enter"}, "entrée", "valider"),
 		Cancel:  b([]string{"esc"}, "échap", "annuler"),
-		Tab:     b([]string{"tab", "shift+tab"}, "tab", "champ suivant"),
 	}
 }
 
 // formKeyMap is huh's key map with French help. ctrl+c is ours (handled once, by the
-// root), so huh's quit key is disabled; the external editor and filtering are off.
+// root), so huh's quit key is disabled; the external editor, suggestions and filtering
+// are off. (The footer shows our own help per kind of field; this is for huh's views.)
 func formKeyMap() *huh.KeyMap {
 	k := huh.NewDefaultKeyMap()
-	k.Quit = key.NewBinding(key.WithDisabled())
+	off := key.NewBinding(key.WithDisabled())
+	k.Quit = off
 
 	k.Input.Prev.SetHelp("maj+tab", "revenir")
 	k.Input.Next.SetHelp("entrée", "valider")
 	k.Input.Submit.SetHelp("entrée", "valider")
-	k.Input.AcceptSuggestion = key.NewBinding(key.WithDisabled())
+	k.Input.AcceptSuggestion = off
 
 	k.Text.Prev.SetHelp("maj+tab", "revenir")
 	k.Text.Next.SetHelp("entrée", "valider")
 	k.Text.Submit.SetHelp("entrée", "valider")
 	k.Text.NewLine.SetHelp("alt+entrée", "à la ligne")
-	k.Text.Editor = key.NewBinding(key.WithDisabled())
+	k.Text.Editor = off
 
-	for _, s := range []*huh.SelectKeyMap{&k.Select} {
-		s.Prev.SetHelp("maj+tab", "revenir")
-		s.Next.SetHelp("entrée", "choisir")
-		s.Submit.SetHelp("entrée", "choisir")
-		s.Up.SetHelp("↑/↓", "parcourir")
-		s.Down.SetHelp("↓", "descendre")
-		s.Filter = key.NewBinding(key.WithDisabled())
-		s.SetFilter = key.NewBinding(key.WithDisabled())
-		s.ClearFilter = key.NewBinding(key.WithDisabled())
-		s.HalfPageUp.SetHelp("ctrl+u", "remonter")
-		s.HalfPageDown.SetHelp("ctrl+d", "descendre")
-		s.GotoTop.SetHelp("début", "premier")
-		s.GotoBottom.SetHelp("fin", "dernier")
-	}
+	s := &k.Select
+	s.Prev.SetHelp("maj+tab", "revenir")
+	s.Next.SetHelp("entrée", "choisir")
+	s.Submit.SetHelp("entrée", "choisir")
+	s.Up.SetHelp("↑/↓", "parcourir")
+	s.Down.SetHelp("↓", "descendre")
+	s.Filter, s.SetFilter, s.ClearFilter = off, off, off
+
 	m := &k.MultiSelect
 	m.Prev.SetHelp("maj+tab", "revenir")
 	m.Next.SetHelp("entrée", "valider")
@@ -156,15 +150,9 @@ func formKeyMap() *huh.KeyMap {
 	m.Toggle.SetHelp("espace", "cocher")
 	m.Up.SetHelp("↑/↓", "parcourir")
 	m.Down.SetHelp("↓", "descendre")
-	m.Filter = key.NewBinding(key.WithDisabled())
-	m.SetFilter = key.NewBinding(key.WithDisabled())
-	m.ClearFilter = key.NewBinding(key.WithDisabled())
-	m.HalfPageUp.SetHelp("ctrl+u", "remonter")
-	m.HalfPageDown.SetHelp("ctrl+d", "descendre")
-	m.GotoTop.SetHelp("début", "premier")
-	m.GotoBottom.SetHelp("fin", "dernier")
 	m.SelectAll.SetHelp("ctrl+a", "tout cocher")
 	m.SelectNone.SetHelp("ctrl+a", "tout décocher")
+	m.Filter, m.SetFilter, m.ClearFilter = off, off, off
 
 	c := &k.Confirm
 	c.Prev.SetHelp("maj+tab", "revenir")
