@@ -154,10 +154,10 @@ func (d *exportDialog) view() string {
 func (d *exportDialog) keys() []key.Binding {
 	k := d.c.keys
 	if d.done {
-		return []key.Binding{k.Confirm}
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", "fermer"))}
 	}
 	return []key.Binding{k.Up, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "dossier")),
 		key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", "exporter")), k.Cancel}
 }
 
-func (d *exportDialog) textFocused() bool { return d.onDir }
+func (d *exportDialog) textFocused() bool { return d.onDir && !d.done }
