@@ -176,7 +176,9 @@ func (f *qform) build(at int) tea.Cmd {
 	f.fields = f.fields[:0]
 	var groups []*huh.Group
 	for i := at; i < len(f.qs); i++ {
-		fld := f.field(i)
+		// The theme first: huh measures a new group with the field's theme (its default
+		// theme is rebuilt on every call).
+		fld := f.field(i).WithTheme(f.c.styles.Form)
 		f.fields = append(f.fields, fld)
 		i := i
 		groups = append(groups, huh.NewGroup(fld).WithHideFunc(func() bool { return !f.applies(i) }))
