@@ -189,9 +189,6 @@ func (f *qform) build(at int) tea.Cmd {
 		WithShowHelp(false).
 		WithWidth(max(f.width-1, 20)).
 		WithHeight(f.formHeight())
-	if p, ok := f.fields[0].(*picker); ok {
-		p.WithHeight(f.formHeight())
-	}
 	return f.form.Init()
 }
 
@@ -252,7 +249,6 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, formResult) {
 	q := &f.qs[f.cur]
 	a := f.vals[f.cur]
 	k := f.c.keys
-	s := km.String()
 	switch {
 	case key.Matches(km, k.PrevField):
 		f.leave(f.cur, false, &res)
@@ -262,10 +258,10 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, formResult) {
 			return nil, res
 		}
 		return f.build(p), res
-	case q.Kind == wizard.KindConfirm && (s == "o" || s == "O" || s == "y" || s == "Y" || s == "n" || s == "N"):
-		a.b = s != "n" && s != "N"
+	case q.Kind == wizard.KindConfirm && (key.Matches(km, k.Yes) || key.Matches(km, k.No)):
+		a.b = key.Matches(km, k.Yes)
 		return f.next(&res), res
-	case q.Kind == wizard.KindChoice && q.Searchable && s == "enter":
+	case q.Kind == wizard.KindChoice && q.Searchable && km.Type == tea.KeyEnter:
 		if !f.fields[f.cur-f.start].(*picker).choose() {
 			return nil, res
 		}
