@@ -16,6 +16,9 @@ import (
 	"aect/wizard"
 )
 
+// *storage.Store is what cmd passes to Run.
+var _ Store = (*storage.Store)(nil)
+
 // typist turns the answers of a plan into the keys a user presses to give them, knowing
 // only the questions (wizard.Questions and friends) and how each kind of field works.
 type typist struct {

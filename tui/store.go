@@ -34,5 +34,3 @@ type (
 // ErrConflict is matched (errors.Is) by a save refused because the draft changed in
 // another window.
 var ErrConflict = storage.ErrConflict
-
-var _ Store = (*storage.Store)(nil)
