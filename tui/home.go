@@ -457,8 +457,8 @@ func (h *homeScreen) table() string {
 		if partner == "" {
 			partner = "—"
 		}
-		line := cell(it.Title, titleW) + " " + cell(formShort(it.Form), colForm) + " " + cell(partner, colPartner) + " " +
-			cell(relTime(when, now), colModified) + " " + fmt.Sprintf("%5d %%", it.Percent)
+		line := cell(it.Title, titleW) + " " + cell(orDash(it.Form.ShortLabel()), colForm) + " " + cell(partner, colPartner) + " " +
+			cell(wizard.FormatAge(when, now), colModified) + " " + fmt.Sprintf("%5d %%", it.Percent)
 		if i == h.cursor {
 			b.WriteString(s.Selected.Render("› "+line) + "\n")
 		} else {

@@ -1,10 +1,8 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -71,44 +69,3 @@ func wrapText(s string, w int) string {
 
 // noBreakHyphen stands for "-" while wrapping (x/ansi always breaks after a hyphen).
 const noBreakHyphen = "‑"
-
-// relTime says in French when t was, relative to now: "à l'instant", "il y a 5 min",
-// "il y a 3 h", "hier", or the date "02/01/2026".
-func relTime(t, now time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	d := now.Sub(t)
-	switch {
-	case d < time.Minute:
-		return "à l'instant"
-	case d < time.Hour:
-		return fmt.Sprintf("il y a %d min", int(d.Minutes()))
-	case d < 24*time.Hour && sameDay(t, now):
-		return fmt.Sprintf("il y a %d h", int(d.Hours()))
-	case sameDay(t, now.AddDate(0, 0, -1)):
-		return "hier"
-	}
-	return t.Local().Format("02/01/2006")
-}
-
-func sameDay(a, b time.Time) bool {
-	ay, am, ad := a.Local().Date()
-	by, bm, bd := b.Local().Date()
-	return ay == by && am == bm && ad == bd
-}
-
-// formShort is the short French name of a form, for narrow columns.
-func formShort(f wizard.Form) string {
-	switch f {
-	case wizard.FormConvention:
-		return "Convention"
-	case wizard.FormDon:
-		return "Don humanitaire"
-	case wizard.FormPromotion:
-		return "Promotion"
-	case "":
-		return "—"
-	}
-	return wizard.Forms.Label(f)
-}

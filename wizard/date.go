@@ -121,3 +121,24 @@ func ParseDate(s string) (Date, error) {
 	}
 	return d, nil
 }
+
+// FormatAge says in French when t was, relative to now, the way draft lists show it:
+// "à l'instant", "il y a 5 min", "il y a 3 h", "hier", or the date "02/01/2026".
+func FormatAge(t, now time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	d := now.Sub(t)
+	today, day := DateOf(now.Local()), DateOf(t.Local())
+	switch {
+	case d < time.Minute:
+		return "à l'instant"
+	case d < time.Hour:
+		return fmt.Sprintf("il y a %d min", int(d.Minutes()))
+	case day == today:
+		return fmt.Sprintf("il y a %d h", int(d.Hours()))
+	case day == today.AddDays(-1):
+		return "hier"
+	}
+	return fmt.Sprintf("%02d/%02d/%04d", day.Day, int(day.Month), day.Year)
+}

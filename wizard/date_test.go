@@ -50,3 +50,22 @@ func TestDateArithmetic(t *testing.T) {
 		t.Error("Before")
 	}
 }
+
+func TestFormatAge(t *testing.T) {
+	now := time.Date(2026, time.November, 25, 15, 0, 0, 0, time.Local)
+	cases := map[time.Duration]string{
+		10 * time.Second: "à l'instant",
+		5 * time.Minute:  "il y a 5 min",
+		3 * time.Hour:    "il y a 3 h",
+		20 * time.Hour:   "hier",
+		72 * time.Hour:   "22/11/2026",
+	}
+	for d, want := range cases {
+		if got := FormatAge(now.Add(-d), now); got != want {
+			t.Errorf("FormatAge(-%v) = %q; want %q", d, got, want)
+		}
+	}
+	if FormatAge(time.Time{}, now) != "" {
+		t.Error("zero time")
+	}
+}

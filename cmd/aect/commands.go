@@ -47,21 +47,6 @@ func (e *env) draft(args []string) (storage.Draft, error) {
 // today is the date documents are dated from.
 func today() wizard.Date { return wizard.DateOf(time.Now()) }
 
-// relativeTime writes a change date the way the list shows it.
-func relativeTime(t, now time.Time) string {
-	d := now.Sub(t)
-	switch {
-	case d < time.Minute:
-		return "à l'instant"
-	case d < time.Hour:
-		return fmt.Sprintf("il y a %d min", int(d.Minutes()))
-	case wizard.DateOf(t.Local()) == wizard.DateOf(now.Local()):
-		return "aujourd'hui " + t.Local().Format("15:04")
-	}
-	d0 := wizard.DateOf(t.Local())
-	return fmt.Sprintf("%02d/%02d/%04d", d0.Day, int(d0.Month), d0.Year)
-}
-
 func cmdList(e *env, args []string) error {
 	if len(args) > 0 {
 		return usagef("list n'attend pas d'argument (reçu : %s)", strings.Join(args, " "))
@@ -116,7 +101,7 @@ func cmdList(e *env, args []string) error {
 	now := time.Now()
 	for _, d := range drafts {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d %%\n", d.ID, clip(d.Title, 40), orDash(d.Form.ShortLabel()),
-			clip(orDash(d.Partner), 30), relativeTime(d.Updated, now), d.Percent)
+			clip(orDash(d.Partner), 30), wizard.FormatAge(d.Updated, now), d.Percent)
 	}
 	return tw.Flush()
 }
