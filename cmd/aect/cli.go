@@ -16,6 +16,7 @@ import (
 type options struct {
 	db         string
 	accessible bool
+	contrast   bool
 	logLevel   string
 	version    bool
 	help       bool
@@ -110,6 +111,7 @@ func lookupCommand(name string) *command {
 func globalFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.db, "db", o.db, "base de données (sinon AECT_DB ou la base par défaut)")
 	fs.BoolVar(&o.accessible, "accessible", o.accessible, "mode ligne à ligne pour lecteur d'écran")
+	fs.BoolVar(&o.contrast, "contraste", o.contrast, "thème à fort contraste")
 	fs.StringVar(&o.logLevel, "log-level", o.logLevel, "détail du journal : debug, info, warn, error")
 	fs.BoolVar(&o.version, "version", o.version, "version")
 	fs.BoolVar(&o.help, "help", o.help, "aide")
@@ -173,9 +175,8 @@ func dispatch(args []string, io stdio, getenv func(string) string) error {
 		printUsage(io.out)
 		return nil
 	}
-	if !o.accessible && isTruthy(getenv("ACCESSIBLE")) {
-		o.accessible = true
-	}
+	o.accessible = o.accessible || isTruthy(getenv("ACCESSIBLE"))
+	o.contrast = o.contrast || isTruthy(getenv("AECT_CONTRASTE"))
 	e.log = openLog(o.logLevel, getenv)
 	defer func() {
 		if e.store != nil {
@@ -261,6 +262,7 @@ la convention ou la charte, et la liste des prochaines étapes.
 Utilisation :
   aect                      ouvre l'assistant (plein écran)
   aect --accessible         mode ligne à ligne, pour lecteur d'écran (ou ACCESSIBLE=1)
+  aect --contraste          assistant en thème à fort contraste (ou AECT_CONTRASTE=1)
   aect COMMANDE [options]
 
 Commandes :

@@ -33,11 +33,12 @@ func runTUI(e *env) error {
 		return err
 	}
 	err = tui.Run(s, tui.Options{
-		Version:   versionString(),
-		DBPath:    s.Path(),
-		ExportDir: defaultExportDir(),
-		Now:       time.Now,
-		Log:       slog.NewLogLogger(e.log.Handler(), slog.LevelInfo),
+		Version:      versionString(),
+		DBPath:       s.Path(),
+		ExportDir:    defaultExportDir(),
+		Now:          time.Now,
+		HighContrast: e.opt.contrast,
+		Log:          slog.NewLogLogger(e.log.Handler(), slog.LevelInfo),
 	})
 	if errors.Is(err, tui.ErrInterrupted) {
 		return errAborted
