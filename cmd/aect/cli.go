@@ -6,6 +6,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -320,15 +322,23 @@ func cmdHelp(e *env, args []string) error {
 	return nil
 }
 
-// logPath is the log file in the user's state directory.
+// logPath is the log file in the user's state directory: $XDG_STATE_HOME or
+// ~/.local/state on Linux, the cache folder on Windows and macOS.
 func logPath(getenv func(string) string) string {
-	if d := getenv("XDG_STATE_HOME"); d != "" {
-		return d + string(os.PathSeparator) + "aect" + string(os.PathSeparator) + "aect.log"
+	dir := ""
+	if d := getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
+		dir = d
+	} else if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
+		if h, err := os.UserHomeDir(); err == nil {
+			dir = filepath.Join(h, ".local", "state")
+		}
+	} else if d, err := os.UserCacheDir(); err == nil {
+		dir = d
 	}
-	if d, err := os.UserCacheDir(); err == nil {
-		return d + string(os.PathSeparator) + "aect" + string(os.PathSeparator) + "aect.log"
+	if dir == "" {
+		return ""
 	}
-	return ""
+	return filepath.Join(dir, "aect", "aect.log")
 }
 
 // openLog opens the log file (never the terminal). A log that cannot be opened is
@@ -345,7 +355,7 @@ func openLog(level string, getenv func(string) string) *slog.Logger {
 	if path == "" {
 		return slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	if err := os.MkdirAll(path[:strings.LastIndexByte(path, os.PathSeparator)], 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)

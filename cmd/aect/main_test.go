@@ -50,10 +50,15 @@ type result struct {
 // aect runs the binary with a private home and database.
 func aect(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
+	return aectIn(t, t.TempDir(), stdin, args...)
+}
+
+// aectIn runs the binary with the given home folder.
+func aectIn(t *testing.T, home, stdin string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary, args...)
-	home := t.TempDir()
 	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_DATA_HOME="+filepath.Join(home, "data"),
 		"XDG_STATE_HOME="+filepath.Join(home, "state"), "AECT_DB=", "ACCESSIBLE=", "NO_COLOR=1")
 	cmd.Stdin = strings.NewReader(stdin)
@@ -378,5 +383,26 @@ func TestAccessibleRepeatsInvalidAnswers(t *testing.T) {
 	expect(t, r, 130)
 	if !strings.Contains(aect(t, "", "--db", db, "export-json", "1").stdout, "Trifouillis") {
 		t.Error("answers lost")
+	}
+}
+
+func TestLogsGoToAFile(t *testing.T) {
+	home := t.TempDir()
+	r := aectIn(t, home, "", "--db", dbPath(t), "--log-level", "debug", "list")
+	expect(t, r, 0)
+	if strings.Contains(r.stdout+r.err, "open database") {
+		t.Error("log lines on the terminal")
+	}
+	data, err := os.ReadFile(filepath.Join(home, "state", "aect", "aect.log"))
+	if err != nil || !strings.Contains(string(data), "open database") || !strings.Contains(string(data), "command") {
+		t.Errorf("log file: %v\n%s", err, data)
+	}
+}
+
+func TestDefaultDatabase(t *testing.T) {
+	home := t.TempDir()
+	expect(t, aectIn(t, home, "", "demo"), 0, "5 exemple(s)")
+	if _, err := os.Stat(filepath.Join(home, "data", "aect", "aect.db")); err != nil {
+		t.Errorf("default database not in the user's data folder: %v", err)
 	}
 }
