@@ -320,3 +320,21 @@ func LookupCountry(code string) (Country, bool) {
 func Countries() []Country {
 	return append([]Country(nil), countries...)
 }
+
+// euMembers are the member states of the European Union (2025).
+var euMembers = map[string]bool{"AT": true, "BE": true, "BG": true, "CY": true, "CZ": true,
+	"DE": true, "DK": true, "EE": true, "ES": true, "FI": true, "FR": true, "GR": true, "HR": true,
+	"HU": true, "IE": true, "IT": true, "LT": true, "LU": true, "LV": true, "MT": true, "NL": true,
+	"PL": true, "PT": true, "RO": true, "SE": true, "SI": true, "SK": true}
+
+// frenchTerritories are France and its overseas territories: a partner there is not
+// foreign.
+var frenchTerritories = map[string]bool{"FR": true, "GP": true, "MQ": true, "GF": true,
+	"RE": true, "YT": true, "PM": true, "BL": true, "MF": true, "WF": true, "PF": true, "NC": true,
+	"TF": true}
+
+// InEU reports whether the country is a member state of the European Union.
+func (c Country) InEU() bool { return euMembers[c.Code] }
+
+// IsFrench reports whether the code is France or one of its overseas territories.
+func (c Country) IsFrench() bool { return frenchTerritories[c.Code] }

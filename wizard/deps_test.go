@@ -1,7 +1,11 @@
 package wizard
 
 import (
+	"go/parser"
+	"go/token"
 	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -28,6 +32,30 @@ func TestNoForbiddenImports(t *testing.T) {
 	for _, imp := range strings.Fields(string(direct)) {
 		if imp == "os" || imp == "io/ioutil" || imp == "path/filepath" {
 			t.Errorf("wizard imports %s: the domain does no I/O", imp)
+		}
+	}
+}
+
+// TestDocumentIOStaysInExport: in wizard/document only Export (export.go) touches the
+// file system; building and rendering the documents does no I/O.
+func TestDocumentIOStaysInExport(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("document", "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no document sources: %v", err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || filepath.Base(f) == "export.go" {
+			continue
+		}
+		parsed, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range parsed.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			if path == "os" || path == "path/filepath" || path == "io/ioutil" {
+				t.Errorf("%s imports %s: only export.go may touch the file system", f, path)
+			}
 		}
 	}
 }

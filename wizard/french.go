@@ -57,10 +57,19 @@ var typeNoun = map[AuthorityType]struct{ article, noun, council string }{
 	AuthRegion:                  {"la", "région", "le conseil régional"},
 }
 
-// startsWithVowel reports whether a word elides a preceding "de" or "le" ("d'Annecy").
-func startsWithVowel(s string) bool {
-	r, _ := utf8.DecodeRuneInString(Fold(s))
-	return strings.ContainsRune("aeiouy", r)
+// Elides reports whether "de" or "le" elides before a name: a vowel ("d'Annecy",
+// "d'Yvetot"), or an h before é or è ("d'Hérouville", "d'Hélène"); not before another h,
+// often aspirated in names ("de Hazebrouck").
+func Elides(name string) bool {
+	f := Fold(name)
+	if f == "" {
+		return false
+	}
+	if strings.ContainsRune("aeiouy", rune(f[0])) {
+		return true
+	}
+	r := []rune(name)
+	return len(r) > 1 && unicode.ToLower(r[0]) == 'h' && (r[1] == 'é' || r[1] == 'è')
 }
 
 // De returns "de X" with the French elisions and contractions: "d'Annecy", "du Havre"
@@ -71,7 +80,7 @@ func De(name string) string {
 		return "du " + name[3:]
 	case strings.HasPrefix(name, "Les "):
 		return "des " + name[4:]
-	case startsWithVowel(name):
+	case Elides(name):
 		return "d'" + name
 	}
 	return "de " + name

@@ -156,6 +156,13 @@ func (p *Plan) OwnContribution() Cents {
 	return t
 }
 
+// FrenchContribution sums the funding brought by French authorities: the authority's own
+// contribution and that of other French authorities (pooling). The MEAE asks for at
+// least 10 % of the budget from them.
+func (p *Plan) FrenchContribution() Cents {
+	return p.OwnContribution() + p.FundingBySource(SourceAutreColl)
+}
+
 // YearAmount is an amount for one year.
 type YearAmount struct {
 	Year   int
@@ -192,6 +199,22 @@ func sumByYear(n int, at func(int) (int, Cents)) []YearAmount {
 	return out
 }
 
+// FirstSpendingYear returns the earliest year of an action with a cost: the first year
+// of spending, whose expenses are declared as APD the next spring. Without costs by year
+// it falls back to FirstYear.
+func (p *Plan) FirstSpendingYear() int {
+	first := 0
+	for _, a := range p.Actions {
+		if a.Cost > 0 && a.Year != 0 && (first == 0 || a.Year < first) {
+			first = a.Year
+		}
+	}
+	if first == 0 {
+		return p.FirstYear()
+	}
+	return first
+}
+
 // FirstYear returns the earliest year of an action or a funding line, or 0.
 func (p *Plan) FirstYear() int {
 	first := 0
@@ -204,6 +227,16 @@ func (p *Plan) FirstYear() int {
 		first = p.Schedule.Start.Year
 	}
 	return first
+}
+
+// ChoosesPublicationMode says whether the authority is a commune under 3 500
+// inhabitants, which chooses by deliberation how its acts are published (posting, paper
+// or electronic); known is false when the type or population is not given yet.
+func (a *Authority) ChoosesPublicationMode() (small, known bool) {
+	if a.Type == "" || (a.Type == AuthCommune && a.Population == 0) {
+		return false, false
+	}
+	return a.Type == AuthCommune && a.Population < PublicationThreshold, true
 }
 
 // HasService reports whether the authority declared the given competence.

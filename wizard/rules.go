@@ -62,7 +62,7 @@ const (
 	GrantConventionThreshold = Cents(23_000_00)
 	// PublicationThreshold: communes below it choose their publication mode.
 	PublicationThreshold = 3500
-	// ActesThreshold: from it, electronic transmission to the préfet is compulsory.
+	// ActesThreshold: above it, electronic transmission to the préfet is compulsory.
 	ActesThreshold = 50000
 	// MEAEOwnSharePercent is the minimum share of the French authorities in a
 	// MEAE-cofinanced budget.
@@ -85,6 +85,9 @@ func MEAERate(c Country) int {
 const MEAERulesNote = "règles 2025, à vérifier"
 
 const (
+	refModes   = "Modes de mise en œuvre, mémento AMF « L'action extérieure des collectivités territoriales », 2020"
+	refBalance = "Plan de financement : total des sources égal au total des dépenses (MEAE, AFD, Union européenne)"
+	refSession = "CGCT, art. L. 2121-10 et suivants (fonctionnement du conseil municipal ; à vérifier pour les autres assemblées)"
 	refL1115_1 = "CGCT, art. L. 1115-1"
 	refMEAE    = "MEAE, appel à projets de la DCTCIV (ex-DAECT), " + MEAERulesNote
 )
@@ -155,13 +158,8 @@ func ruleStatePartner(c *checker) {
 		"Le partenaire est un État : une collectivité ne peut pas conclure de convention avec un État étranger. Choisissez comme partenaire une autorité locale étrangère (commune, province, région…).")
 }
 
-// frenchTerritories are the ISO codes of France and of its overseas territories: a partner
-// there is not foreign, and the action is not external action under L. 1115-1.
-var frenchTerritories = map[string]bool{"FR": true, "GP": true, "MQ": true, "GF": true, "RE": true,
-	"YT": true, "PM": true, "BL": true, "MF": true, "WF": true, "PF": true, "NC": true, "TF": true}
-
 func ruleFrenchPartner(c *checker) {
-	if !frenchTerritories[c.p.Partner.Country] || c.p.Partner.Kind == PartnerFACECO {
+	if !c.hasCtry || !c.country.IsFrench() || c.p.Partner.Kind == PartnerFACECO {
 		return
 	}
 	c.add("partenaire-francais", Warning, SecPartner, "partner.country", refL1115_1,
@@ -186,7 +184,7 @@ func ruleConventionPartner(c *checker) {
 	}
 	c.add("convention-partenaire", Warning, SecPartner, "partner.kind", refL1115_1,
 		"Une convention de coopération décentralisée se conclut avec une autorité locale étrangère. Pour soutenir %s, prévoyez plutôt une subvention avec, au-delà de 23 000 € par an, une convention d'objectifs.",
-		strings.ToLower(PartnerKinds.Label(k)))
+		map[PartnerKind]string{PartnerONG: "une ONG", PartnerAssociation: "une association", PartnerOrgInter: "une organisation internationale"}[k])
 }
 
 func ruleConventionContent(c *checker) {
@@ -246,10 +244,10 @@ func ruleImplementation(c *checker) {
 	im := c.p.Implementation
 	switch {
 	case im.Mode == ModeDelegation && strings.TrimSpace(im.Operator) == "":
-		c.add("delegation-operateur", Warning, SecImplementation, "implementation.operator", "",
+		c.add("delegation-operateur", Warning, SecImplementation, "implementation.operator", refModes,
 			"La mise en œuvre est déléguée : indiquez l'opérateur (association, comité de jumelage, ONG, réseau régional…). La collectivité reste maître d'ouvrage.")
 	case im.Mode == ModeMutualisation && len(im.PooledWith) == 0:
-		c.add("mutualisation-partenaires", Warning, SecImplementation, "implementation.pooled_with", "",
+		c.add("mutualisation-partenaires", Warning, SecImplementation, "implementation.pooled_with", refModes,
 			"La mise en œuvre est mutualisée : indiquez avec quelles collectivités françaises.")
 	}
 }
@@ -265,12 +263,17 @@ func ruleGrants(c *checker) {
 	first := map[key]int{}
 	var order []key
 	for i, a := range c.p.Actions {
-		if !a.PaidTo.Kind.IsPrivateBody() {
+		payee := a.PaidTo
+		// Without a payee, the money of an action goes to the partner.
+		if payee.Kind == "" && (c.p.Partner.Kind == PartnerONG || c.p.Partner.Kind == PartnerAssociation) {
+			payee = Payee{Kind: PayeeKind(c.p.Partner.Kind), Name: c.p.Partner.Name}
+		}
+		if !payee.Kind.IsPrivateBody() {
 			continue
 		}
-		name := strings.TrimSpace(a.PaidTo.Name)
+		name := strings.TrimSpace(payee.Name)
 		if name == "" {
-			name = PayeeKinds.Label(a.PaidTo.Kind)
+			name = PayeeKinds.Label(payee.Kind)
 		}
 		k := key{Fold(name), a.Year}
 		if _, seen := sums[k]; !seen {
@@ -378,7 +381,7 @@ func ruleBalance(c *checker) {
 		if fund > cost {
 			gap = "les financements dépassent les dépenses de " + FormatAmount(fund-cost)
 		}
-		c.add("plan-desequilibre", Blocking, SecFunding, "funding", "Plan de financement",
+		c.add("plan-desequilibre", Blocking, SecFunding, "funding", refBalance,
 			"Le plan de financement n'est pas équilibré : %s de sources pour %s de dépenses ; %s.",
 			FormatAmount(fund), FormatAmount(cost), gap)
 		return
@@ -400,7 +403,7 @@ func ruleBalance(c *checker) {
 	}
 	if len(years) > 0 {
 		sort.Strings(years)
-		c.add("plan-annuel-desequilibre", Advice, SecFunding, "funding", "Plan de financement",
+		c.add("plan-annuel-desequilibre", Advice, SecFunding, "funding", refBalance,
 			"Le plan est équilibré au total mais pas chaque année (%s) : vérifiez l'année de chaque source, les crédits s'inscrivent au budget de chaque exercice.",
 			strings.Join(years, ", "))
 	}
@@ -417,6 +420,10 @@ func ruleMEAE(c *checker) {
 		total = p.TotalFunding()
 	}
 	field := fundingField(p, SourceMEAE)
+	if !c.hasCtry {
+		c.add("meae-pays", Warning, SecPartner, "partner.country", refMEAE,
+			"Indiquez le pays du partenaire : le taux maximal du MEAE (70, 50 ou 30 %% du coût total) dépend de sa catégorie (PMA, pays éligible à l'APD, autre).")
+	}
 	if c.hasCtry {
 		rate := MEAERate(c.country)
 		if int64(meae)*100 > int64(rate)*int64(total) {
@@ -425,16 +432,17 @@ func ruleMEAE(c *checker) {
 				FormatAmount(meae), FormatAmount(total), FormatPercent(meae, total), rate, countryCategory(c.country), c.country.Name, FormatAmount(Cents(int64(total)*int64(rate)/100)))
 		}
 	}
-	own := p.OwnContribution()
-	if int64(own)*100 < MEAEOwnSharePercent*int64(total) {
+	own, french := p.OwnContribution(), p.FrenchContribution()
+	if int64(french)*100 < MEAEOwnSharePercent*int64(total) {
+		need := Cents((int64(total)*MEAEOwnSharePercent + 99) / 100)
 		c.add("meae-part-propre", Blocking, SecFunding, "funding", refMEAE,
-			"Les collectivités françaises doivent apporter au moins 10 %% du budget : l'apport propre (budget général, 1 %%, valorisation) est de %s sur %s (%s).",
-			FormatAmount(own), FormatAmount(total), FormatPercent(own, total))
+			"Les collectivités françaises doivent apporter au moins 10 %% du budget : leur apport (budget général, 1 %%, valorisation, autres collectivités) est de %s sur %s (%s). Portez-le à %s au moins.",
+			FormatAmount(french), FormatAmount(total), FormatPercent(french, total), FormatAmount(need))
 	}
 	if valo := p.FundingBySource(SourceValorisation); valo*2 > own {
 		c.add("meae-valorisation", Blocking, SecFunding, fundingField(p, SourceValorisation), refMEAE,
-			"La valorisation (%s) dépasse la moitié de l'apport propre de la collectivité (%s) : les apports en nature sont plafonnés à 50 %% de sa contribution.",
-			FormatAmount(valo), FormatAmount(own))
+			"La valorisation (%s) dépasse la moitié de l'apport propre de la collectivité (%s) : les apports en nature sont plafonnés à 50 %% de sa contribution. Ramenez-la à %s au plus, ou augmentez l'apport en argent.",
+			FormatAmount(valo), FormatAmount(own), FormatAmount((own - valo)))
 	}
 	if p.Implementation.Mode == ModeSoutien {
 		c.add("meae-maitrise-ouvrage", Warning, SecImplementation, "implementation.mode", refMEAE,
@@ -490,12 +498,12 @@ func ruleSession(c *checker) {
 		}
 	}
 	if len(missing) > 0 {
-		c.add("seance-incomplete", Warning, SecSession, "session", "",
+		c.add("seance-incomplete", Warning, SecSession, "session", refSession,
 			"Informations de la séance à compléter : %s. Le projet de délibération les laisse en blanc à remplir.",
 			strings.Join(missing, ", "))
 	}
 	if !s.Date.IsZero() && !s.ConvocationDate.IsZero() && !s.ConvocationDate.Before(s.Date) {
-		c.add("seance-convocation", Warning, SecSession, "session.convocation_date", "",
+		c.add("seance-convocation", Warning, SecSession, "session.convocation_date", refSession,
 			"La date de convocation (%s) doit précéder la date de la séance (%s).",
 			FormatDate(s.ConvocationDate), FormatDate(s.Date))
 	}
@@ -505,7 +513,7 @@ func ruleSession(c *checker) {
 	}
 	if s.MembersInOffice > 0 && s.Present+rep > s.MembersInOffice {
 		c.add("seance-effectifs", Warning, SecSession, "session.present",
-			"", "Les présents (%d) et représentés (%d) dépassent les membres en exercice (%d) : vérifiez les effectifs.",
+			refSession, "Les présents (%d) et représentés (%d) dépassent les membres en exercice (%d) : vérifiez les effectifs.",
 			s.Present, rep, s.MembersInOffice)
 	}
 	if s.VotesFor != nil && s.Present > 0 {
@@ -517,8 +525,8 @@ func ruleSession(c *checker) {
 			votes += *s.Abstentions
 		}
 		if votes > s.Present+rep {
-			c.add("seance-votes", Warning, SecSession, "session.votes_for", "",
-				"Le total des voix et abstentions (%d) dépasse le nombre de présents et représentés (%d).",
+			c.add("seance-votes", Warning, SecSession, "session.votes_for", refSession,
+				"Le total des voix et abstentions (%d) dépasse le nombre de présents et représentés (%d) : corrigez le décompte des voix.",
 				votes, s.Present+rep)
 		}
 	}
@@ -526,11 +534,11 @@ func ruleSession(c *checker) {
 
 func rulePublication(c *checker) {
 	a := c.p.Authority
-	if a.Type == AuthCommune && a.Population > 0 && a.Population < PublicationThreshold {
+	if small, _ := a.ChoosesPublicationMode(); small {
 		c.add("publication-mode", Advice, SecSession, "authority.population", "CGCT, art. L. 2131-1 (réforme de la publicité des actes, 1er juillet 2022)",
 			"Commune de moins de 3 500 habitants : la délibération est publiée selon le mode choisi par le conseil municipal (affichage, papier ou électronique — électronique par défaut). La liste des délibérations est affichée sous une semaine.")
 	}
-	if a.Population >= ActesThreshold {
+	if a.Population > ActesThreshold {
 		c.add("transmission-electronique", Advice, SecSession, "authority.population", "CGCT, art. L. 2131-1",
 			"Plus de 50 000 habitants : la transmission des actes au préfet se fait obligatoirement par voie électronique (@ctes).")
 	}
@@ -541,7 +549,7 @@ func ruleAPD(c *checker) {
 		return
 	}
 	first := "chaque année"
-	if year := c.p.FirstYear(); year != 0 {
+	if year := c.p.FirstSpendingYear(); year != 0 {
 		first = fmt.Sprintf("première déclaration du 15 avril au 31 mai %d, pour les dépenses de %d", year+1, year)
 	}
 	c.add("apd-declaration", Advice, SecPartner, "partner.country", "CGCT, art. L. 1115-6",

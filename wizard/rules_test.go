@@ -159,14 +159,23 @@ func TestRules(t *testing.T) {
 			p.Funding[1].Amount = Euros(30_000) + 1
 			p.Funding[2].Amount = Euros(60_000) - 1
 		}, "meae-taux", Blocking, true},
-		{"own share 10 % passes", func(p *Plan) {
+		{"French share 10 % passes", func(p *Plan) {
 			p.Funding[0].Amount = Euros(10_000)
-			p.Funding[2] = FundingLine{Source: SourceAutreColl, Amount: Euros(20_000), Year: 2027}
+			p.Funding[2] = FundingLine{Source: SourcePrive, Amount: Euros(20_000), Year: 2027}
 		}, "meae-part-propre", Blocking, false},
-		{"own share under 10 % fails", func(p *Plan) {
+		{"French share under 10 % fails", func(p *Plan) {
 			p.Funding[0].Amount = Euros(10_000) - 1
-			p.Funding[2] = FundingLine{Source: SourceAutreColl, Amount: Euros(20_000) + 1, Year: 2027}
+			p.Funding[2] = FundingLine{Source: SourcePrive, Amount: Euros(20_000) + 1, Year: 2027}
 		}, "meae-part-propre", Blocking, true},
+		{"other French authorities count in the 10 %", func(p *Plan) {
+			p.Funding[0].Amount = Euros(5_000)
+			p.Funding[2] = FundingLine{Source: SourceAutreColl, Amount: Euros(25_000), Year: 2027}
+		}, "meae-part-propre", Blocking, false},
+		{"MEAE without a country", func(p *Plan) { p.Partner.Country = "" }, "meae-pays", Warning, true},
+		{"gift to an NGO partner without payee", func(p *Plan) {
+			p.Partner.Kind = PartnerONG
+			p.Actions[0].PaidTo = Payee{}
+		}, "subvention-convention-objectifs", Warning, true},
 		{"valorisation half of own share passes", func(p *Plan) {
 			p.Funding[2] = FundingLine{Source: SourceValorisation, Amount: Euros(10_000), Year: 2027}
 			p.Funding = append(p.Funding, FundingLine{Source: SourceAutreColl, Amount: Euros(10_000), Year: 2027})
@@ -225,8 +234,8 @@ func TestRules(t *testing.T) {
 			p.Authority.Type = AuthCommune
 			p.Authority.Population = 3500
 		}, "publication-mode", Advice, false},
-		{"50 000 inhabitants", func(p *Plan) { p.Authority.Population = 50000 }, "transmission-electronique", Advice, true},
-		{"49 999 inhabitants", func(p *Plan) { p.Authority.Population = 49999 }, "transmission-electronique", Advice, false},
+		{"50 001 inhabitants", func(p *Plan) { p.Authority.Population = 50001 }, "transmission-electronique", Advice, true},
+		{"50 000 inhabitants", func(p *Plan) { p.Authority.Population = 50000 }, "transmission-electronique", Advice, false},
 		{"APD reminder", func(p *Plan) {}, "apd-declaration", Advice, true},
 		{"no APD reminder for Germany", func(p *Plan) { p.Partner.Country = "DE" }, "apd-declaration", Advice, false},
 		{"CERV conditions", func(p *Plan) {
@@ -271,6 +280,34 @@ func TestRules(t *testing.T) {
 				t.Errorf("finding %s present = %v; want %v; findings: %+v", c.code, found, c.want, fs)
 			}
 		})
+	}
+}
+
+// TestAPDYearFollowsSpending: the first APD declaration is for the first year with costs,
+// whatever the years of the funding lines.
+func TestAPDYearFollowsSpending(t *testing.T) {
+	p := base()
+	p.Funding[2].Year = 2026
+	for _, f := range Check(p) {
+		if f.Code == "apd-declaration" && !strings.Contains(f.Message, "31 mai 2028, pour les dépenses de 2027") {
+			t.Errorf("APD window: %s", f.Message)
+		}
+	}
+	if p.FirstSpendingYear() != 2027 || p.FirstYear() != 2026 {
+		t.Errorf("years %d %d", p.FirstSpendingYear(), p.FirstYear())
+	}
+}
+
+func TestFindingsHaveReferences(t *testing.T) {
+	for _, s := range []string{"01-jumelage-allemagne", "02-convention-eau-senegal", "03-don-faceco", "04-partenaire-etat", "05-plan-desequilibre"} {
+		p := decodeSample(t, s)
+		p.Implementation = Implementation{Mode: ModeDelegation}
+		p.Session.ConvocationDate = p.Session.Date
+		for _, f := range Check(p) {
+			if f.Reference == "" {
+				t.Errorf("%s: finding %s has no reference", s, f.Code)
+			}
+		}
 	}
 }
 
