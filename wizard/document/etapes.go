@@ -80,7 +80,7 @@ func (f *facts) steps() []Item {
 	items = append(items, step(date(s.Date, whatSessionDate),
 		"Séance ", f.councilOf(), " : vote de la délibération ; signature de la délibération par ", f.exec(), " et le secrétaire de séance."))
 	transmit := cat("Transmettre la délibération au représentant de l'État (contrôle de légalité)")
-	if p.Authority.Population >= wizard.ActesThreshold {
+	if p.Authority.Population > wizard.ActesThreshold {
 		transmit = cat(transmit, ", par voie électronique (@ctes), obligatoire au-delà de 50 000 habitants")
 	}
 	items = append(items, step(after(1), transmit, "."))
@@ -160,7 +160,7 @@ func (f *facts) windowYear(last time.Month) int {
 	return ref.Year + 1
 }
 
-// inYear is " 2027", or a placeholder for the year.
+// inYearOrTodo is " 2027", or a placeholder for the year.
 func inYearOrTodo(y int) any {
 	if y == 0 {
 		return cat(" ", todo(whatYear))
@@ -212,21 +212,13 @@ func (f *facts) fundingSteps() []Item {
 }
 
 // apdStep is the APD declaration, when the partner country is eligible and money is spent:
-// 15 April – 31 May of the year after the first payment.
+// 15 April – 31 May of the year after the first year of spending, the year the rules
+// engine also uses (Plan.FirstSpendingYear).
 func (f *facts) apdStep() (Item, bool) {
 	if !f.hasCtry || !f.country.APD || !f.p.Commits() {
 		return Item{}, false
 	}
-	first := 0
-	for _, ya := range f.costYears() {
-		if ya.Year != 0 {
-			first = ya.Year
-			break
-		}
-	}
-	if first == 0 {
-		first = f.p.FirstYear()
-	}
+	first := f.p.FirstSpendingYear()
 	when := cat("du 15 avril au 31 mai ", todo("année suivant le premier versement"))
 	spent := cat("de l'année précédente")
 	if first != 0 {

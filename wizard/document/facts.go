@@ -657,7 +657,7 @@ func servicePhrase(s wizard.Source) string {
 	return ""
 }
 
-// annexBudget names the budget of a "1 %" source: "budget annexe de l'eau potable".
+// annexBudget names the budget of a "1 %" source: "budget de l'eau potable".
 func annexBudget(s wizard.Source) string { return "budget " + servicePhrase(s) }
 
 // lawPhrase is the law behind an article of the "1 %" mechanisms, when it has a usual
@@ -730,7 +730,8 @@ func (f *facts) languages() (string, int) {
 	return joinFr(ss), len(langs)
 }
 
-// paysCeremony is the place of the French party, when it is a commune.
+// frenchPlace is the place of the French party: the commune's name, or a placeholder
+// for another type of authority.
 func (f *facts) frenchPlace() any {
 	if f.p.Authority.Type == wizard.AuthCommune && f.p.Authority.Name != "" {
 		return f.p.Authority.Name
