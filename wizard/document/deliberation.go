@@ -27,7 +27,8 @@ func buildDeliberation(f *facts) *Doc {
 
 	b.center(cat("RÉPUBLIQUE FRANÇAISE"))
 	var head []Inline
-	if p.Authority.Type != wizard.AuthRegion {
+	// A région has no département; a département is already named by its own header line.
+	if t := p.Authority.Type; t != wizard.AuthRegion && t != wizard.AuthDepartement {
 		if f.hasDep {
 			head = append(head, cat("Département "+f.dep.Of))
 		} else {

@@ -447,3 +447,16 @@ func TestExport(t *testing.T) {
 		t.Errorf("Export into a file: %v", err)
 	}
 }
+
+// TestDepartementHeader checks that a département is named once in the header of its
+// délibération.
+func TestDepartementHeader(t *testing.T) {
+	p := samplePlans(t)["02-convention-eau-senegal"]
+	p.Authority.Type = wizard.AuthDepartement
+	p.Authority.Name = "Cher"
+	p.Authority.ExecutiveTitle = wizard.TitlePresident
+	got := flat(render(t, p, Deliberation, Text))
+	if n := strings.Count(got, "Département du Cher"); n != 1 {
+		t.Errorf("the header names the département %d times:\n%s", n, got[:min(len(got), 600)])
+	}
+}
