@@ -57,7 +57,7 @@ func buildDeliberation(f *facts) *Doc {
 	met := fem(f.councilFeminine(), "s'est réunie", "s'est réuni")
 	b.para(opening, ", ", f.council(), " ", f.authDesOf(), ", ", convened, " le ",
 		date(s.ConvocationDate, whatConvocation), ", ", met,
-		" en séance publique sous la présidence ", f.execNameOf(), ", ", f.execTitle(), ".")
+		" en séance publique sous la présidence ", f.execOf(), ", ", f.execName(), ".")
 	b.para("Présents, représentés et absents : ",
 		todo("liste nominative des membres présents, des membres représentés avec leur mandataire, et des absents"), ".")
 

@@ -224,7 +224,7 @@ func TestSampleContent(t *testing.T) {
 		"04-partenaire-etat": {
 			{Deliberation, []string{"PROJET NON CONFORME", "L. 1115-5", "[à compléter : date de la séance]",
 				"Votants : [à compléter : nombre de votants]", "Pour : ……", "Publié sous forme électronique",
-				"sous la présidence d'Hélène Cormier"}, nil, ""},
+				"sous la présidence du Maire, Hélène Cormier"}, nil, ""},
 			{CharteAmitie, []string{"PROJET NON CONFORME", "CHARTE D'AMITIÉ", "ne crée ni obligation juridique ni engagement financier"},
 				[]string{"€"}, "a charte has no amount"},
 			{NextSteps, []string{"Bloquant", "Confirmer que le partenaire est une autorité locale", "ALCID"}, nil, ""},

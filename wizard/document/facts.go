@@ -115,15 +115,27 @@ const sentinel = "Xsentinelx"
 // authDes names the authority in a sentence: "la commune de Belmont-sur-Guiers",
 // "la communauté de communes du Val d'Arnon", with a placeholder for a missing name.
 func (f *facts) authDes() Inline {
+	return f.designation((*wizard.Authority).Designation, "la collectivité ")
+}
+
+// authDesOf is the designation after "de": "de la commune de …", "du syndicat mixte …".
+func (f *facts) authDesOf() Inline {
+	return f.designation((*wizard.Authority).DesignationOf, "de la collectivité ")
+}
+
+// designation builds a designation of the authority with the wizard's rule des (its
+// Designation or DesignationOf), with a placeholder for a missing name; an unknown type
+// gives unknown followed by the name.
+func (f *facts) designation(des func(*wizard.Authority) string, unknown string) Inline {
 	a := f.p.Authority
 	if a.Type == "" || !knownType(a.Type) {
-		return cat("la collectivité ", orTodo(a.Name, whatAuthName))
+		return cat(unknown, orTodo(a.Name, whatAuthName))
 	}
-	if d := a.Designation(); d != "" {
+	if d := des(&a); d != "" {
 		return cat(d)
 	}
 	a.Name = sentinel
-	before, after, _ := strings.Cut(a.Designation(), sentinel)
+	before, after, _ := strings.Cut(des(&a), sentinel)
 	return cat(before, todo(whatAuthName), after)
 }
 
@@ -131,9 +143,6 @@ func knownType(t wizard.AuthorityType) bool {
 	_, ok := wizard.AuthorityTypes.Lookup(t)
 	return ok
 }
-
-// authDesOf is the designation after "de": "de la commune de …", "du syndicat mixte …".
-func (f *facts) authDesOf() Inline { return deArticle(f.authDes()) }
 
 // authHeader is the designation without its article, capitalised: "Commune de
 // Belmont-sur-Guiers", for headers and signature blocks.
@@ -246,12 +255,13 @@ func (f *facts) execHeading() Inline {
 	return cat(todo(whatExecTitle), ",")
 }
 
-// execNameOf is the executive's name after "de": "d'Hélène Cormier".
-func (f *facts) execNameOf() any {
-	if n := f.p.Authority.ExecutiveName; n != "" {
-		return deName(n)
+// execOf is the executive after "de", with its title: "du Maire", "de la Présidente",
+// or "de " and a placeholder.
+func (f *facts) execOf() any {
+	if e := f.p.Authority.ExecutiveOf(); e != "" {
+		return e
 	}
-	return cat("de ", todo(whatExecName))
+	return cat("de ", todo(whatExecTitle))
 }
 
 // partnerTo is the partner after "à", with its country: "à la Croix-Rouge (…)".
@@ -282,17 +292,10 @@ func withArticles(names []string) []string {
 // execName is the executive's name, or a placeholder.
 func (f *facts) execName() any { return orTodo(f.p.Authority.ExecutiveName, whatExecName) }
 
-// deArticle turns a designation into its "de" form: "la commune" → "de la commune",
-// "le syndicat" → "du syndicat", "l'assemblée" → "de l'assemblée".
-func deArticle(in Inline) Inline {
-	if len(in) == 0 {
-		return in
-	}
-	out := append(Inline(nil), in...)
-	out[0].Text = deArticleString(out[0].Text)
-	return out
-}
-
+// deArticleString puts "de" before a phrase that starts with its article, for the
+// phrases the wizard has no "de" form of (the council, the authority's type):
+// "le conseil municipal" → "du conseil municipal", "la commune" → "de la commune",
+// "l'assemblée délibérante" → "de l'assemblée délibérante".
 func deArticleString(s string) string {
 	switch {
 	case strings.HasPrefix(s, "le "):

@@ -2,7 +2,6 @@ package document
 
 import (
 	"strings"
-	"unicode"
 
 	"aect/wizard"
 )
@@ -32,17 +31,15 @@ func nameArticle(name string) string {
 // withArticle is the name with its article: "la Commune de Ndiassane-Ouest".
 func withArticle(name string) string { return nameArticle(name) + name }
 
-// deName is the name after "de": "de la Commune de …", "du Comité …", "d'Élise Martin",
-// "de Gemeinde Lindenbach".
+// deName is the name of a body after "de": "de la Commune de …", "du Comité …",
+// "d'Aix-la-Chapelle", "de Gemeinde Lindenbach", "du Havre" (the wizard's rule, wizard.De,
+// for names without a common noun).
 func deName(name string) string {
 	switch art := nameArticle(name); art {
 	case "le ":
 		return "du " + name
 	case "":
-		if elides(name) {
-			return "d'" + name
-		}
-		return "de " + name
+		return wizard.De(name)
 	default:
 		return "de " + art + name
 	}
@@ -55,18 +52,4 @@ func aName(name string) string {
 	} else {
 		return "à " + art + name
 	}
-}
-
-// elides reports whether "de" elides before a name: a vowel, or an h before é or è
-// ("d'Hélène"); not before a y or another h, often aspirated in names.
-func elides(name string) bool {
-	f := wizard.Fold(name)
-	if f == "" {
-		return false
-	}
-	if strings.ContainsRune("aeiou", rune(f[0])) {
-		return true
-	}
-	r := []rune(name)
-	return len(r) > 1 && unicode.ToLower(r[0]) == 'h' && (r[1] == 'é' || r[1] == 'è')
 }
