@@ -30,7 +30,7 @@ func buildCharteJumelage(f *facts) *Doc {
 		items = append(items, cat("de faire vivre ce jumelage avec le concours ", deName(op), " ;"))
 	}
 	goal := "de conjuguer nos efforts au service de la paix, de l'amitié entre nos peuples et d'un avenir commun."
-	if eu[p.Partner.Country] {
+	if f.hasCtry && f.country.InEU() {
 		goal = "de conjuguer nos efforts au service de la paix, de l'amitié entre nos peuples et de la construction européenne."
 	}
 	items = append(items, cat(goal))

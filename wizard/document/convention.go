@@ -112,10 +112,10 @@ func buildConvention(f *facts) *Doc {
 	b.articleHeading("Suivi et évaluation")
 	b.para("Les parties établissent chaque année un rapport d'exécution technique et financier, présenté au comité de pilotage, et un rapport final au terme de la convention.")
 	var funders []string
-	if f.usesSource(wizard.SourceMEAE) {
+	if p.FundingBySource(wizard.SourceMEAE) > 0 {
 		funders = append(funders, "du ministère de l'Europe et des Affaires étrangères")
 	}
-	if f.usesSource(wizard.SourceCERV) {
+	if p.FundingBySource(wizard.SourceCERV) > 0 {
 		funders = append(funders, "de l'Union européenne")
 	}
 	if len(funders) > 0 {

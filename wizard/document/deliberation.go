@@ -134,7 +134,7 @@ func (f *facts) lawVisas() []Inline {
 			mobility = mobility || s == wizard.SourceMobilite
 		}
 		line := "Vu l'article " + use.article + " du même code"
-		if law := lawPhrase(use.sources[0]); law != "" {
+		if law := use.law(); law != "" {
 			line += " (" + law + ")"
 		}
 		line += ", qui permet aux collectivités chargées des services publics " + joinFr(services) +
@@ -427,14 +427,13 @@ func (f *facts) voteLines() []Inline {
 
 // mentionLines are the mentions of transmission, publication and appeal.
 func (f *facts) mentionLines() []Inline {
-	a := f.p.Authority
 	var pub Inline
-	switch {
-	case f.isSmallCommune():
+	switch small, known := f.p.Authority.ChoosesPublicationMode(); {
+	case !known:
+		pub = cat("Publié le ", todo(whatDate), " ", todo(whatPublication))
+	case small:
 		pub = cat("Publié le ", todo(whatDate), ", selon le mode choisi par ", f.council(),
 			" (à cocher) : ☐ affichage ☐ publication sur papier ☐ publication sous forme électronique")
-	case a.Type == wizard.AuthCommune && a.Population <= 0:
-		pub = cat("Publié le ", todo(whatDate), " ", todo("mode de publication : sous forme électronique, ou au choix du conseil municipal dans une commune de moins de 3 500 habitants"))
 	default:
 		pub = cat("Publié sous forme électronique le ", todo(whatDate))
 	}

@@ -460,3 +460,48 @@ func TestDepartementHeader(t *testing.T) {
 		t.Errorf("the header names the département %d times:\n%s", n, got[:min(len(got), 600)])
 	}
 }
+
+// TestPublicationUnknown checks that the délibération and the next steps agree on the
+// publication mode, and show a placeholder when the population or the type is unknown.
+func TestPublicationUnknown(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		edit  func(a *wizard.Authority)
+		delib string
+		steps string
+	}{
+		{"population inconnue", func(a *wizard.Authority) { a.Population = 0 }, "Publié le [à compléter : date] [à compléter : mode de publication", "Publier la délibération [à compléter : mode de publication"},
+		{"type inconnu", func(a *wizard.Authority) { a.Type = "" }, "Publié le [à compléter : date] [à compléter : mode de publication", "Publier la délibération [à compléter : mode de publication"},
+		{"petite commune", func(a *wizard.Authority) { a.Population = 800 }, "selon le mode choisi par le conseil municipal (à cocher)", "Publier la délibération selon le mode choisi par le conseil municipal"},
+		{"grande commune", func(a *wizard.Authority) { a.Population = 8000 }, "Publié sous forme électronique le", "Publier la délibération sous forme électronique"},
+	} {
+		for _, withDate := range []bool{true, false} {
+			p := samplePlans(t)["01-jumelage-allemagne"]
+			tc.edit(&p.Authority)
+			if !withDate {
+				p.Session.Date = wizard.Date{}
+			}
+			delib, steps := flat(render(t, p, Deliberation, Text)), flat(render(t, p, NextSteps, Text))
+			if !strings.Contains(delib, tc.delib) {
+				t.Errorf("%s: the délibération lacks %q", tc.name, tc.delib)
+			}
+			if !strings.Contains(steps, tc.steps) {
+				t.Errorf("%s (date %v): the next steps lack %q", tc.name, withDate, tc.steps)
+			}
+		}
+	}
+}
+
+func TestLawName(t *testing.T) {
+	for src, want := range map[wizard.Source]string{
+		wizard.SourceEau:      "loi Oudin-Santini du 9 février 2005",
+		wizard.SourceMobilite: "loi d'orientation des mobilités de 2019",
+		wizard.SourceDechets:  "",
+		wizard.SourceElecGaz:  "",
+	} {
+		m, _ := src.OnePercent()
+		if got := lawName(m); got != want {
+			t.Errorf("lawName(%s) = %q, want %q", src, got, want)
+		}
+	}
+}

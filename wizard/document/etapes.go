@@ -85,13 +85,16 @@ func (f *facts) steps() []Item {
 	}
 	items = append(items, step(after(1), transmit, "."))
 	list := "afficher la liste des délibérations de la séance"
+	pub := cat("Publier la délibération sous forme électronique")
+	switch small, known := p.Authority.ChoosesPublicationMode(); {
+	case !known:
+		pub = cat("Publier la délibération ", todo(whatPublication))
+	case small:
+		pub = cat("Publier la délibération selon le mode choisi par le conseil municipal (affichage, papier ou électronique ; électronique par défaut)")
+	}
 	if s.Date.IsZero() {
-		items = append(items, step(cat("dans la semaine qui suit la séance"), "Publier la délibération et ", list, "."))
+		items = append(items, step(cat("dans la semaine qui suit la séance"), pub, " et ", list, "."))
 	} else {
-		pub := "Publier la délibération sous forme électronique"
-		if f.isSmallCommune() {
-			pub = "Publier la délibération selon le mode choisi par le conseil municipal (affichage, papier ou électronique ; électronique par défaut)"
-		}
 		items = append(items, step("au plus tard le "+wizard.FormatDate(s.Date.AddDays(7)), pub, " et ", list, "."))
 	}
 
@@ -198,7 +201,7 @@ func (f *facts) fundingSteps() []Item {
 				" ; cet argent ne finance que des actions dans le domaine du service ", emph("(CGCT, art. "+m.Article+")"), "."))
 		}
 	}
-	if f.isSmallCommune() && !f.usesSource(wizard.SourceMEAE) && p.Form != wizard.FormDon {
+	if small, _ := p.Authority.ChoosesPublicationMode(); small && p.FundingBySource(wizard.SourceMEAE) <= 0 && p.Form != wizard.FormDon {
 		rrma := "le réseau régional multi-acteurs"
 		if f.hasDep {
 			if rc := wizard.ContactsFor(f.dep.Region); rc.RRMA != nil {

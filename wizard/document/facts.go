@@ -102,6 +102,7 @@ const (
 	whatObjectives   = "objet des actions envisagées"
 	whatHistory      = "historique de la relation"
 	whatAmount       = "montant"
+	whatPublication  = "mode de publication : sous forme électronique, ou au choix du conseil municipal dans une commune de moins de 3 500 habitants"
 	whatYear         = "année"
 	imputationPoint  = "chapitre 65, compte 6574x ou 6573x selon le bénéficiaire — à confirmer avec le comptable public"
 	appealPoint      = "formulation des voies et délais de recours"
@@ -609,23 +610,13 @@ func funderPhrase(s wizard.Source) string {
 	return "des financeurs concernés"
 }
 
-// usesSource reports whether the plan funds anything from s.
-func (f *facts) usesSource(s wizard.Source) bool {
-	for _, fl := range f.p.Funding {
-		if fl.Source == s {
-			return true
-		}
-	}
-	return false
-}
-
 // onePercentArticles groups the "1 %" sources used by CGCT article, in article order,
 // with the services concerned.
 func (f *facts) onePercentArticles() []onePercentUse {
 	var out []onePercentUse
 	for _, src := range []wizard.Source{wizard.SourceEau, wizard.SourceAssainissement,
 		wizard.SourceElecGaz, wizard.SourceDechets, wizard.SourceMobilite} {
-		if !f.usesSource(src) {
+		if f.p.FundingBySource(src) <= 0 {
 			continue
 		}
 		m, _ := src.OnePercent()
@@ -638,9 +629,24 @@ func (f *facts) onePercentArticles() []onePercentUse {
 	return out
 }
 
+// onePercentUse is one CGCT article of the "1 %" mechanisms with the sources used under it.
 type onePercentUse struct {
 	article string
 	sources []wizard.Source
+}
+
+// law is the usual name of the law behind the use's mechanisms, when they all share it
+// (water and sanitation: loi Oudin-Santini), or "".
+func (u onePercentUse) law() string {
+	law := ""
+	for i, src := range u.sources {
+		m, _ := src.OnePercent()
+		if i > 0 && lawName(m) != law {
+			return ""
+		}
+		law = lawName(m)
+	}
+	return law
 }
 
 // servicePhrase names the public service of a "1 %" source after "de".
@@ -663,16 +669,20 @@ func servicePhrase(s wizard.Source) string {
 // annexBudget names the budget of a "1 %" source: "budget de l'eau potable".
 func annexBudget(s wizard.Source) string { return "budget " + servicePhrase(s) }
 
-// lawPhrase is the law behind an article of the "1 %" mechanisms, when it has a usual
-// name.
-func lawPhrase(src wizard.Source) string {
-	switch src {
-	case wizard.SourceEau, wizard.SourceAssainissement:
-		return "loi Oudin-Santini du 9 février 2005"
-	case wizard.SourceMobilite:
-		return "loi d'orientation des mobilités de 2019"
+// lawName is the usual name of the law behind a "1 %" mechanism, for a parenthesis in a
+// visa: the mechanism's Law when it names a law ("loi Oudin-Santini du 9 février 2005",
+// "loi d'orientation des mobilités de 2019"), "" otherwise ("1 % déchets (2014)" names
+// the mechanism, not a law). A year in parentheses becomes "de 2019", to avoid nested
+// parentheses.
+func lawName(m wizard.OnePercent) string {
+	law := strings.TrimSpace(m.Law)
+	if !strings.HasPrefix(law, "loi ") {
+		return ""
 	}
-	return ""
+	if open := strings.LastIndex(law, " ("); open > 0 && strings.HasSuffix(law, ")") {
+		law = law[:open] + " de " + law[open+2:len(law)-1]
+	}
+	return law
 }
 
 // categoryPhrase is the legal category after "relève": "de la coopération".
@@ -754,19 +764,6 @@ func (f *facts) paidToPartner() bool {
 	}
 	return false
 }
-
-// isSmallCommune reports whether the authority is a commune under 3 500 inhabitants,
-// which chooses its publication mode.
-func (f *facts) isSmallCommune() bool {
-	a := f.p.Authority
-	return a.Type == wizard.AuthCommune && a.Population > 0 && a.Population < wizard.PublicationThreshold
-}
-
-// eu lists the member states of the European Union, for the wording of a charte.
-var eu = map[string]bool{"AT": true, "BE": true, "BG": true, "CY": true, "CZ": true, "DE": true,
-	"DK": true, "EE": true, "ES": true, "FI": true, "GR": true, "HR": true, "HU": true, "IE": true,
-	"IT": true, "LT": true, "LU": true, "LV": true, "MT": true, "NL": true, "PL": true, "PT": true,
-	"RO": true, "SE": true, "SI": true, "SK": true}
 
 // blockingNote adds the boxed "Projet non conforme" note when a finding blocks.
 func (f *facts) blockingNote(b *builder) {
