@@ -137,8 +137,13 @@ func (f *facts) lawVisas() []Inline {
 		if law := use.law(); law != "" {
 			line += " (" + law + ")"
 		}
-		line += ", qui permet aux collectivités chargées des services publics " + joinFr(services) +
-			" de consacrer à des actions de coopération et de solidarité internationales dans ces domaines jusqu'à 1 % des ressources affectées aux budgets de ces services"
+		if len(services) == 1 {
+			line += ", qui permet aux collectivités chargées du service public " + services[0] +
+				" de consacrer à des actions de coopération et de solidarité internationales dans ce domaine jusqu'à 1 % des ressources affectées au budget de ce service"
+		} else {
+			line += ", qui permet aux collectivités chargées des services publics " + joinFr(services) +
+				" de consacrer à des actions de coopération et de solidarité internationales dans ces domaines jusqu'à 1 % des ressources affectées aux budgets de ces services"
+		}
 		if mobility {
 			line += ", hors versement mobilité"
 		}
@@ -166,8 +171,11 @@ func (f *facts) visas() []Inline {
 				services = append(services, servicePhrase(s))
 			}
 		}
-		v = append(v, cat("Vu le budget principal ", deArticleString(f.authShort()),
-			" et les budgets des services "+joinFr(services)+" ;"))
+		others := "les budgets des services " + joinFr(services)
+		if len(services) == 1 {
+			others = "le budget du service " + services[0]
+		}
+		v = append(v, cat("Vu le budget principal ", deArticleString(f.authShort()), " et "+others+" ;"))
 	} else {
 		v = append(v, cat("Vu le budget ", deArticleString(f.authShort()), " ;"))
 	}
