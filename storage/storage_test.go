@@ -700,6 +700,9 @@ func TestExportImport(t *testing.T) {
 		if again.SameAs != res.Draft.ID || again.Draft.ID == res.Draft.ID {
 			t.Errorf("%s: reimport SameAs %d (first %d, new %d)", sm.Name, again.SameAs, res.Draft.ID, again.Draft.ID)
 		}
+		if want := res.Draft.Title + " (copie)"; again.Draft.Title != want || again.Draft.Plan.Title != want {
+			t.Errorf("%s: the copy is titled %q / %q; want %q", sm.Name, again.Draft.Title, again.Draft.Plan.Title, want)
+		}
 	}
 	// An imported draft that was edited since is still recognised by its import.
 	first, _ := s.Import(samples.All()[0].Data)

@@ -30,8 +30,8 @@ type ImportResult struct {
 // Import decodes data with wizard.Decode (same strictness, same errors naming the JSON
 // path: a *wizard.DecodeError, and nothing is written) and creates a draft from it. If an
 // identical plan (same content hash) was imported before or exists already, a new draft is
-// still created and the existing one's id is reported in SameAs, so that the interface can
-// say "déjà présent : copie créée".
+// still created, titled "… (copie)", and the existing one's id is reported in SameAs, so
+// that the interface can say "déjà présent : copie créée".
 func (s *Store) Import(data []byte) (ImportResult, error) {
 	p, err := wizard.Decode(data)
 	if err != nil {
@@ -48,7 +48,16 @@ func (s *Store) Import(data []byte) (ImportResult, error) {
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		id, err := s.insert(tx, newDraft{title: effectiveTitle(p, DefaultTitle), rec: rec, importHash: rec.hash})
+		title, stored := effectiveTitle(p, DefaultTitle), rec
+		if res.SameAs != 0 {
+			// A second import is a copy, titled as one, so that the list never shows two
+			// drafts with the same name; importHash keeps the file's own hash.
+			title += " (copie)"
+			if stored, err = canonical(withTitle(p, title)); err != nil {
+				return err
+			}
+		}
+		id, err := s.insert(tx, newDraft{title: title, rec: stored, importHash: rec.hash})
 		if err != nil {
 			return err
 		}
