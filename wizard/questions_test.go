@@ -66,7 +66,7 @@ func TestQuestionsCoverThePlan(t *testing.T) {
 func TestQuestionsValidation(t *testing.T) {
 	byID := map[string]Question{}
 	for _, q := range Questions() {
-		if q.Title == "" || q.Get == nil || q.Set == nil {
+		if q.Title == "" || q.Help == "" || q.Get == nil || q.Set == nil {
 			t.Errorf("incomplete question %s", q.ID)
 		}
 		if _, dup := byID[q.ID]; dup {
@@ -93,6 +93,11 @@ func TestQuestionsValidation(t *testing.T) {
 		}
 		if _, ok := err.(*Error); !ok {
 			t.Errorf("%s: error type %T", id, err)
+		}
+	}
+	for _, q := range append(ActionQuestions(0), FundingQuestions(0)...) {
+		if q.Help == "" {
+			t.Errorf("question %s has no help", q.ID)
 		}
 	}
 	aq := ActionQuestions(3)
