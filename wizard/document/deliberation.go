@@ -406,17 +406,11 @@ func (f *facts) transmissionDecision(b *builder) {
 // voteLines are the vote block: fill-in lines when the votes are blank.
 func (f *facts) voteLines() []Inline {
 	s := f.p.Session
-	fill := func(n *int) any {
-		if n == nil {
-			return "……"
-		}
-		return *n
-	}
 	lines := []Inline{
 		cat(strong("Votants : "), f.voters()),
-		cat("Pour : ", fill(s.VotesFor)),
-		cat("Contre : ", fill(s.VotesAgainst)),
-		cat("Abstentions : ", fill(s.Abstentions)),
+		cat("Pour : ", optCount(s.VotesFor, "voix pour")),
+		cat("Contre : ", optCount(s.VotesAgainst, "voix contre")),
+		cat("Abstentions : ", optCount(s.Abstentions, "abstentions")),
 	}
 	if s.VotesFor == nil || s.VotesAgainst == nil || s.Abstentions == nil {
 		return append(lines, cat(strong("Résultat : "), todo("adoptée à l'unanimité ou à la majorité des suffrages exprimés")))

@@ -223,7 +223,7 @@ func TestSampleContent(t *testing.T) {
 		},
 		"04-partenaire-etat": {
 			{Deliberation, []string{"PROJET NON CONFORME", "L. 1115-5", "[à compléter : date de la séance]",
-				"Votants : [à compléter : nombre de votants]", "Pour : ……", "Publié sous forme électronique",
+				"Votants : [à compléter : nombre de votants]", "Pour : [à compléter : voix pour]", "Publié sous forme électronique",
 				"sous la présidence du Maire, Hélène Cormier"}, nil, ""},
 			{CharteAmitie, []string{"PROJET NON CONFORME", "CHARTE D'AMITIÉ", "ne crée ni obligation juridique ni engagement financier"},
 				[]string{"€"}, "a charte has no amount"},
@@ -330,7 +330,7 @@ func TestVoteAndExecutive(t *testing.T) {
 	}
 	p.Session.VotesFor, p.Session.VotesAgainst, p.Session.Abstentions = nil, nil, nil
 	got = flat(render(t, p, Deliberation, Text))
-	for _, s := range []string{"Pour : ……", "Contre : ……", "Abstentions : ……", "[à compléter : adoptée à l'unanimité ou à la majorité des suffrages exprimés]"} {
+	for _, s := range []string{"Pour : [à compléter : voix pour]", "Contre : [à compléter : voix contre]", "Abstentions : [à compléter : abstentions]", "[à compléter : adoptée à l'unanimité ou à la majorité des suffrages exprimés]"} {
 		if !strings.Contains(got, s) {
 			t.Errorf("blank vote: missing %q", s)
 		}
