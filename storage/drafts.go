@@ -49,6 +49,9 @@ type Draft struct {
 type UIState struct {
 	Section  int   `json:"section"`   // wizard.Section index
 	ToReview []int `json:"to_review"` // sections marked "à revoir"
+	// Question is the ID of the question the user was on ("implementation.operator",
+	// "funding[2].amount"), or "" (a list, the review, the documents).
+	Question string `json:"question,omitempty"`
 }
 
 // record is a plan ready to be stored: validated, in canonical compact JSON, with the

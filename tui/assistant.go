@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"aect/wizard"
 )
@@ -91,14 +92,61 @@ func newAssistant(c *common, d Draft) *assistant {
 	}
 	a := &assistant{c: c, id: d.ID, plan: p, ui: d.UI, pending: map[string]string{}, budgets: map[wizard.ServiceKind]wizard.Cents{}}
 	a.ui.ToReview = slices.Clone(d.UI.ToReview)
-	a.savedUI = UIState{Section: d.UI.Section, ToReview: slices.Clone(d.UI.ToReview)}
+	a.savedUI = UIState{Section: d.UI.Section, ToReview: slices.Clone(d.UI.ToReview), Question: d.UI.Question}
 	a.progress = p.Progress()
 	a.sec = wizard.Section(max(0, min(d.UI.Section, wizard.NumSections-1)))
 	return a
 }
 
-// Init opens the section where the user was.
-func (a *assistant) Init() tea.Cmd { return a.show(a.sec, "", false) }
+// Init opens the section where the user was, on the question where the user was when it
+// still applies (else where show would open it: the first unanswered question).
+func (a *assistant) Init() tea.Cmd {
+	q := a.ui.Question
+	if !a.stillAsked(q) {
+		q = ""
+	}
+	return a.show(a.sec, q, false)
+}
+
+// stillAsked reports whether id (a question ID saved in the interface state, or the
+// name of a list, "actions" or "funding") is still asked in the current section.
+func (a *assistant) stillAsked(id string) bool {
+	if id == "" {
+		return false
+	}
+	switch {
+	case a.sec == wizard.SecActions && id == "actions", a.sec == wizard.SecFunding && id == "funding":
+		return true
+	}
+	qs := wizard.SectionQuestions(a.sec)
+	if m := itemPath.FindStringSubmatch(id); m != nil {
+		i, _ := strconv.Atoi(m[2])
+		switch {
+		case m[1] == "actions" && a.sec == wizard.SecActions && i < len(a.plan.Actions):
+			qs = wizard.ActionQuestions(i)
+		case m[1] == "funding" && a.sec == wizard.SecFunding && i < len(a.plan.Funding):
+			qs = wizard.FundingQuestions(i)
+		default:
+			return false
+		}
+	}
+	i := slices.IndexFunc(qs, func(q wizard.Question) bool { return q.ID == id })
+	return i >= 0 && qs[i].AppliesTo(a.plan)
+}
+
+// questionID is where the user is, as saved in the interface state: the ID of the
+// question shown, the name of the list shown, or "".
+func (a *assistant) questionID() string {
+	switch {
+	case a.form != nil:
+		return a.form.current().ID
+	case a.list != nil && a.list.item != nil:
+		return a.list.item.current().ID
+	case a.list != nil:
+		return a.list.prefix()
+	}
+	return ""
+}
 
 // draftTitle is the title shown in the header.
 func (a *assistant) draftTitle() string {
@@ -206,12 +254,14 @@ func (a *assistant) show(s wizard.Section, field string, fromEnd bool) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// saveUI queues the interface state when it changed since it was loaded or last queued.
+// saveUI records where the user is and queues the interface state when it changed since
+// it was loaded or last queued (the queue keeps only the latest state of a draft).
 func (a *assistant) saveUI() tea.Cmd {
-	if a.ui.Section == a.savedUI.Section && slices.Equal(a.ui.ToReview, a.savedUI.ToReview) {
+	a.ui.Question = a.questionID()
+	if a.ui.Section == a.savedUI.Section && a.ui.Question == a.savedUI.Question && slices.Equal(a.ui.ToReview, a.savedUI.ToReview) {
 		return nil
 	}
-	a.savedUI = UIState{Section: a.ui.Section, ToReview: slices.Clone(a.ui.ToReview)}
+	a.savedUI = UIState{Section: a.ui.Section, ToReview: slices.Clone(a.ui.ToReview), Question: a.ui.Question}
 	return a.c.saver.saveUI(a.id, a.ui)
 }
 
@@ -281,7 +331,8 @@ func (a *assistant) changed(ids []string) tea.Cmd {
 	return tea.Batch(a.c.saver.savePlan(a.id, clonePlan(a.plan)), a.saveUI())
 }
 
-// Update handles keys and the results of the assistant's commands.
+// Update handles keys and the results of the assistant's commands, then records the
+// question the user is on.
 func (a *assistant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case savedMsg:
@@ -291,18 +342,26 @@ func (a *assistant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case draftCopiedMsg:
 		return a, a.copied(msg)
 	}
+	cmd := a.update(msg)
+	if _, isKey := msg.(tea.KeyMsg); isKey {
+		cmd = tea.Batch(cmd, a.saveUI())
+	}
+	return a, cmd
+}
+
+func (a *assistant) update(msg tea.Msg) tea.Cmd {
 	if a.dialog != nil {
 		cmd, done := a.dialog.update(msg)
 		if done {
 			a.dialog = nil
 		}
 		if _, isKey := msg.(tea.KeyMsg); isKey || cmd != nil {
-			return a, cmd
+			return cmd
 		}
 	}
 	if km, ok := msg.(tea.KeyMsg); ok {
 		if cmd, handled := a.globalKey(km); handled {
-			return a, cmd
+			return cmd
 		}
 	}
 	var cmd tea.Cmd
@@ -315,13 +374,13 @@ func (a *assistant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case a.review != nil:
 		_, cmd = a.review.Update(msg)
 		if j := a.review.jump; j != nil {
-			return a, tea.Batch(cmd, a.show(j.sec, j.field, false))
+			return tea.Batch(cmd, a.show(j.sec, j.field, false))
 		}
 	case a.docs != nil:
 		_, cmd = a.docs.Update(msg)
 	default:
 		if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, a.c.keys.NextField) {
-			return a, a.show(a.sec+1, "", false)
+			return a.show(a.sec+1, "", false)
 		}
 	}
 	cmds := []tea.Cmd{cmd, a.changed(res.changed)}
@@ -340,7 +399,7 @@ func (a *assistant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, a.show(a.sec-1, "", true))
 		}
 	}
-	return a, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }
 
 // showSchedule goes back from the list of actions to the questions of its section.
@@ -552,19 +611,35 @@ func (a *assistant) progressView() string {
 		}
 		b.WriteString(s.stateStyle(st).Render(label) + " ")
 	}
+	return cell(b.String(), a.width) + "\n" + a.statusLine()
+}
+
+// statusLine is the current section, its state in words, the question shown and the
+// completeness of the project, on one line of the width: « 6/10 Actions et calendrier ·
+// … en cours · q. 3/8 · projet 7 % ». When the line would not fit, the item's name goes
+// first, then the question; the percentage always stays.
+func (a *assistant) statusLine() string {
+	s := a.c.styles
 	st := a.state(a.sec)
-	line2 := fmt.Sprintf("Section %d/%d %s : ", int(a.sec)+1, wizard.NumSections, a.sec.Title())
-	line2 += s.stateStyle(st).Render(stateLabel(st))
+	head := fmt.Sprintf("%d/%d %s · ", int(a.sec)+1, wizard.NumSections, a.sec.Title()) + s.stateStyle(st).Render(stateLabel(st))
+	tail := s.Subtle.Render(fmt.Sprintf(" · projet %d %%", a.progress.Percent))
+	var middles []string
 	switch {
 	case a.form != nil:
 		at, n := a.form.position()
-		line2 += fmt.Sprintf(" · question %d sur %d", at, n)
+		middles = []string{fmt.Sprintf(" · q. %d/%d", at, n)}
 	case a.list != nil && a.list.item != nil:
 		at, n := a.list.item.position()
-		line2 += fmt.Sprintf(" · %s, question %d sur %d", a.list.itemName(a.list.editing), at, n)
+		q := fmt.Sprintf("q. %d/%d", at, n)
+		middles = []string{" · " + a.list.itemName(a.list.editing) + ", " + q, " · " + q}
 	}
-	line2 += s.Subtle.Render(fmt.Sprintf(" · projet : %d %%", a.progress.Percent))
-	return cell(b.String(), a.width) + "\n" + cell(line2, a.width)
+	middles = append(middles, "")
+	for _, m := range middles {
+		if l := head + m + tail; lipgloss.Width(l) <= a.width {
+			return cell(l, a.width)
+		}
+	}
+	return cell(head, a.width-lipgloss.Width(tail)) + tail
 }
 
 // ShortHelp is the footer help for the current field or list.

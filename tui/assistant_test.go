@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"aect/wizard"
 )
@@ -228,21 +230,81 @@ func TestDependentQuestionsAppearOnlyWhenTheyApply(t *testing.T) {
 }
 
 func TestReopeningADraftReturnsWhereTheUserWas(t *testing.T) {
-	h, s, _ := openPlan(t, samplePlan(t, "02-convention-eau-senegal"))
+	s := newFakeStore()
+	id := s.addSample(t, "01-jumelage-allemagne")
+	title := s.plan(id).Title
+	h := newHarness(t, s, 80, 24)
+	h.openDraft(title)
 	h.key("ctrl+t")
 	h.contains("Sommaire")
-	h.key("4")
-	if h.asst().sec != wizard.SecForm {
-		t.Fatalf("section %v", h.asst().sec)
+	h.key("5")
+	if h.focused() != "implementation.mode" {
+		t.Fatalf("section 5 opens on %q", h.focused())
 	}
-	h.key("esc")
-	h.contains("Vos projets")
+	h.key("enter") // the mode stays « délégation »: on to question 2, the operator
+	if h.focused() != "implementation.operator" {
+		t.Fatalf("focused %q", h.focused())
+	}
 	h.settle()
-	h.openDraft("Eau potable et assainissement à Ndiassane-Ouest")
-	if h.asst().sec != wizard.SecForm {
-		t.Fatalf("reopened on section %v", h.asst().sec)
+	if ui := s.drafts[id].UI; ui.Section != int(wizard.SecImplementation) || ui.Question != "implementation.operator" {
+		t.Fatalf("stored position %+v", ui)
 	}
-	_ = s
+	// Typing in the field does not move: nothing more is written.
+	writes := s.uiSaves
+	h.typeText("x")
+	h.key("backspace")
+	h.settle()
+	if s.uiSaves != writes {
+		t.Errorf("%d writes of an unchanged position", s.uiSaves-writes)
+	}
+	h.key("ctrl+c")
+	h.waitFor("the interruption", func() bool { return h.intr })
+
+	reopen := func() *harness {
+		t.Helper()
+		h := newHarness(t, s, 80, 24)
+		h.openDraft(title)
+		return h
+	}
+	h = reopen()
+	if sec, q := h.asst().sec, h.focused(); sec != wizard.SecImplementation || q != "implementation.operator" {
+		t.Fatalf("reopened on section %v, question %q", sec, q)
+	}
+	h.contains("5/10 Mise en œuvre · ✓ complet · q. 2/2")
+	h.settle()
+	if s.uiSaves != writes {
+		t.Errorf("reopening wrote the unchanged position %d times", s.uiSaves-writes)
+	}
+
+	for _, c := range []struct {
+		name     string
+		sec      wizard.Section
+		question string
+		mode     wizard.Mode
+		want     string
+		list     bool
+	}{
+		{"question that no longer applies", wizard.SecImplementation, "implementation.operator", wizard.ModeEnPropre, "implementation.mode", false},
+		{"unknown question", wizard.SecPartner, "partner.nickname", "", "partner.name", false},
+		{"question of another section", wizard.SecPartner, "authority.name", "", "partner.name", false},
+		{"funding line", wizard.SecFunding, "funding[1].year", "", "funding[1].year", false},
+		{"funding line removed since", wizard.SecFunding, "funding[9].year", "", "", true},
+		{"list of actions", wizard.SecActions, "actions", "", "", true},
+		{"action", wizard.SecActions, "actions[0].cost", "", "actions[0].cost", false},
+	} {
+		d := s.drafts[id]
+		d.UI = UIState{Section: int(c.sec), Question: c.question}
+		if c.mode != "" {
+			d.Plan.Implementation.Mode = c.mode
+		}
+		h := reopen()
+		a := h.asst()
+		onList := a.list != nil && a.list.item == nil
+		if sec, q := a.sec, h.focused(); sec != c.sec || q != c.want || onList != c.list {
+			t.Errorf("%s: reopened on section %v, question %q, list %v", c.name, sec, q, onList)
+		}
+		h.settle()
+	}
 }
 
 func TestChangingAnEarlierAnswerMarksLaterSectionsToReview(t *testing.T) {
@@ -510,4 +572,44 @@ func TestStatesAreReadableWithoutColour(t *testing.T) {
 			t.Errorf("review lacks %q:\n%s", want, h.view())
 		}
 	}
+}
+
+// The status line under the sections keeps every part whole at 80 columns — the section,
+// its state in words, the question (and the item) and the project's percentage — in every
+// section, even with the longest state and two-digit item numbers.
+func TestStatusLineFitsIn80ColumnsInEverySection(t *testing.T) {
+	p := samplePlan(t, "02-convention-eau-senegal")
+	for len(p.Actions) < 12 {
+		p.Actions = append(p.Actions, wizard.Action{Title: "Atelier", Year: 2027, Cost: wizard.Euros(1), PaidTo: wizard.Payee{Kind: wizard.PayeeDirect}})
+	}
+	for len(p.Funding) < 12 {
+		p.Funding = append(p.Funding, wizard.FundingLine{Source: wizard.SourceBudgetGeneral, Amount: wizard.Euros(1), Year: 2027})
+	}
+	h, _, _ := openPlan(t, p)
+	check := func(sec wizard.Section, field, question string) {
+		t.Helper()
+		a := h.asst()
+		for s := range wizard.NumSections {
+			if !slices.Contains(a.ui.ToReview, s) {
+				a.ui.ToReview = append(a.ui.ToReview, s) // "! à revoir", the longest state
+			}
+		}
+		h.goTo(sec, field)
+		line := strings.TrimRight(strings.Split(h.view(), "\n")[2], " ")
+		head := fmt.Sprintf("%d/10 %s · ! à revoir", int(sec)+1, sec.Title())
+		tail := fmt.Sprintf(" · projet %d %%", a.progress.Percent)
+		if w := ansi.StringWidth(line); w > 80 || !strings.HasPrefix(line, head) || !strings.HasSuffix(line, tail) || !strings.Contains(line, question) {
+			t.Errorf("section %d, %q: status line of %d columns %q, want %q…%q…%q", int(sec)+1, field, w, line, head, question, tail)
+		}
+	}
+	for sec := range wizard.Section(wizard.NumSections) {
+		q := ""
+		if len(wizard.SectionQuestions(sec)) > 0 {
+			q = " · q. "
+		}
+		check(sec, "", q)
+	}
+	check(wizard.SecActions, "actions[11].paid_to.kind", " · Action 12, q. 5/5")
+	check(wizard.SecFunding, "funding[11].label", " · Financement 12, q. 4/4")
+	check(wizard.SecSession, "session.budget_imputation", " · q. 10/10")
 }

@@ -114,7 +114,7 @@ func TestEndToEndTypesSample02(t *testing.T) {
 	for _, k := range ty.keys {
 		tm.Send(k)
 	}
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Section 1/10")) },
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("1/10 Collectivité")) },
 		teatest.WithDuration(5*time.Second))
 
 	ty.keys = nil

@@ -39,13 +39,19 @@ func golden(t *testing.T, store Store, ready, want string, keys ...tea.Msg) {
 	teatest.RequireEqualOutput(t, []byte(ansi.Strip(fm.View())))
 }
 
-// demoStore holds the five workshop samples; draft n opens on section sec.
+// demoStore holds the five workshop samples; draft open opens on section sec.
 func demoStore(t *testing.T, open string, sec wizard.Section) *fakeStore {
 	s := newFakeStore()
 	for _, smp := range samples.All() {
 		id := s.addSample(t, smp.Name)
 		if smp.Name == open {
-			s.drafts[id].UI.Section = int(sec)
+			// Where the user was, question included: opening the draft writes nothing,
+			// so the header shows no save status.
+			ui := &s.drafts[id].UI
+			ui.Section = int(sec)
+			if qs := wizard.SectionQuestions(sec); len(qs) > 0 {
+				ui.Question = qs[0].ID
+			}
 		}
 	}
 	return s
@@ -63,14 +69,14 @@ func TestGoldenHomeDemo(t *testing.T) {
 func openLast() []tea.Msg { return []tea.Msg{keyMsg("end"), keyMsg("enter")} }
 
 func TestGoldenSectionPartner(t *testing.T) {
-	golden(t, demoStore(t, "01-jumelage-allemagne", wizard.SecPartner), "Vos projets (5)", "Section 2/10", openLast()...)
+	golden(t, demoStore(t, "01-jumelage-allemagne", wizard.SecPartner), "Vos projets (5)", "2/10 Partenaire", openLast()...)
 }
 
 func TestGoldenReviewWithFindings(t *testing.T) {
 	s := demoStore(t, "04-partenaire-etat", wizard.SecReview)
-	golden(t, s, "Vos projets (5)", "Section 9/10", keyMsg("down"), keyMsg("enter"))
+	golden(t, s, "Vos projets (5)", "9/10 Vérification", keyMsg("down"), keyMsg("enter"))
 }
 
 func TestGoldenDocumentPreview(t *testing.T) {
-	golden(t, demoStore(t, "01-jumelage-allemagne", wizard.SecDocuments), "Vos projets (5)", "Section 10/10", openLast()...)
+	golden(t, demoStore(t, "01-jumelage-allemagne", wizard.SecDocuments), "Vos projets (5)", "10/10 Documents", openLast()...)
 }

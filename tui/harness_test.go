@@ -114,7 +114,7 @@ func (s *fakeStore) SaveUI(id int64, ui UIState) error {
 	if !ok {
 		return &storage.NotFoundError{ID: id}
 	}
-	d.UI = UIState{Section: ui.Section, ToReview: slices.Clone(ui.ToReview)}
+	d.UI = UIState{Section: ui.Section, ToReview: slices.Clone(ui.ToReview), Question: ui.Question}
 	s.uiSaves++
 	return nil
 }
