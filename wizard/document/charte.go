@@ -88,6 +88,6 @@ func buildCharteAmitie(f *facts) *Doc {
 func (f *facts) charteSignatures(b *builder) {
 	b.signatures(
 		Signature{Heading: []Inline{cat("Pour ", f.authDes(), ","), f.execHeading()}, Name: cat(f.execName())},
-		Signature{Heading: []Inline{cat("Pour ", f.partnerRef(), ",")}, Name: cat(f.partnerRep())},
+		Signature{Heading: []Inline{cat("Pour ", f.partnerSignatory(), ",")}, Name: cat(f.partnerRep())},
 	)
 }

@@ -43,7 +43,7 @@ func buildConvention(f *facts) *Doc {
 		f.execAuthorised(), " par délibération ", f.councilOf(), " du ", date(p.Session.Date, whatSessionDate),
 		", ci-après « la partie française »,")
 	b.para(emph("d'une part,"))
-	b.para(capitalize(cat(f.partnerRef())), " (", f.countryName(), "), ", f.partnerKind(), ", dont le siège est situé ", todo(whatSeat),
+	b.para(capitalize(f.partner()), ", ", f.partnerKind(), ", dont le siège est situé ", todo(whatSeat),
 		", représenté(e) par ", f.partnerRep(), ", dûment habilité(e) à cet effet, ci-après « le partenaire »,")
 	b.para(emph("d'autre part,"))
 	b.para("ci-après ensemble « les parties ».")
@@ -160,7 +160,7 @@ func buildConvention(f *facts) *Doc {
 	b.para("Fait à ", todo(whatPlace), ", le ", todo(whatDate), ".")
 	b.signatures(
 		Signature{Heading: []Inline{cat("Pour ", f.authDes(), ","), f.execHeading()}, Name: cat(f.execName())},
-		Signature{Heading: []Inline{cat("Pour ", f.partnerRef(), ",")}, Name: cat(f.partnerRep())},
+		Signature{Heading: []Inline{cat("Pour ", f.partnerSignatory(), ",")}, Name: cat(f.partnerRep())},
 	)
 	return b.doc
 }

@@ -505,3 +505,43 @@ func TestLawName(t *testing.T) {
 		}
 	}
 }
+
+// TestPartnerNames checks how the partner's name is written: a common noun lower-cased
+// inside a sentence and kept as typed in titles and signatures, the country added once.
+func TestPartnerNames(t *testing.T) {
+	p := samplePlans(t)["02-convention-eau-senegal"]
+	delib := flat(render(t, p, Deliberation, Text))
+	conv := flat(render(t, p, Convention, Text))
+	for _, s := range []string{"avec la commune de Ndiassane-Ouest (Sénégal)", "et la commune de Ndiassane-Ouest (Sénégal), autorité locale étrangère"} {
+		if !strings.Contains(delib, s) {
+			t.Errorf("délibération: missing %q", s)
+		}
+	}
+	for _, s := range []string{"La commune de Ndiassane-Ouest (Sénégal), autorité locale étrangère", "Pour la Commune de Ndiassane-Ouest,", "Commune de Ndiassane-Ouest (Sénégal)"} {
+		if !strings.Contains(conv, s) {
+			t.Errorf("convention: missing %q", s)
+		}
+	}
+	if strings.Contains(delib, "la Commune de") {
+		t.Error("délibération: the common noun is capitalised inside a sentence")
+	}
+	for name, want := range map[string]string{
+		"Ministère des Enseignements primaire et secondaire du Bénin": "le ministère des Enseignements primaire et secondaire du Bénin –",
+		"Fonds Solidarité (FSB)":        "le Fonds Solidarité (FSB, Bénin) –",
+		"Ville de Porto-Novo":           "la ville de Porto-Novo (Bénin) –",
+		"Association des amis du bénin": "l'Association des amis du bénin –",
+	} {
+		p := samplePlans(t)["04-partenaire-etat"]
+		p.Partner.Name = name
+		got := flat(render(t, p, Deliberation, Text))
+		if !strings.Contains(got, want) {
+			t.Errorf("%s: missing %q", name, want)
+		}
+	}
+	if got := aName("Le Havre"); got != "au Havre" {
+		t.Errorf("aName(Le Havre) = %q", got)
+	}
+	if got := deName("Yaoundé Ier"); got != wizard.De("Yaoundé Ier") {
+		t.Errorf("deName does not follow wizard.De: %q", got)
+	}
+}

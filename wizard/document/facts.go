@@ -268,9 +268,9 @@ func (f *facts) execOf() any {
 // partnerTo is the partner after "à", with its country: "à la Croix-Rouge (…)".
 func (f *facts) partnerTo() Inline {
 	if n := f.p.Partner.Name; n != "" {
-		return cat(aName(n), " (", f.countryName(), ")")
+		return f.withCountry(aName(n))
 	}
-	return cat("à ", todo(whatPartnerName), " (", f.countryName(), ")")
+	return f.withCountry(cat("à ", todo(whatPartnerName)))
 }
 
 // operatorRef is the operator with its article, or a placeholder.
@@ -319,17 +319,45 @@ func (f *facts) countryName() any {
 }
 
 // partner names the partner inside a sentence, with its article and country: "la
-// Commune de Ndiassane-Ouest (Sénégal)", "Gemeinde Lindenbach (Allemagne)".
-func (f *facts) partner() Inline {
-	return cat(f.partnerRef(), " (", f.countryName(), ")")
-}
+// commune de Ndiassane-Ouest (Sénégal)", "Gemeinde Lindenbach (Allemagne)".
+func (f *facts) partner() Inline { return f.withCountry(f.partnerRef()) }
 
 // partnerTitle is the partner's bare name and country, for headers.
-func (f *facts) partnerTitle() Inline {
-	return cat(f.partnerName(), " (", f.countryName(), ")")
+func (f *facts) partnerTitle() Inline { return f.withCountry(f.partnerName()) }
+
+// withCountry adds the partner's country to a phrase that ends with the partner's name:
+// "… (Sénégal)"; inside the name's own final parenthesis, "(FACECO, pays concerné :
+// Maroc)"; not at all when the name already ends with the country ("Ministère … du
+// Bénin"), compared without accents or case.
+func (f *facts) withCountry(name any) Inline {
+	country := f.countryName()
+	if f.p.Partner.Kind == wizard.PartnerFACECO {
+		country = cat("pays concerné : ", country)
+	}
+	n := strings.TrimRight(f.p.Partner.Name, " .")
+	if f.hasCtry && endsWithWord(wizard.Fold(n), wizard.Fold(f.country.Name)) {
+		return cat(name)
+	}
+	in := cat(name)
+	if last := len(in) - 1; n != "" && last >= 0 && in[last].Style == Plain && strings.HasSuffix(in[last].Text, ")") {
+		in = append(Inline(nil), in...)
+		in[last].Text = strings.TrimSuffix(in[last].Text, ")")
+		return cat(in, ", ", country, ")")
+	}
+	return cat(in, " (", country, ")")
 }
 
-// partnerRef is the partner's name with its article, or a placeholder.
+// endsWithWord reports whether s ends with the words w, after a space or a hyphen, or
+// equals it.
+func endsWithWord(s, w string) bool {
+	if w == "" || !strings.HasSuffix(s, w) {
+		return false
+	}
+	rest := s[:len(s)-len(w)]
+	return rest == "" || strings.HasSuffix(rest, " ") || strings.HasSuffix(rest, "-") || strings.HasSuffix(rest, "'")
+}
+
+// partnerRef is the partner's name with its article, inside a sentence, or a placeholder.
 func (f *facts) partnerRef() any {
 	if n := f.p.Partner.Name; n != "" {
 		return withArticle(n)
@@ -337,7 +365,16 @@ func (f *facts) partnerRef() any {
 	return todo(whatPartnerName)
 }
 
-// partnerOf is the partner after "de": "de la Commune de …", or "de " and a placeholder.
+// partnerSignatory is the partner's name with its article, as typed, for signature
+// blocks: "Pour la Commune de Ndiassane-Ouest,".
+func (f *facts) partnerSignatory() any {
+	if n := f.p.Partner.Name; n != "" {
+		return titleWithArticle(n)
+	}
+	return todo(whatPartnerName)
+}
+
+// partnerOf is the partner after "de": "de la commune de …", or "de " and a placeholder.
 func (f *facts) partnerOf() any {
 	if n := f.p.Partner.Name; n != "" {
 		return deName(n)
