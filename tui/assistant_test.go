@@ -613,3 +613,23 @@ func TestStatusLineFitsIn80ColumnsInEverySection(t *testing.T) {
 	check(wizard.SecFunding, "funding[11].label", " · Financement 12, q. 4/4")
 	check(wizard.SecSession, "session.budget_imputation", " · q. 10/10")
 }
+
+// The help of the option under the cursor takes the room left under the field, whole
+// when it fits, and says it is cut ("…") when it does not.
+func TestChoiceHelpUsesTheRoomLeft(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "02-convention-eau-senegal"))
+	h.goTo(wizard.SecForm, "form")
+	words := strings.Join(strings.Fields(h.view()), " ")
+	if !strings.Contains(words, "→ La forme la plus courante") || !strings.Contains(words, "engagements financiers (CGCT L. 1115-1).") {
+		t.Fatalf("the help of « Convention de coopération décentralisée » should be whole at 80 × 24:\n%s", h.view())
+	}
+	if v := ansi.Strip(h.asst().form.View()); strings.Contains(v, "…") {
+		t.Errorf("nothing is cut here:\n%s", v)
+	}
+	f := h.asst().form
+	f.SetSize(40, 10)
+	v := strings.Split(ansi.Strip(f.View()), "\n")
+	if len(v) > 10 || !strings.HasSuffix(v[len(v)-1], "…") || ansi.StringWidth(v[len(v)-1]) > 39 {
+		t.Fatalf("cut help should end with « … » within the height:\n%s", strings.Join(v, "\n"))
+	}
+}

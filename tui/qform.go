@@ -415,15 +415,24 @@ func (f *qform) View() string {
 	default:
 		lines = append(lines, s.OK.Render("✓ Réponse actuelle : ")+answerText(q, stored))
 	}
-	if h := f.hoveredHelp(); h != "" {
-		lines = append(lines, s.Subtle.Render(fitLines(wrapText("→ "+h, f.width-1), 2)))
-	}
+	var note string
 	if f.note != "" {
 		st := s.OK
 		if f.noteErr {
 			st = s.Err
 		}
-		lines = append(lines, st.Render(wrapText(f.note, f.width-1)))
+		note = st.Render(wrapText(f.note, f.width-1))
+	}
+	if h := f.hoveredHelp(); h != "" {
+		// The help of the option takes the lines left under the field, the message kept.
+		room := f.height - len(lines)
+		if note != "" {
+			room -= strings.Count(note, "\n") + 1
+		}
+		lines = append(lines, s.Subtle.Render(fitLines(wrapText("→ "+h, f.width-1), max(room, 1), f.width-1)))
+	}
+	if note != "" {
+		lines = append(lines, note)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -466,11 +475,17 @@ func answerText(q *wizard.Question, v string) string {
 	return strings.ReplaceAll(v, "\n", " ")
 }
 
-// fitLines cuts s to at most h lines.
-func fitLines(s string, h int) string {
+// fitLines cuts s to at most h lines of at most w cells; a text cut ends with "…".
+func fitLines(s string, h, w int) string {
 	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
+	if len(lines) <= h {
+		return s
 	}
+	lines = lines[:h]
+	last := strings.TrimRight(lines[h-1], " ")
+	if ansi.StringWidth(last)+1 > w {
+		last = ansi.Truncate(last, w-1, "")
+	}
+	lines[h-1] = last + "…"
 	return strings.Join(lines, "\n")
 }
