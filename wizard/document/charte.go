@@ -65,7 +65,7 @@ func buildCharteAmitie(f *facts) *Doc {
 
 	fr := f.authFeminine()
 	b.para(capitalize(f.authDes()), ", ", fem(fr, "représentée", "représenté"), " par ", f.execPossessive(), ", ", f.execName(),
-		", et ", f.partner(), ", représenté(e) par ", f.partnerRep(), ", ci-après « les parties »,")
+		", et ", f.partner(), ", ", f.partnerRepresented(), " par ", f.partnerRep(), ", ci-après « les parties »,")
 	if p.Partner.History != "" {
 		b.para("Conscientes des liens qui les unissent déjà : ", quote(p.Partner.History), " ;")
 	}

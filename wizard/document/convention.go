@@ -44,7 +44,7 @@ func buildConvention(f *facts) *Doc {
 		", ci-après « la partie française »,")
 	b.para(emph("d'une part,"))
 	b.para(capitalize(f.partner()), ", ", f.partnerKind(), ", dont le siège est situé ", todo(whatSeat),
-		", représenté(e) par ", f.partnerRep(), ", dûment habilité(e) à cet effet, ci-après « le partenaire »,")
+		", ", f.partnerRepresented(), " par ", f.partnerRep(), ", dûment habilité(e) à cet effet, ci-après « le partenaire »,")
 	b.para(emph("d'autre part,"))
 	b.para("ci-après ensemble « les parties ».")
 

@@ -545,3 +545,21 @@ func TestPartnerNames(t *testing.T) {
 		t.Errorf("deName does not follow wizard.De: %q", got)
 	}
 }
+
+// TestPartnerAgreement checks that "représenté" agrees with the partner's name when its
+// first word tells the gender, and keeps "(e)" otherwise.
+func TestPartnerAgreement(t *testing.T) {
+	for name, want := range map[string]string{
+		"Commune de Ndiassane-Ouest":   "représentée par Aminata Diallo",
+		"Comité de quartier de Ndiaye": "représenté par Aminata Diallo",
+		"Association Ndiaye Solidaire": "représentée par Aminata Diallo",
+		"Office de l'eau de Ndiaye":    "représenté par Aminata Diallo",
+		"Ndiassane-Ouest":              "représenté(e) par Aminata Diallo",
+	} {
+		p := samplePlans(t)["02-convention-eau-senegal"]
+		p.Partner.Name = name
+		if got := flat(render(t, p, Convention, Text)); !strings.Contains(got, want) {
+			t.Errorf("%s: missing %q", name, want)
+		}
+	}
+}

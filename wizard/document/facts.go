@@ -164,11 +164,22 @@ func (f *facts) authHeader() Inline {
 	return out
 }
 
-// authFeminine reports whether the authority's noun is feminine (la commune, la
-// communauté…), for the agreement of participles.
+// authFeminine reports whether the authority's designation is feminine, from its
+// article (la commune, la communauté… ; le syndicat mixte, le département), for the
+// agreement of participles. An unknown type is "la collectivité".
 func (f *facts) authFeminine() bool {
 	d := f.authDes()
-	return len(d) > 0 && (strings.HasPrefix(d[0].Text, "la ") || strings.HasPrefix(d[0].Text, "l'"))
+	return len(d) > 0 && strings.HasPrefix(d[0].Text, "la ")
+}
+
+// partnerRepresented is "représentée" or "représenté", agreeing with the partner's name
+// when its first word tells the gender (la Commune…, le Comité…, l'Association…), and
+// "représenté(e)" otherwise.
+func (f *facts) partnerRepresented() string {
+	if feminine, known := nameFeminine(f.p.Partner.Name); known {
+		return fem(feminine, "représentée", "représenté")
+	}
+	return "représenté(e)"
 }
 
 // fem returns the feminine or masculine form.
