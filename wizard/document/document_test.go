@@ -563,3 +563,17 @@ func TestPartnerAgreement(t *testing.T) {
 		}
 	}
 }
+
+func TestSourceLabel(t *testing.T) {
+	for labels, want := range map[string]string{
+		"Loi Oudin-Santini – budget eau": "1 % eau (loi Oudin-Santini) – budget eau",
+		"loi oudin santini - budget eau": "1 % eau (loi Oudin-Santini) – budget eau",
+		"1 % eau":                        "1 % eau (loi Oudin-Santini)",
+		"Syndicat des eaux":              "1 % eau (loi Oudin-Santini) – Syndicat des eaux",
+	} {
+		st := sourceTotal{source: wizard.SourceEau, labels: []string{labels}}
+		if got := sourceLabel(st); got != want {
+			t.Errorf("sourceLabel(%q) = %q, want %q", labels, got, want)
+		}
+	}
+}

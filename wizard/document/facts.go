@@ -600,8 +600,11 @@ func containsFold(ss []string, s string) bool {
 	return false
 }
 
-// sourceLabel is "1 % eau (loi Oudin-Santini)", with the user's labels: "MEAE – appel à
-// projets DCTCIV (ex-DAECT), Appel à projets généraliste".
+// sourceLabel is the catalogue label of a source with what the user's labels add to it:
+// "1 % eau (loi Oudin-Santini) – budget eau" for the label "Loi Oudin-Santini – budget
+// eau", "MEAE – appel à projets DCTCIV (ex-DAECT) – Appel à projets généraliste". A part
+// of a user label (split on dashes) that the catalogue label already contains, ignoring
+// case, accents and punctuation, is left out.
 func sourceLabel(st sourceTotal) string {
 	l := "source à préciser"
 	if st.source != "" {
@@ -609,14 +612,33 @@ func sourceLabel(st sourceTotal) string {
 	}
 	var extra []string
 	for _, lb := range st.labels {
-		if !strings.Contains(alnum(l), alnum(lb)) {
-			extra = append(extra, lb)
+		var kept []string
+		for _, part := range labelParts(lb) {
+			if !strings.Contains(alnum(l), alnum(part)) {
+				kept = append(kept, part)
+			}
+		}
+		if add := strings.Join(kept, " – "); add != "" && !containsFold(extra, add) {
+			extra = append(extra, add)
 		}
 	}
 	if len(extra) > 0 {
 		l += " – " + strings.Join(extra, ", ")
 	}
 	return l
+}
+
+// labelParts splits a user's label on its dashes (" – ", " — ", " - "), dropping empty
+// parts.
+func labelParts(s string) []string {
+	s = strings.NewReplacer(" — ", " – ", " - ", " – ").Replace(s)
+	var out []string
+	for _, part := range strings.Split(s, " – ") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 // alnum keeps the folded letters and digits of s, to compare labels.
