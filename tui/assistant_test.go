@@ -633,3 +633,44 @@ func TestChoiceHelpUsesTheRoomLeft(t *testing.T) {
 		t.Fatalf("cut help should end with « … » within the height:\n%s", strings.Join(v, "\n"))
 	}
 }
+
+// The budget screen marks in words a funding line above its 1 % ceiling, and the ceiling,
+// per service and per year as the rules engine checks them.
+func TestFundingListMarksLinesAboveTheir1PercentCeiling(t *testing.T) {
+	p := samplePlan(t, "02-convention-eau-senegal")
+	h, _, _ := openPlan(t, p)
+	h.goTo(wizard.SecFunding, "")
+	if v := h.view(); strings.Contains(v, "au-dessus du plafond") || strings.Contains(v, "dépassé") {
+		t.Fatalf("lines at their ceiling exactly are not marked:\n%s", v)
+	}
+
+	p = samplePlan(t, "02-convention-eau-senegal")
+	if p.Funding[0].Source != wizard.SourceEau || p.Funding[0].Year != 2027 {
+		t.Fatalf("sample 02 changed: %+v", p.Funding[0])
+	}
+	p.Funding[0].Amount = wizard.Euros(20000) // ceiling: 18 000 €
+	p.Funding = append(p.Funding, wizard.FundingLine{Source: wizard.SourceEau, Amount: wizard.Euros(1000), Year: 2028})
+	h, _, _ = openPlan(t, p)
+	h.goTo(wizard.SecFunding, "")
+	v := h.view()
+	for _, want := range []string{
+		"Eau potable 18 000,00 € (! dépassé en 2027)",
+		"› Financement 1 : 2027 · 20 000,00 €",
+		"    ! au-dessus du plafond de 18 000,00 € en 2027",
+	} {
+		if !strings.Contains(v, want) {
+			t.Errorf("funding lacks %q:\n%s", want, v)
+		}
+	}
+	if n := strings.Count(v, "au-dessus du plafond"); n != 1 || strings.Contains(v, "(avec") {
+		t.Errorf("%d lines marked, want 1 (2028 stays under the ceiling):\n%s", n, v)
+	}
+
+	// Two lines of the same source and year count together.
+	h.asst().plan.Funding[5].Year = 2027
+	h.key("down", "down", "down", "down", "down")
+	v = h.view()
+	if !strings.Contains(v, "› Financement 6 : 2027 · 1 000,00 €") || !strings.Contains(v, "! au-dessus du plafond de 18 000,00 € en 2027 (avec le financement 1)") {
+		t.Errorf("the second line of 1 %% eau in 2027:\n%s", v)
+	}
+}

@@ -289,8 +289,10 @@ func (l *listEdit) View() string {
 		return s.Bold.Render(l.itemName(l.editing)) + s.Subtle.Render(" — échap : revenir à la liste") + "\n" + l.item.View()
 	}
 	var b strings.Builder
+	var over map[int]overCeiling // funding lines above a 1 % ceiling
 	if l.funding() {
-		b.WriteString(l.totals())
+		over = l.overCeilings()
+		b.WriteString(l.totals(over))
 	} else {
 		b.WriteString(s.Title.Render("Actions du programme") + "\n")
 		b.WriteString(fmt.Sprintf("Total des dépenses : %s\n", wizard.FormatAmount(l.plan.TotalCost())))
@@ -312,11 +314,23 @@ func (l *listEdit) View() string {
 		b.WriteString(" · " + s.Key.Render("tab") + " : section suivante\n")
 		return b.String()
 	}
+	// A line above its 1 % ceiling takes two rows: the line, then why it is marked.
+	rowsOf := func(i int) int {
+		if _, ok := over[i]; ok {
+			return 2
+		}
+		return 1
+	}
 	used := strings.Count(b.String(), "\n") + 2
-	rows := max(l.height-used, 3)
-	start := max(0, min(l.cursor-rows+1, n-rows))
-	start = max(start, 0)
-	for i := start; i < min(start+rows, n); i++ {
+	room := max(l.height-used, 3)
+	cursor := max(min(l.cursor, n-1), 0)
+	start, left := cursor, room-rowsOf(cursor)
+	for start > 0 && left >= rowsOf(start-1) {
+		start--
+		left -= rowsOf(start)
+	}
+	for i := start; i < n && room >= rowsOf(i); i++ {
+		room -= rowsOf(i)
 		line := cell(l.describe(i), l.width-2)
 		if l.hasPending(i) {
 			line = cell("✗ "+l.describe(i)+" (réponse à corriger)", l.width-2)
@@ -326,14 +340,18 @@ func (l *listEdit) View() string {
 		} else {
 			b.WriteString("  " + line + "\n")
 		}
+		if oc, ok := over[i]; ok {
+			b.WriteString("    " + s.Err.Render(cell(oc.text(l, i), l.width-5)) + "\n")
+		}
 	}
 	b.WriteString("\n" + s.Subtle.Render("a : ajouter · entrée : modifier · x : supprimer · tab : section suivante"))
 	return b.String()
 }
 
 // totals is the live financing summary: costs and sources in total and by year, the
-// balance, and the ceiling of each 1 % mechanism.
-func (l *listEdit) totals() string {
+// balance, and the ceiling of each 1 % mechanism, marked when a year goes over it (over
+// gives the funding lines above a ceiling).
+func (l *listEdit) totals(over map[int]overCeiling) string {
 	s := l.c.styles
 	p := l.plan
 	cost, fund := p.TotalCost(), p.TotalFunding()
@@ -375,16 +393,107 @@ func (l *listEdit) totals() string {
 			b.WriteString(fmt.Sprintf("  %s %s : dépenses %s · financements %s\n", mark, yearText(y), wizard.FormatAmount(v[0]), wizard.FormatAmount(v[1])))
 		}
 	}
+	// The years in which each service's ceiling is exceeded, as the rules engine says.
+	exceeded := map[wizard.ServiceKind][]string{}
+	for i := range p.Funding {
+		if oc, ok := over[i]; ok && oc.lines[0] == i {
+			exceeded[oc.service] = append(exceeded[oc.service], yearText(oc.year))
+		}
+	}
 	var ceilings []string
 	for _, svc := range p.Authority.Services {
 		if svc.AnnualResources > 0 {
-			ceilings = append(ceilings, fmt.Sprintf("%s %s", wizard.ServiceKinds.Label(svc.Kind), wizard.FormatAmount(svc.AnnualResources/100)))
+			c := fmt.Sprintf("%s %s", wizard.ServiceKinds.Label(svc.Kind), wizard.FormatAmount(svc.AnnualResources/100))
+			if years := exceeded[svc.Kind]; len(years) > 0 {
+				slices.Sort(years)
+				c += " (!" + wizard.NBSP + "dépassé en " + frenchList(slices.Compact(years)) + ")"
+			}
+			ceilings = append(ceilings, c)
 		}
 	}
 	if len(ceilings) > 0 {
-		b.WriteString(s.Subtle.Render(wrapText("Plafonds 1 % par an : "+strings.Join(ceilings, " · "), l.width-1)) + "\n")
+		st := s.Subtle
+		if len(exceeded) > 0 {
+			st = s.Err
+		}
+		b.WriteString(st.Render(wrapText("Plafonds 1 % par an : "+strings.Join(ceilings, " · "), l.width-1)) + "\n")
 	}
 	return b.String()
+}
+
+// overCeiling is a 1 % ceiling the rules engine finds exceeded by the lines of one
+// source in one year.
+type overCeiling struct {
+	service wizard.ServiceKind
+	ceiling wizard.Cents
+	year    int
+	lines   []int // the funding lines of that source and year
+}
+
+// text says why line i is marked: "! au-dessus du plafond de 18 000,00 € en 2027", with
+// the other lines of the same source and year that count with it.
+func (oc overCeiling) text(l *listEdit, i int) string {
+	t := "! au-dessus du plafond de " + wizard.FormatAmount(oc.ceiling)
+	if oc.year != 0 {
+		t += " en " + strconv.Itoa(oc.year)
+	}
+	var others []string
+	for _, j := range oc.lines {
+		if j != i {
+			others = append(others, strconv.Itoa(j+1))
+		}
+	}
+	switch len(others) {
+	case 0:
+	case 1:
+		t += " (avec le financement " + others[0] + ")"
+	default:
+		t += " (avec les financements " + frenchList(others) + ")"
+	}
+	return t
+}
+
+// overCeilings returns, by funding line, the 1 % ceiling it goes over. The rules engine
+// checks the ceilings per service and per year: its finding "un-pour-cent-plafond" points
+// at the first line of a source in a year, and the other lines of that source and year
+// share it.
+func (l *listEdit) overCeilings() map[int]overCeiling {
+	p := l.plan
+	out := map[int]overCeiling{}
+	for _, f := range wizard.Check(p) {
+		m := itemPath.FindStringSubmatch(f.Field)
+		if f.Code != "un-pour-cent-plafond" || m == nil || m[1] != "funding" {
+			continue
+		}
+		i, _ := strconv.Atoi(m[2])
+		if i >= len(p.Funding) {
+			continue
+		}
+		line := p.Funding[i]
+		mech, ok := line.Source.OnePercent()
+		if !ok {
+			continue
+		}
+		svc, _ := p.Authority.HasService(mech.Service)
+		oc := overCeiling{service: mech.Service, ceiling: svc.AnnualResources / 100, year: line.Year}
+		for j, g := range p.Funding {
+			if g.Source == line.Source && g.Year == line.Year {
+				oc.lines = append(oc.lines, j)
+			}
+		}
+		for _, j := range oc.lines {
+			out[j] = oc
+		}
+	}
+	return out
+}
+
+// frenchList joins words the French way: "1", "1 et 3", "1, 3 et 4".
+func frenchList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " et " + words[len(words)-1]
 }
 
 // ShortHelp is the footer help.
