@@ -234,10 +234,14 @@ func (f *facts) considerants(b *builder) []Inline {
 		flush()
 		b.bullets(f.actionLines()...)
 	}
-	if total > 0 && p.Form != wizard.FormDon {
+	switch {
+	case total > 0 && p.Form == wizard.FormCharte:
+		out = append(out, cat("Considérant que les actions envisagées représentent un montant prévisionnel de ",
+			amount(total), byYear(f.costYears()), ", et que la charte d'amitié, déclaration d'intention, ne crée par elle-même aucun engagement financier ;"))
+	case total > 0 && p.Form != wizard.FormDon:
 		out = append(out, cat("Considérant que le montant prévisionnel total des engagements financiers s'élève à ",
 			amount(total), byYear(f.costYears()), " ;"))
-	} else if total == 0 && (p.Form == wizard.FormJumelage || p.Form == wizard.FormCharte) {
+	case total == 0 && (p.Form == wizard.FormJumelage || p.Form == wizard.FormCharte):
 		out = append(out, cat("Considérant que ", f.mainTextNameOr("ce projet"), " n'emporte aucun engagement financier ;"))
 	}
 	if srcs := f.sources(); len(srcs) > 0 {
@@ -349,7 +353,13 @@ func (f *facts) decisions(b *builder) {
 		b.decision("Approuve l'action extérieure menée avec ", f.partner(), " (", todo("forme de l'action"), ").")
 		b.decision("Autorise ", f.exec(), " à signer tout document afférent à la mise en œuvre de la présente délibération.")
 	}
-	if p.Commits() {
+	switch {
+	case p.Form == wizard.FormCharte && p.Commits():
+		// A charte d'amitié commits no money: the actions that cost money need a
+		// convention (objet + montant prévisionnel), approved by a later délibération.
+		b.decision("Prend acte que les actions envisagées (montant prévisionnel de ", amount(p.TotalCost()), byYear(f.costYears()),
+			") nécessiteront la conclusion, avec une autorité locale étrangère, d'une convention précisant l'objet des actions envisagées et le montant prévisionnel des engagements financiers, conformément à l'article L. 1115-1 du code général des collectivités territoriales ; cette convention sera soumise à une délibération ultérieure.")
+	case p.Commits():
 		b.decision("Fixe le montant prévisionnel des engagements financiers ", f.authDesOf(), " à ", amount(p.TotalCost()),
 			byYear(f.costYears()), ", selon le plan de financement prévisionnel exposé ci-dessus.")
 		f.creditsDecision(b)

@@ -224,7 +224,10 @@ func TestSampleContent(t *testing.T) {
 		"04-partenaire-etat": {
 			{Deliberation, []string{"PROJET NON CONFORME", "L. 1115-5", "[à compléter : date de la séance]",
 				"Votants : [à compléter : nombre de votants]", "Pour : [à compléter : voix pour]", "Publié sous forme électronique",
-				"sous la présidence du Maire, Hélène Cormier"}, nil, ""},
+				"sous la présidence du Maire, Hélène Cormier", "Prend acte que les actions envisagées (montant prévisionnel de 12 000,00 €",
+				"soumise à une délibération ultérieure"},
+				[]string{"Fixe le montant", "crédits correspondants", "à solliciter les cofinancements"},
+				"a charte d'amitié commits no money: the money needs a convention and a later délibération"},
 			{CharteAmitie, []string{"PROJET NON CONFORME", "CHARTE D'AMITIÉ", "ne crée ni obligation juridique ni engagement financier"},
 				[]string{"€"}, "a charte has no amount"},
 			{NextSteps, []string{"Bloquant", "Confirmer que le partenaire est une autorité locale", "ALCID"}, nil, ""},

@@ -111,6 +111,11 @@ func (f *facts) steps() []Item {
 			"Signer la charte de jumelage lors des deux cérémonies, l'une à ", f.frenchPlace(), ", l'autre chez le partenaire, une fois la délibération transmise au représentant de l'État."))
 	case k == CharteAmitie:
 		items = append(items, step(after(1), "Signer la charte d'amitié avec le partenaire, une fois la délibération transmise au représentant de l'État."))
+		if p.Commits() {
+			items = append(items, step("avant tout engagement de dépense",
+				"Préparer avec une autorité locale étrangère la convention qui précise l'objet des actions envisagées et le montant prévisionnel des engagements financiers (", amount(p.TotalCost()),
+				"), et la soumettre au conseil par une nouvelle délibération ", emph("(CGCT, art. L. 1115-1)"), " : la charte d'amitié n'engage aucune dépense."))
+		}
 	}
 	if p.Form == wizard.FormJumelage && p.Implementation.Mode == wizard.ModeDelegation && p.Commits() {
 		items = append(items, step("avant le premier versement",
