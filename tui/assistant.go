@@ -692,18 +692,31 @@ func fieldKeys(c *common, q *wizard.Question) []key.Binding {
 	return []key.Binding{k.NextField, k.PrevField}
 }
 
-// FullHelp is the help screen's key list.
+// FullHelp is the help screen's key list: the keys of the field, list or page shown,
+// then the keys that move between sections — each key once, with what it does here.
 func (a *assistant) FullHelp() [][]key.Binding {
 	k := a.c.keys
-	groups := [][]key.Binding{a.ShortHelp()}
-	groups = append(groups, []key.Binding{k.NextField, k.PrevField, k.NextSection, k.PrevSection, k.Contents, k.Home})
+	short := a.ShortHelp()
 	switch {
-	case a.list != nil:
-		groups = append(groups, []key.Binding{k.Add, k.Edit, k.Remove})
+	case a.dialog != nil, a.docs != nil && a.docs.dialog != nil, a.list != nil && a.list.dialog != nil:
+		return [][]key.Binding{short}
+	}
+	groups := [][]key.Binding{short}
+	var nav []key.Binding
+	switch {
+	case a.list != nil && a.list.item == nil:
+		groups = append(groups, []key.Binding{k.PrevField})
 	case a.review != nil:
 		groups = append(groups, a.review.FullHelp()...)
 	case a.docs != nil:
 		groups = append(groups, a.docs.FullHelp()...)
 	}
-	return groups
+	if a.review == nil && a.docs == nil {
+		nav = append(nav, k.NextSection, k.PrevSection)
+	}
+	nav = append(nav, k.Contents)
+	if a.list == nil || a.list.item == nil {
+		nav = append(nav, k.Home) // échap closes an item first
+	}
+	return append(groups, nav)
 }

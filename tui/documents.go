@@ -170,5 +170,9 @@ func (d *documentsScreen) ShortHelp() []key.Binding {
 // FullHelp is the help screen's key list.
 func (d *documentsScreen) FullHelp() [][]key.Binding {
 	k := d.c.keys
-	return [][]key.Binding{d.ShortHelp(), {k.NextTab, k.Up, k.Top, k.Bottom}}
+	return [][]key.Binding{d.ShortHelp(), {
+		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/maj+tab", "document suivant, précédent")),
+		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "défiler d'une ligne")),
+		k.Top, k.Bottom,
+	}}
 }

@@ -53,14 +53,15 @@ func (h *helpScreen) content() string {
 		}
 	}
 	section("Touches de cet écran")
+	// Each key once: the first binding, the most specific to the screen, says what it does.
 	seen := map[string]bool{}
 	for _, group := range h.from.FullHelp() {
 		for _, k := range group {
 			hp := k.Help()
-			if hp.Key == "" || seen[hp.Key+hp.Desc] || !k.Enabled() {
+			if hp.Key == "" || seen[hp.Key] || !k.Enabled() {
 				continue
 			}
-			seen[hp.Key+hp.Desc] = true
+			seen[hp.Key] = true
 			b.WriteString("  " + s.Key.Render(cell(hp.Key, 14)) + " " + hp.Desc + "\n")
 		}
 	}

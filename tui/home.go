@@ -490,11 +490,13 @@ func (h *homeScreen) ShortHelp() []key.Binding {
 	return []key.Binding{k.Up, k.Open, k.New, k.Filter, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Export, k.Quit}
 }
 
-// FullHelp is the help screen's key list.
+// FullHelp is the help screen's key list: the drafts list's, or the bin's.
 func (h *homeScreen) FullHelp() [][]key.Binding {
 	k := h.c.keys
-	return [][]key.Binding{
-		{k.Up, k.PageDown, k.Top, k.Bottom, k.Open, k.Filter},
-		{k.New, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Restore, k.Export, k.Quit},
+	move := []key.Binding{k.Up, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Filter}
+	if h.bin {
+		back := key.NewBinding(key.WithKeys("esc", "c"), key.WithHelp("échap ou c", "revenir à vos projets"))
+		return [][]key.Binding{move, {k.Restore, back, k.Quit}}
 	}
+	return [][]key.Binding{move, {k.Open, k.New, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Export, k.Quit}}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"aect/wizard"
@@ -155,4 +156,71 @@ func TestLogsNeverGoToTheTerminal(t *testing.T) {
 	if n, _ := r.Read(buf); n > 0 {
 		t.Fatalf("wrote to stderr: %q", buf[:n])
 	}
+}
+
+// screenKeys opens the help screen ("?" or F1) and returns its « Touches de cet écran »
+// lines, then closes it.
+func (h *harness) screenKeys(open string) []string {
+	h.t.Helper()
+	h.key(open)
+	hs, ok := h.app().over.(*helpScreen)
+	if !ok {
+		h.t.Fatalf("%s does not open the help:\n%s", open, h.view())
+	}
+	text := ansi.Strip(hs.content())
+	h.key("esc")
+	_, keys, _ := strings.Cut(text, "Touches de cet écran\n")
+	keys, _, _ = strings.Cut(keys, "\n\n")
+	return strings.Split(keys, "\n")
+}
+
+// The help lists the keys of the screen shown, each key once, with what it does there.
+func TestHelpListsEachKeyOnceWithWhatItDoesHere(t *testing.T) {
+	s := newFakeStore()
+	s.addSample(t, "02-convention-eau-senegal")
+	h := newHarness(t, s, 80, 24)
+	h.contains("Eau potable")
+	check := func(what, open string, want, wantNot []string) {
+		t.Helper()
+		lines := h.screenKeys(open)
+		seen := map[string]string{}
+		for _, l := range lines {
+			k := strings.TrimSpace(ansi.Truncate(l, 16, ""))
+			if prev, dup := seen[k]; dup {
+				t.Errorf("%s: key %q listed twice: %q and %q", what, k, prev, l)
+			}
+			seen[k] = l
+		}
+		all := strings.Join(lines, "\n")
+		for _, w := range want {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: help lacks %q:\n%s", what, w, all)
+			}
+		}
+		for _, w := range wantNot {
+			if strings.Contains(all, w) {
+				t.Errorf("%s: help lists %q:\n%s", what, w, all)
+			}
+		}
+	}
+	check("home", "?", []string{"ouvrir", "corbeille"}, []string{"restaurer"})
+	h.key("c")
+	h.contains("Corbeille")
+	check("bin", "?", []string{"restaurer", "revenir à vos projets"}, []string{"ouvrir", "dupliquer"})
+	h.key("esc")
+	h.openDraft("Eau potable et assainissement à Ndiassane-Ouest")
+	h.goTo(wizard.SecForm, "form")
+	check("choice", "?", []string{"entrée         choisir", "parcourir", "section suivante"}, []string{"valider"})
+	h.goTo(wizard.SecDomain, "domain.sectors")
+	check("multiple choice", "?", []string{"espace         cocher", "entrée         valider"}, []string{"choisir"})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	check("text", "f1", []string{"entrée         valider", "maj+tab        revenir"}, nil)
+	h.goTo(wizard.SecFunding, "")
+	check("funding list", "?", []string{"entrée         modifier", "a              ajouter"}, []string{"valider"})
+	h.goTo(wizard.SecFunding, "funding[0].amount")
+	check("funding line", "f1", []string{"échap          retour"}, []string{"accueil"})
+	h.goTo(wizard.SecReview, "")
+	check("review", "?", []string{"aller à la question", "pg suiv        page suivante"}, []string{"section suivante"})
+	h.goTo(wizard.SecDocuments, "")
+	check("documents", "?", []string{"exporter", "défiler"}, []string{"section suivante", "choisir"})
 }
