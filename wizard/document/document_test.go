@@ -195,9 +195,9 @@ func TestSampleContent(t *testing.T) {
 				"Autorise le Maire à signer la charte de jumelage", "Comité de jumelage de Belmont-sur-Guiers"}, nil, ""},
 			{CharteJumelage, []string{"CHARTE DE JUMELAGE", "Première cérémonie", "Seconde cérémonie",
 				"Thomas Keller, Bürgermeister", "construction européenne"}, []string{"€"}, "a charte has no amount"},
-			{NextSteps, []string{"RESACOOP", "BARSACQ", "AFCCRE", "l'interlocuteur des jumelages",
+			{NextSteps, []string{"RESACOOP", "BARSACQ", "AFCCRE", "anime notamment le mouvement des jumelages européens en France",
 				"Contacts du mémento AMF, octobre 2020", "CERV", "au moins 50 participants", "10 février 2027",
-				"dès le 11 février 2027", "Partenaire confirmé"}, []string{"Démarches simplifiées"}, "Germany is not APD-eligible"},
+				"Après la séance, dès le 11 février 2027", "Partenaire confirmé"}, []string{"Démarches simplifiées"}, "Germany is not APD-eligible"},
 		},
 		"02-convention-eau-senegal": {
 			{Deliberation, []string{"L. 1115-1-1", "loi Oudin-Santini", "80 000,00 €", "le Président",
@@ -212,7 +212,7 @@ func TestSampleContent(t *testing.T) {
 				"à compter de sa transmission au représentant de l'État", "dûment habilité par délibération",
 				"[à compléter : textes du droit du pays partenaire", "Sous-total", "Cofinancements sollicités",
 				"en français et en wolof"}, nil, ""},
-			{NextSteps, []string{"CENTRAIDER", "PIERRET", "du 15 avril au 31 mai 2028", "mars–mai 2027 (règles 2025, à vérifier)",
+			{NextSteps, []string{"CENTRAIDER", "PIERRET", "du 15 avril au 31 mai 2028", "De mars à mai 2027 (règles 2025, à vérifier)", "un pays parmi les moins avancés (PMA)",
 				"plafond : 18 000,00 € par exercice"}, nil, ""},
 		},
 		"03-don-faceco": {

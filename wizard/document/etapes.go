@@ -41,9 +41,21 @@ func buildNextSteps(f *facts) *Doc {
 	return b.doc
 }
 
-// step is one dated line of the checklist.
+// step is one line of the checklist. Every label reads the same way: a capitalised
+// moment ("Avant la séance", "Le jour de la séance", "Après la séance", "Après la
+// signature", "À chaque budget"…), followed by its date when it is known: "Après la
+// séance, dès le 16 décembre 2026".
 func step(when any, what ...any) Item {
-	return Item{Text: cat(styled(cat(when, " – "), Strong), cat(what...))}
+	return Item{Text: cat(styled(capitalize(cat(when, " – ")), Strong), cat(what...))}
+}
+
+// at is a moment of the checklist with its date or period: "Après la séance, dès le 16
+// décembre 2026".
+func at(moment string, detail ...any) Inline {
+	if len(detail) == 0 {
+		return cat(moment)
+	}
+	return cat(moment, ", ", cat(detail...))
 }
 
 // steps lists the dated steps, in order.
@@ -51,11 +63,11 @@ func (f *facts) steps() []Item {
 	p := f.p
 	s := p.Session
 	var items []Item
-	after := func(days int) any {
+	after := func(days int) Inline {
 		if s.Date.IsZero() {
-			return cat("après la séance (", todo(whatSessionDate), ")")
+			return at("Après la séance")
 		}
-		return "dès le " + wizard.FormatDate(s.Date.AddDays(days))
+		return at("Après la séance", "dès le "+wizard.FormatDate(s.Date.AddDays(days)))
 	}
 
 	if p.Partner.Kind != wizard.PartnerFACECO {
@@ -75,9 +87,9 @@ func (f *facts) steps() []Item {
 	if hasText {
 		joined = "le projet de délibération et le projet de " + strings.SplitN(name, " ", 2)[1] + " : le texte est soumis au conseil avec la délibération, avant toute signature"
 	}
-	items = append(items, step(date(s.ConvocationDate, whatConvocation),
+	items = append(items, step(at("Avant la séance", "le ", date(s.ConvocationDate, whatConvocation)),
 		"Convoquer ", f.council(), " ; joindre ", joined, "."))
-	items = append(items, step(date(s.Date, whatSessionDate),
+	items = append(items, step(at("Le jour de la séance", "le ", date(s.Date, whatSessionDate)),
 		"Séance ", f.councilOf(), " : vote de la délibération ; signature de la délibération par ", f.exec(), " et le secrétaire de séance."))
 	transmit := cat("Transmettre la délibération au représentant de l'État (contrôle de légalité)")
 	if p.Authority.Population > wizard.ActesThreshold {
@@ -93,9 +105,9 @@ func (f *facts) steps() []Item {
 		pub = cat("Publier la délibération selon le mode choisi par le conseil municipal (affichage, papier ou électronique ; électronique par défaut)")
 	}
 	if s.Date.IsZero() {
-		items = append(items, step(cat("dans la semaine qui suit la séance"), pub, " et ", list, "."))
+		items = append(items, step(at("Après la séance", "dans la semaine"), pub, " et ", list, "."))
 	} else {
-		items = append(items, step("au plus tard le "+wizard.FormatDate(s.Date.AddDays(7)), pub, " et ", list, "."))
+		items = append(items, step(at("Après la séance", "au plus tard le "+wizard.FormatDate(s.Date.AddDays(7))), pub, " et ", list, "."))
 	}
 
 	switch k, _ := mainText(p); {
@@ -104,21 +116,21 @@ func (f *facts) steps() []Item {
 	case k == Convention:
 		items = append(items,
 			step(after(1), "Signer la convention avec le partenaire, une fois la délibération transmise au représentant de l'État."),
-			step("dès la signature", "Transmettre la convention signée au représentant de l'État : elle entre en vigueur, pour ", f.authShort(),
+			step("Après la signature", "Transmettre la convention signée au représentant de l'État : elle entre en vigueur, pour ", f.authShort(),
 				", à la date de cette transmission ", emph("(CGCT, art. L. 1115-1)"), "."))
 	case k == CharteJumelage:
-		items = append(items, step(todo("dates des cérémonies"),
+		items = append(items, step(at("Après la séance", todo("dates des deux cérémonies")),
 			"Signer la charte de jumelage lors des deux cérémonies, l'une à ", f.frenchPlace(), ", l'autre chez le partenaire, une fois la délibération transmise au représentant de l'État."))
 	case k == CharteAmitie:
 		items = append(items, step(after(1), "Signer la charte d'amitié avec le partenaire, une fois la délibération transmise au représentant de l'État."))
 		if p.Commits() {
-			items = append(items, step("avant tout engagement de dépense",
+			items = append(items, step("Avant tout engagement de dépense",
 				"Préparer avec une autorité locale étrangère la convention qui précise l'objet des actions envisagées et le montant prévisionnel des engagements financiers (", amount(p.TotalCost()),
 				"), et la soumettre au conseil par une nouvelle délibération ", emph("(CGCT, art. L. 1115-1)"), " : la charte d'amitié n'engage aucune dépense."))
 		}
 	}
 	if p.Form == wizard.FormJumelage && p.Implementation.Mode == wizard.ModeDelegation && p.Commits() {
-		items = append(items, step("avant le premier versement",
+		items = append(items, step("Avant le premier versement",
 			"Signer avec ", f.operatorRef(), " la convention qui précise le rôle de chacun et l'emploi des subventions."))
 	}
 	items = append(items, f.fundingSteps()...)
@@ -126,22 +138,22 @@ func (f *facts) steps() []Item {
 		items = append(items, it)
 	}
 	if p.Form != wizard.FormDon {
-		items = append(items, step("après la signature",
+		items = append(items, step("Après la signature",
 			"Inscrire le partenariat dans l'Atlas français de la coopération décentralisée de la CNCD et, le cas échéant, déposer une offre ou une demande dans la « Bourse-partenariats »."))
 	}
 	return items
 }
 
 // giftSteps is the FACECO procedure (or the payment of a direct gift).
-func (f *facts) giftSteps(afterTransmission any) []Item {
+func (f *facts) giftSteps(afterTransmission Inline) []Item {
 	p := f.p
 	if p.Partner.Kind == wizard.PartnerFACECO {
 		return []Item{
-			step("avant le versement",
+			step("Avant le versement",
 				"Prendre contact avec le Centre de crise et de soutien (CDCS) du ministère de l'Europe et des Affaires étrangères pour connaître les modalités de versement au FACECO et l'opération à laquelle affecter la contribution."),
 			step(afterTransmission,
 				"Mandater la contribution de ", f.totalOrTodo(), " au profit du FACECO, une fois la délibération transmise au représentant de l'État. Aucune convention n'est nécessaire : l'aide est mutualisée et employée par les experts humanitaires de l'État."),
-			step("après le versement",
+			step("Après le versement",
 				"Conserver la délibération et le justificatif du versement : la contribution au FACECO entre dans la déclaration annuelle de l'aide publique au développement."),
 		}
 	}
@@ -184,16 +196,16 @@ func (f *facts) fundingSteps() []Item {
 		src := st.source
 		switch src {
 		case wizard.SourceMEAE:
-			items = append(items, step(cat("mars–mai", inYearOrTodo(f.windowYear(time.May)), " ("+wizard.MEAERulesNote+")"),
-				"Déposer la demande à l'appel à projets de la DCTCIV (ex-DAECT) du ministère de l'Europe et des Affaires étrangères. Pièces : la délibération, la convention signée ou des lettres d'intention, la déclaration de l'aide publique au développement faite. Cofinancement au plus de 70 % du coût total pour un pays moins avancé, 50 % pour un autre pays éligible à l'APD, 30 % hors APD ; apport des collectivités françaises d'au moins 10 % ; versement par tranches annuelles, la dernière à 80 % puis 20 % sur rapport final."))
+			items = append(items, step(cat("De mars à mai", inYearOrTodo(f.windowYear(time.May)), " ("+wizard.MEAERulesNote+")"),
+				"Déposer la demande à l'appel à projets de la DCTCIV (ex-DAECT) du ministère de l'Europe et des Affaires étrangères. Pièces : la délibération, la convention signée ou des lettres d'intention, la déclaration de l'aide publique au développement faite. Cofinancement au plus de 70 % du coût total pour un pays parmi les moins avancés (PMA), 50 % pour un autre pays éligible à l'APD, 30 % hors APD ; apport des collectivités françaises d'au moins 10 % ; versement par tranches annuelles, la dernière à 80 % puis 20 % sur rapport final."))
 		case wizard.SourceFICOL:
-			items = append(items, step(cat("janvier–septembre", inYearOrTodo(f.windowYear(time.September)), " (à vérifier)"),
+			items = append(items, step(cat("De janvier à septembre", inYearOrTodo(f.windowYear(time.September)), " (à vérifier)"),
 				"Déposer le projet à l'appel annuel de la FICOL de l'Agence française de développement : projet porté par la collectivité, dans le champ de ses compétences, dans un pays éligible à l'AFD."))
 		case wizard.SourceCERV:
-			items = append(items, step("dates de l'appel à vérifier",
+			items = append(items, step("Aux dates de l'appel, à vérifier",
 				"Déposer la demande de subvention CERV « Town-Twinning » auprès de la Commission européenne : au moins 50 participants, dont au moins 25 invités de l'étranger, partenaires d'au moins deux pays éligibles dont un de l'Union européenne ; subvention forfaitaire (2024 : 8 455 € à 50 745 €, montants à vérifier)."))
 		case wizard.SourceAutreColl, wizard.SourcePrive:
-			items = append(items, step("avant la signature", "Obtenir la confirmation écrite du cofinancement : ", sourceLabel(st), " (", amount(st.total), ")."))
+			items = append(items, step("Avant la signature", "Obtenir la confirmation écrite du cofinancement : ", sourceLabel(st), " (", amount(st.total), ")."))
 		}
 		if m, ok := src.OnePercent(); ok {
 			svc, held := p.Authority.HasService(m.Service)
@@ -201,7 +213,7 @@ func (f *facts) fundingSteps() []Item {
 			if held && svc.AnnualResources > 0 {
 				cap = amount(svc.AnnualResources/100) + " par exercice (1 % de " + amount(svc.AnnualResources) + ")"
 			}
-			items = append(items, step("à chaque budget",
+			items = append(items, step("À chaque budget",
 				"Inscrire la part financée au titre du "+wizard.Sources.Label(src)+" au budget du service "+servicePhrase(src)+" ; plafond : ", cap,
 				" ; cet argent ne finance que des actions dans le domaine du service ", emph("(CGCT, art. "+m.Article+")"), "."))
 		}
@@ -213,7 +225,7 @@ func (f *facts) fundingSteps() []Item {
 				rrma = rc.RRMA.Name + ", réseau régional multi-acteurs,"
 			}
 		}
-		items = append(items, step("à tout moment",
+		items = append(items, step("À tout moment",
 			"Se renseigner auprès de "+rrma+" sur les programmes « clés en main » cofinancés par le ministère de l'Europe et des Affaires étrangères (au moins trois collectivités réunies par une association ou un GIP), la meilleure porte d'entrée pour une petite commune."))
 	}
 	return items
@@ -291,11 +303,7 @@ func (f *facts) contactsSection(b *builder) {
 	b.heading(2, "Contacts nationaux")
 	var lines []Inline
 	for _, c := range wizard.Contacts().National {
-		l := contactLine("", c)
-		if strings.Contains(c.Name, "AFCCRE") && f.p.Form == wizard.FormJumelage {
-			l = cat(l, " ", strong("– l'interlocuteur des jumelages"))
-		}
-		lines = append(lines, l)
+		lines = append(lines, contactLine("", c))
 	}
 	b.bullets(lines...)
 }
