@@ -674,3 +674,46 @@ func TestFundingListMarksLinesAboveTheir1PercentCeiling(t *testing.T) {
 		t.Errorf("the second line of 1 %% eau in 2027:\n%s", v)
 	}
 }
+
+// Whole numbers read the French way where they are displayed, and stay as typed in the
+// field.
+func TestWholeNumbersAreGroupedTheFrenchWay(t *testing.T) {
+	p := samplePlan(t, "02-convention-eau-senegal")
+	p.Authority.Population = 68000
+	h, _, _ := openPlan(t, p)
+	h.goTo(wizard.SecAuthority, "authority.population")
+	raw := ansi.Strip(h.m.View())
+	if !strings.Contains(raw, "Réponse actuelle : 68\u00a0000\n") || !strings.Contains(raw, "> 68000") {
+		t.Errorf("the field keeps 68000, the current answer reads 68 000 (non-breaking space):\n%s", raw)
+	}
+	h.goTo(wizard.SecReview, "")
+	if all := ansi.Strip(strings.Join(h.asst().review.lines, "\n")); !strings.Contains(all, "Population (nombre d'habitants) : 68\u00a0000") {
+		t.Errorf("the review reads 68 000:\n%s", all)
+	}
+	for in, want := range map[string]string{"": "", "7": "7", "999": "999", "2400": "2\u00a0400", "1234567": "1\u00a0234\u00a0567", "-1500": "-1\u00a0500", "12 a": "12 a"} {
+		if got := groupDigits(in); got != want {
+			t.Errorf("groupDigits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The review counts its findings in correct French.
+func TestReviewCountsFindingsInFrench(t *testing.T) {
+	for _, c := range []struct {
+		n         int
+		one, many string
+		want      string
+	}{
+		{0, "point bloquant", "points bloquants", "aucun point bloquant"},
+		{1, "point bloquant", "points bloquants", "1 point bloquant"},
+		{2, "point d'attention", "points d'attention", "2 points d'attention"},
+		{12, "conseil", "conseils", "12 conseils"},
+	} {
+		if got := countOf(c.n, c.one, c.many); got != c.want {
+			t.Errorf("countOf(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+	h, _, _ := openPlan(t, samplePlan(t, "04-partenaire-etat"))
+	h.goTo(wizard.SecReview, "")
+	h.contains("Constats : 1 point bloquant, 3 points d'attention, 1 conseil")
+}

@@ -460,9 +460,12 @@ func (f *qform) hoveredHelp() string {
 	return ""
 }
 
-// answerText is an answer as the user reads it: labels instead of codes.
+// answerText is an answer as the user reads it: labels instead of codes, whole numbers
+// with their digits grouped the French way ("68 000").
 func answerText(q *wizard.Question, v string) string {
 	switch q.Kind {
+	case wizard.KindInt:
+		return groupDigits(v)
 	case wizard.KindChoice:
 		return q.OptionLabel(v)
 	case wizard.KindMulti:

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -63,8 +64,9 @@ func (r *reviewScreen) build() {
 	for _, f := range r.findings {
 		counts[f.Severity]++
 	}
-	add(s.Title.Render(fmt.Sprintf("Constats de la vérification : %d bloquant, %d attention, %d conseil",
-		counts[wizard.Blocking], counts[wizard.Warning], counts[wizard.Advice])))
+	add(s.Title.Render("Constats : " + countOf(counts[wizard.Blocking], "point bloquant", "points bloquants") + ", " +
+		countOf(counts[wizard.Warning], "point d'attention", "points d'attention") + ", " +
+		countOf(counts[wizard.Advice], "conseil", "conseils")))
 	if len(r.findings) == 0 {
 		add("Aucun constat : le projet ne présente aucun problème connu des règles de aect.")
 	} else {
@@ -226,4 +228,15 @@ func (r *reviewScreen) ShortHelp() []key.Binding {
 func (r *reviewScreen) FullHelp() [][]key.Binding {
 	k := r.c.keys
 	return [][]key.Binding{r.ShortHelp(), {k.PageUp, k.PageDown, k.Top, k.Bottom, k.PrevField}}
+}
+
+// countOf writes a number of things in French: "aucun conseil", "1 conseil", "3 conseils".
+func countOf(n int, one, many string) string {
+	switch n {
+	case 0:
+		return "aucun " + one
+	case 1:
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

@@ -69,3 +69,21 @@ func wrapText(s string, w int) string {
 
 // noBreakHyphen stands for "-" while wrapping (x/ansi always breaks after a hyphen).
 const noBreakHyphen = "‑"
+
+// groupDigits writes a whole number with its digits in groups of three separated by
+// non-breaking spaces, the French way: "68000" → "68 000". Other text is returned as is.
+func groupDigits(s string) string {
+	digits := strings.TrimPrefix(s, "-")
+	if digits == "" || strings.TrimLeft(digits, "0123456789") != "" {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:len(s)-len(digits)])
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(wizard.NBSP)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
