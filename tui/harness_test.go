@@ -224,7 +224,15 @@ type harness struct {
 
 func newHarness(t testing.TB, store Store, w, h int) *harness {
 	t.Helper()
-	m := New(store, Options{Now: func() time.Time { return fixedNow }, ExportDir: t.TempDir(), DBPath: "/tmp/aect-test.db", Version: "test"})
+	return newHarnessWith(t, store, w, h, func(*Options) {})
+}
+
+// newHarnessWith is newHarness with options changed by set.
+func newHarnessWith(t testing.TB, store Store, w, h int, set func(*Options)) *harness {
+	t.Helper()
+	opt := Options{Now: func() time.Time { return fixedNow }, ExportDir: t.TempDir(), DBPath: "/tmp/aect-test.db", Version: "test"}
+	set(&opt)
+	m := New(store, opt)
 	hs := &harness{t: t, m: m, msgs: make(chan tea.Msg, 4096)}
 	if fs, ok := store.(*fakeStore); ok {
 		hs.store = fs

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,10 +94,62 @@ func TestNoColourGivesMonochromeStylesWithEmphasis(t *testing.T) {
 	}
 }
 
-func TestHighContrastThemeBuilds(t *testing.T) {
-	st := NewStyles(true, false)
-	if st.Form == nil || st.Selected.GetBackground() == nil {
-		t.Fatal("high-contrast styles incomplete")
+// The high-contrast theme draws the cursor and the states in bright colours on the
+// terminal's background, never dims text, and keeps every state in words.
+func TestHighContrastTheme(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	def, hc := NewStyles(false, false), NewStyles(true, false)
+	for name, st := range map[string][2]lipgloss.Style{
+		"selected line": {def.Selected, hc.Selected},
+		"vide":          {def.StateEmpty, hc.StateEmpty},
+		"en cours":      {def.StateInProgress, hc.StateInProgress},
+		"complet":       {def.StateComplete, hc.StateComplete},
+		"à revoir":      {def.StateToReview, hc.StateToReview},
+		"bloquant":      {def.Blocking, hc.Blocking},
+		"attention":     {def.Warning, hc.Warning},
+		"conseil":       {def.Advice, hc.Advice},
+		"secondary":     {def.Subtle, hc.Subtle},
+	} {
+		if st[0].Render(name) == st[1].Render(name) {
+			t.Errorf("%s: the high-contrast style is the default one", name)
+		}
+		// Bright colours (9–15) or the terminal's own foreground; never grey.
+		if c, ok := st[1].GetForeground().(lipgloss.Color); ok && !slices.Contains([]lipgloss.Color{"0", "9", "10", "11", "12", "13", "14", "15"}, c) {
+			t.Errorf("%s: foreground %q is not a bright colour", name, c)
+		}
+	}
+	if hc.Selected.GetBackground() != lipgloss.Color("15") || hc.Selected.GetForeground() != lipgloss.Color("0") || !hc.Selected.GetBold() {
+		t.Errorf("the selected line should be bold black on white: %v on %v", hc.Selected.GetForeground(), hc.Selected.GetBackground())
+	}
+	if _, grey := hc.Subtle.GetForeground().(lipgloss.Color); grey {
+		t.Errorf("secondary text should not be dimmed: %v", hc.Subtle.GetForeground())
+	}
+
+	// The screens drawn in that theme keep the cursor and the states in words.
+	s := newFakeStore()
+	s.addSample(t, "04-partenaire-etat")
+	h := newHarnessWith(t, s, 80, 24, func(o *Options) { o.HighContrast = true })
+	h.contains("Amitié scolaire")
+	selected := "\x1b[1;30;107m" // bold, black on bright white
+
+	if raw := h.m.View(); !strings.Contains(raw, selected) || !strings.Contains(h.view(), "› Amitié scolaire") {
+		t.Errorf("home: the selected draft should be marked by « › » and drawn black on white (%q):\n%q", selected, raw)
+	}
+	h.key("enter")
+	h.waitFor("the assistant", func() bool { return h.app().asst != nil })
+	h.goTo(wizard.SecReview, "")
+	if v := h.view(); !strings.Contains(v, "[bloquant]") || !strings.Contains(v, "› [bloquant]") || !strings.Contains(v, "✓1 …2") {
+		t.Errorf("review in high contrast:\n%s", v)
+	}
+	h.key("end")
+	for _, want := range []string{"✓ complet", "… en cours", "○ vide"} {
+		if !strings.Contains(h.view(), want) {
+			t.Errorf("review in high contrast lacks %q:\n%s", want, h.view())
+		}
+	}
+	if raw := h.m.View(); !strings.Contains(raw, "\x1b[92m✓ complet") {
+		t.Errorf("« ✓ complet » should be drawn in bright green:\n%q", raw)
 	}
 }
 
