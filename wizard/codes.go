@@ -162,15 +162,17 @@ type OnePercent struct {
 	Service ServiceKind
 	Article string
 	Sector  Sector
-	Law     string
+	// Law names the law that created the mechanism, for the visas; "" when the documents
+	// cite the article alone.
+	Law string
 }
 
 var onePercent = map[Source]OnePercent{
 	SourceEau:            {ServiceEau, "L. 1115-1-1", SectorEau, "loi Oudin-Santini du 9 février 2005"},
 	SourceAssainissement: {ServiceAssainissement, "L. 1115-1-1", SectorEau, "loi Oudin-Santini du 9 février 2005"},
-	SourceElecGaz:        {ServiceElectriciteGaz, "L. 1115-1-1", SectorEnvironnement, "1 % énergie (2006)"},
-	SourceDechets:        {ServiceDechets, "L. 1115-2", SectorDechets, "1 % déchets (2014)"},
-	SourceMobilite:       {ServiceMobilite, "L. 1115-3", SectorMobilite, "loi d'orientation des mobilités (2019)"},
+	SourceElecGaz:        {ServiceElectriciteGaz, "L. 1115-1-1", SectorEnvironnement, ""},
+	SourceDechets:        {ServiceDechets, "L. 1115-2", SectorDechets, ""},
+	SourceMobilite:       {ServiceMobilite, "L. 1115-3", SectorMobilite, "loi d'orientation des mobilités du 24 décembre 2019"},
 }
 
 // OnePercent returns the mechanism behind a "1 %" source, and false for other sources.

@@ -57,16 +57,20 @@ var typeNoun = map[AuthorityType]struct{ article, noun, council string }{
 	AuthRegion:                  {"la", "région", "le conseil régional"},
 }
 
-// Elides reports whether "de" or "le" elides before a name: a vowel ("d'Annecy",
-// "d'Yvetot"), or an h before é or è ("d'Hérouville", "d'Hélène"); not before another h,
-// often aspirated in names ("de Hazebrouck").
+// Elides reports whether "de" or "le" elides before a name: a vowel ("d'Annecy"), a y
+// before a consonant ("d'Yvetot", but "de Yaoundé"), or an h before é or è
+// ("d'Hérouville", "d'Hélène"); not before another h, often aspirated in names
+// ("de Hazebrouck").
 func Elides(name string) bool {
 	f := Fold(name)
 	if f == "" {
 		return false
 	}
-	if strings.ContainsRune("aeiouy", rune(f[0])) {
+	if strings.ContainsRune("aeiou", rune(f[0])) {
 		return true
+	}
+	if f[0] == 'y' {
+		return len(f) > 1 && !strings.ContainsRune("aeiouy", rune(f[1]))
 	}
 	r := []rune(name)
 	return len(r) > 1 && unicode.ToLower(r[0]) == 'h' && (r[1] == 'é' || r[1] == 'è')

@@ -32,6 +32,7 @@ func TestDesignation(t *testing.T) {
 		{Authority{Type: AuthCommune, Name: "Hérouville-Saint-Clair"}, "la commune d'Hérouville-Saint-Clair", ""},
 		{Authority{Type: AuthCommune, Name: "Hazebrouck"}, "la commune de Hazebrouck", ""},
 		{Authority{Type: AuthCommune, Name: "Yvetot"}, "la commune d'Yvetot", ""},
+		{Authority{Type: AuthCommune, Name: "Yaoundé"}, "la commune de Yaoundé", ""},
 		{Authority{Type: AuthCommune, Name: "Le Havre"}, "la commune du Havre", ""},
 		{Authority{Type: AuthCommune, Name: "Les Abymes"}, "la commune des Abymes", ""},
 		{Authority{Type: AuthCommune, Name: "La Rochelle"}, "la commune de La Rochelle", ""},

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 
 	"aect/storage"
 	"aect/wizard"
@@ -27,6 +30,11 @@ type accessible struct {
 	out   io.Writer
 	store *storage.Store
 	draft storage.Draft
+	// onlyMissing skips the questions already answered, when resuming a draft.
+	onlyMissing bool
+	// saving is held while an answer is written, so that an interruption (ctrl+c) waits
+	// for the write to end.
+	saving sync.Mutex
 }
 
 const accessibleIntro = `aect — mode accessible.
@@ -42,9 +50,14 @@ func runAccessible(e *env) error {
 	}
 	a := &accessible{in: bufio.NewScanner(e.io.in), out: e.io.out, store: s}
 	a.in.Buffer(make([]byte, 64*1024), 1024*1024)
+	stop := a.onSignal(e.io.err)
+	defer stop()
 	fmt.Fprint(a.out, accessibleIntro)
 	err = a.session()
 	switch {
+	case errors.Is(err, errStop) && a.draft.ID == 0:
+		fmt.Fprintln(a.out, "Arrêt.")
+		return nil
 	case errors.Is(err, errStop):
 		fmt.Fprintf(a.out, "Arrêt. Vos réponses sont enregistrées dans le brouillon n° %d ; « aect --accessible » pour reprendre.\n", a.draft.ID)
 		return nil
@@ -54,12 +67,33 @@ func runAccessible(e *env) error {
 	return err
 }
 
+// onSignal handles ctrl+c and the end of the session (SIGTERM, SIGHUP): the answer being
+// written is finished, a French message is printed, and the program exits with code 130.
+// Each answer given is already saved.
+func (a *accessible) onSignal(stderr io.Writer) (stop func()) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		if _, ok := <-sigs; !ok {
+			return
+		}
+		a.saving.Lock()
+		fmt.Fprintln(stderr, "\naect : interrompu. Vos réponses déjà données sont enregistrées.")
+		a.store.Close()
+		os.Exit(exitAborted)
+	}()
+	return func() {
+		signal.Stop(sigs)
+		close(sigs)
+	}
+}
+
 // line reads one answer; end of input is an interruption.
 func (a *accessible) line(prompt string) (string, error) {
 	fmt.Fprint(a.out, prompt)
 	if !a.in.Scan() {
 		if err := a.in.Err(); err != nil {
-			return "", fmt.Errorf("lecture de l'entrée : %w", err)
+			return "", wizard.Errorf("lecture de l'entrée impossible (ligne trop longue, ou entrée fermée)")
 		}
 		return "", errAborted
 	}
@@ -123,14 +157,23 @@ func (a *accessible) chooseDraft() error {
 			}
 			n, err := strconv.Atoi(ans)
 			if err != nil || n < 1 || n > len(drafts) {
-				fmt.Fprintf(a.out, "Réponse non comprise : tapez un numéro entre 1 et %d, ou « n ».\n", len(drafts))
+				if len(drafts) == 1 {
+					fmt.Fprintln(a.out, "Réponse non comprise : tapez 1 pour reprendre ce brouillon, ou « n ».")
+				} else {
+					fmt.Fprintf(a.out, "Réponse non comprise : tapez un numéro entre 1 et %d, ou « n ».\n", len(drafts))
+				}
 				continue
 			}
 			a.draft, err = a.store.Get(drafts[n-1].ID)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.out, "Reprise du brouillon n° %d « %s ».\n", a.draft.ID, a.draft.Title)
+			fmt.Fprintf(a.out, "Reprise du brouillon n° %d « %s » (%d %% complet).\n", a.draft.ID, a.draft.Title, a.draft.Percent)
+			all, err := a.yes("Revoir toutes les réponses ? « non » : seulement les questions sans réponse")
+			if err != nil {
+				return err
+			}
+			a.onlyMissing = !all
 			return nil
 		}
 	}
@@ -145,6 +188,8 @@ func (a *accessible) chooseDraft() error {
 
 // save stores the plan after an answer.
 func (a *accessible) save() error {
+	a.saving.Lock()
+	defer a.saving.Unlock()
 	v, err := a.store.Save(a.draft.ID, a.draft.Version, a.draft.Plan)
 	if err != nil {
 		return err
@@ -159,13 +204,16 @@ func (a *accessible) ask(q wizard.Question) error {
 	if !q.AppliesTo(p) {
 		return nil
 	}
+	cur := q.Get(p)
+	if a.onlyMissing && cur != "" && !(q.Kind == wizard.KindConfirm && cur == wizard.YesNo(false)) {
+		return nil
+	}
 	fmt.Fprintf(a.out, "\n%s\n", q.Title)
 	if !q.Searchable {
 		for i, o := range q.Options {
 			fmt.Fprintf(a.out, "  %d. %s\n", i+1, o.Label)
 		}
 	}
-	cur := q.Get(p)
 	if cur != "" {
 		fmt.Fprintf(a.out, "Réponse actuelle : %s. Entrée pour la garder.\n", describe(q, cur))
 	}
@@ -352,9 +400,12 @@ func (a *accessible) items(what string, count func() int, add func(), questions 
 		for i := 0; i < n; i++ {
 			fmt.Fprintf(a.out, "  %d. %s\n", i+1, describe(i))
 		}
-		review, err := a.yes("Revoir ces réponses une à une ?")
-		if err != nil {
-			return err
+		review := a.onlyMissing // only the missing answers of each item are asked then
+		if !review {
+			var err error
+			if review, err = a.yes("Revoir ces réponses une à une ?"); err != nil {
+				return err
+			}
 		}
 		for i := 0; review && i < n; i++ {
 			for _, q := range questions(i) {

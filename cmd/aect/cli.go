@@ -26,6 +26,7 @@ type options struct {
 	// Flags of the subcommands.
 	doc, format, out, answers string
 	json, deleted             bool
+	revision                  int64
 }
 
 // env is what a command runs with.
@@ -72,6 +73,12 @@ func init() {
 				fs.StringVar(&o.out, "out", ".", "dossier de destination")
 			},
 			run: cmdExport},
+		{name: "history", args: "N°", summary: "liste les versions enregistrées d'un brouillon et en rétablit une",
+			help: "Chaque réponse enregistrée crée une version : toutes celles des dernières 24 heures, puis une par jour.\n--restore VERSION rétablit une version (l'état actuel reste dans l'historique).",
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.Int64Var(&o.revision, "restore", 0, "numéro de la version à rétablir")
+			},
+			run: cmdHistory},
 		{name: "export-json", args: "N°", summary: "écrit un brouillon au format aect-plan/1 (pour le copier sur une clé USB)",
 			help: "Écrit le brouillon au format aect-plan/1 sur la sortie standard : aect export-json 3 > projet.json",
 			run:  cmdExportJSON},
@@ -123,7 +130,7 @@ func globalFlags(fs *flag.FlagSet, o *options) {
 // parse reads flags anywhere among the arguments (aect show 3 --doc convention) and
 // returns the positional arguments. Errors are French usage errors.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	fs.SetOutput(io.Discard)
+	fs.SetOutput(io.Discard) // the flag package's own messages are English: ours replace them
 	fs.Usage = func() {}
 	var pos []string
 	for {
@@ -151,16 +158,27 @@ func frenchFlagError(err error) error {
 	case strings.HasPrefix(msg, "flag needs an argument: "):
 		return usagef("l'option %s attend une valeur", strings.TrimPrefix(msg, "flag needs an argument: "))
 	case strings.HasPrefix(msg, "invalid boolean value"), strings.HasPrefix(msg, "invalid value"):
-		return usagef("valeur invalide : %s", msg[strings.LastIndex(msg, " for ")+5:])
+		// invalid value "x" for flag -db: …, invalid boolean value "x" for -json: parse error
+		value, flagName := "", ""
+		if i := strings.Index(msg, `"`); i >= 0 {
+			if j := strings.Index(msg[i+1:], `"`); j >= 0 {
+				value = msg[i+1 : i+1+j]
+			}
+		}
+		if i := strings.LastIndex(msg, " for "); i >= 0 {
+			rest := strings.TrimPrefix(msg[i+5:], "flag ")
+			flagName = strings.TrimSuffix(strings.Fields(rest + " ")[0], ":")
+		}
+		return usagef("valeur « %s » invalide pour l'option %s", value, flagName)
 	}
 	return usagef("ligne de commande invalide")
 }
 
-func dispatch(args []string, io stdio, getenv func(string) string) error {
+func dispatch(args []string, std stdio, getenv func(string) string) error {
 	o := &options{}
 	fs := flag.NewFlagSet("aect", flag.ContinueOnError)
 	globalFlags(fs, o)
-	fs.SetOutput(io.err)
+	fs.SetOutput(io.Discard) // the flag package's own messages are English: ours replace them
 	fs.Usage = func() {}
 	// Global flags come before the command name; the flag package stops at the first
 	// argument that is not a flag.
@@ -168,18 +186,22 @@ func dispatch(args []string, io stdio, getenv func(string) string) error {
 		return frenchFlagError(err)
 	}
 	rest := fs.Args()
-	e := &env{opt: o, io: io, getenv: getenv}
+	e := &env{opt: o, io: std, getenv: getenv}
 	switch {
 	case o.version:
-		fmt.Fprintf(io.out, "aect %s\n", versionString())
+		fmt.Fprintf(std.out, "aect %s\n", versionString())
 		return nil
 	case o.help && len(rest) == 0:
-		printUsage(io.out)
+		printUsage(std.out)
 		return nil
 	}
 	o.accessible = o.accessible || isTruthy(getenv("ACCESSIBLE"))
 	o.contrast = o.contrast || isTruthy(getenv("AECT_CONTRASTE"))
-	e.log = openLog(o.logLevel, getenv)
+	log, err := openLog(o.logLevel, getenv)
+	if err != nil {
+		return err
+	}
+	e.log = log
 	defer func() {
 		if e.store != nil {
 			e.store.Close()
@@ -206,7 +228,7 @@ func dispatch(args []string, io stdio, getenv func(string) string) error {
 		return err
 	}
 	if o.help {
-		printCommandHelp(io.out, c)
+		printCommandHelp(std.out, c)
 		return nil
 	}
 	e.log.Debug("command", "name", name, "args", pos)
@@ -342,25 +364,30 @@ func logPath(getenv func(string) string) string {
 }
 
 // openLog opens the log file (never the terminal). A log that cannot be opened is
-// discarded silently: logging must never stop the program.
-func openLog(level string, getenv func(string) string) *slog.Logger {
+// discarded silently: logging must never stop the program. An unknown level is a usage
+// error.
+func openLog(level string, getenv func(string) string) (*slog.Logger, error) {
+	discard := slog.New(slog.NewTextHandler(io.Discard, nil))
+	from := "--log-level"
 	if level == "" {
-		level = getenv("AECT_LOG")
+		level, from = getenv("AECT_LOG"), "AECT_LOG"
 	}
-	var lv slog.Level
-	if err := lv.UnmarshalText([]byte(level)); err != nil || level == "" {
-		lv = slog.LevelWarn
+	lv := slog.LevelWarn
+	if level != "" {
+		if err := lv.UnmarshalText([]byte(level)); err != nil {
+			return discard, usagef("niveau de journal « %s » inconnu pour %s : attendu debug, info, warn ou error", level, from)
+		}
 	}
 	path := logPath(getenv)
 	if path == "" {
-		return slog.New(slog.NewTextHandler(io.Discard, nil))
+		return discard, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return slog.New(slog.NewTextHandler(io.Discard, nil))
+		return discard, nil
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
-		return slog.New(slog.NewTextHandler(io.Discard, nil))
+		return discard, nil
 	}
-	return slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: lv}))
+	return slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: lv})), nil
 }

@@ -86,7 +86,7 @@ func cmdList(e *env, args []string) error {
 		enc := json.NewEncoder(e.io.out)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		return enc.Encode(rows)
+		return stdoutError(enc.Encode(rows))
 	}
 	if len(drafts) == 0 {
 		if e.opt.deleted {
@@ -103,7 +103,7 @@ func cmdList(e *env, args []string) error {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d %%\n", d.ID, clip(d.Title, 40), orDash(d.Form.ShortLabel()),
 			clip(orDash(d.Partner), 30), wizard.FormatAge(d.Updated, now), d.Percent)
 	}
-	return tw.Flush()
+	return stdoutError(tw.Flush())
 }
 
 func orDash(s string) string {
@@ -162,7 +162,7 @@ func reportBlocking(w io.Writer, p *wizard.Plan) {
 	if len(lines) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "Attention : projet non conforme (%d point(s) bloquant(s)) :\n%s\n", len(lines), strings.Join(lines, "\n"))
+	fmt.Fprintf(w, "Attention : projet non conforme (%s) :\n%s\n", plural(len(lines), "point bloquant", "points bloquants"), strings.Join(lines, "\n"))
 }
 
 func cmdShow(e *env, args []string) error {
@@ -182,7 +182,7 @@ func cmdShow(e *env, args []string) error {
 		return err
 	}
 	reportBlocking(e.io.err, d.Plan)
-	return document.Render(e.io.out, document.Build(d.Plan, k, document.Options{Today: today()}), f)
+	return stdoutError(document.Render(e.io.out, document.Build(d.Plan, k, document.Options{Today: today()}), f))
 }
 
 func exportFormats(s string) ([]document.Format, error) {
@@ -193,7 +193,7 @@ func exportFormats(s string) ([]document.Format, error) {
 	for _, part := range strings.Split(s, ",") {
 		f, err := document.ParseFormat(part)
 		if err != nil {
-			return nil, &usageError{err.Error()}
+			return nil, usagef("format « %s » inconnu : attendu odt, docx, md, txt ou all (tous)", strings.TrimSpace(part))
 		}
 		out = append(out, f)
 	}
@@ -235,11 +235,14 @@ func cmdExportJSON(e *env, args []string) error {
 		return err
 	}
 	_, err = e.io.out.Write(data)
-	return err
+	return stdoutError(err)
 }
 
 // readAnswers reads an answers file, with a French error naming it.
 func readAnswers(path string) ([]byte, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, wizard.Errorf("« %s » est un dossier : indiquez un fichier .json", path)
+	}
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -247,9 +250,22 @@ func readAnswers(path string) ([]byte, error) {
 	case errors.Is(err, os.ErrPermission):
 		return nil, wizard.Errorf("fichier « %s » illisible : permission refusée", path)
 	case err != nil:
-		return nil, wizard.Errorf("fichier « %s » illisible : %v", path, err)
+		return nil, wizard.Errorf("fichier « %s » illisible (erreur de lecture du disque ou du support)", path)
 	}
 	return data, nil
+}
+
+// stdoutError replaces the system's message when the standard output cannot be written
+// (disk full, closed pipe).
+func stdoutError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var we *wizard.Error
+	if errors.As(err, &we) {
+		return err
+	}
+	return wizard.Errorf("impossible d'écrire sur la sortie standard (disque plein, ou sortie fermée ?)")
 }
 
 // fileError prefixes a decoding error with the file name.
@@ -289,7 +305,10 @@ func cmdImport(e *env, args []string) error {
 		fmt.Fprintf(e.io.err, "aect : %s\n", indentMessage(err.Error()))
 	}
 	if failed > 0 {
-		return wizard.Errorf("%d fichier(s) sur %d non importé(s)", failed, len(args))
+		if len(args) == 1 {
+			return wizard.Errorf("fichier non importé")
+		}
+		return wizard.Errorf("%d fichiers sur %d non importés", failed, len(args))
 	}
 	return nil
 }
@@ -355,6 +374,59 @@ func cmdDemo(e *env, args []string) error {
 		fmt.Fprintln(e.io.out, "Les exemples de l'atelier sont déjà chargés (aect list pour les voir).")
 		return nil
 	}
-	fmt.Fprintf(e.io.out, "%d exemple(s) chargé(s). Lancez « aect » pour les ouvrir, ou « aect list ».\n", created)
+	fmt.Fprintf(e.io.out, "%s. Lancez « aect » pour les ouvrir, ou « aect list ».\n", plural(created, "exemple chargé", "exemples chargés"))
+	return nil
+}
+
+// plural writes "1 point bloquant", "2 points bloquants".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func cmdHistory(e *env, args []string) error {
+	id, err := draftID(args)
+	if err != nil {
+		return err
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	revs, err := s.Revisions(id)
+	if err != nil {
+		return err
+	}
+	if e.opt.revision != 0 {
+		for _, r := range revs {
+			if r.ID != e.opt.revision {
+				continue
+			}
+			d, err := s.RestoreRevision(id, r.ID)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.io.out, "Brouillon n° %d rétabli dans sa version %d du %s à %s (« %s », %d %% complet). L'état précédent reste dans l'historique.\n",
+				id, r.ID, wizard.FormatDate(wizard.DateOf(r.Saved.Local())), r.Saved.Local().Format("15:04"), d.Title, d.Percent)
+			return nil
+		}
+		return wizard.Errorf("le brouillon n° %d n'a pas de version %d (aect history %d pour les voir)", id, e.opt.revision, id)
+	}
+	tw := tabwriter.NewWriter(e.io.out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Version\tEnregistrée le\tTitre\tComplet")
+	for i, r := range revs {
+		when := wizard.FormatDate(wizard.DateOf(r.Saved.Local())) + " à " + r.Saved.Local().Format("15:04:05")
+		current := ""
+		if i == 0 {
+			current = " (actuelle)"
+		}
+		fmt.Fprintf(tw, "%d%s\t%s\t%s\t%d %%\n", r.ID, current, when, clip(r.Title, 40), r.Percent)
+	}
+	if err := tw.Flush(); err != nil {
+		return stdoutError(err)
+	}
+	fmt.Fprintf(e.io.out, "Pour rétablir une version : aect history %d --restore VERSION\n", id)
 	return nil
 }

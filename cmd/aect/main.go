@@ -50,20 +50,20 @@ var errAborted = errors.New("interrompu")
 
 // run executes the command line and returns the exit code. It is the one place that maps
 // errors to exit codes and prints them, in French, on stderr.
-func run(args []string, io stdio, getenv func(string) string) int {
-	err := dispatch(args, io, getenv)
+func run(args []string, std stdio, getenv func(string) string) int {
+	err := dispatch(args, std, getenv)
 	var ue *usageError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, errAborted):
-		fmt.Fprintln(io.err, "aect : interrompu. Vos réponses déjà données sont enregistrées.")
+		fmt.Fprintln(std.err, "aect : interrompu. Vos réponses déjà données sont enregistrées.")
 		return exitAborted
 	case errors.As(err, &ue):
-		fmt.Fprintf(io.err, "aect : %s\nAide : aect --help\n", ue.msg)
+		fmt.Fprintf(std.err, "aect : %s\nAide : aect --help\n", ue.msg)
 		return exitUsage
 	}
-	fmt.Fprintf(io.err, "aect : %s\n", indentMessage(err.Error()))
+	fmt.Fprintf(std.err, "aect : %s\n", indentMessage(err.Error()))
 	return exitError
 }
 

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -89,7 +90,8 @@ func expect(t *testing.T, r result, code int, contains ...string) {
 			t.Errorf("output does not contain %q\nstdout: %s\nstderr: %s", c, r.stdout, r.err)
 		}
 	}
-	for _, english := range []string{"panic", "goroutine ", "flag provided", "Usage of", "no such file", "database is locked"} {
+	for _, english := range []string{"panic", "goroutine ", "flag provided", "flag needs", "parse error", "Usage of",
+		"no such file", "is a directory", "database is locked", "no space left", "permission denied"} {
 		if strings.Contains(all, english) {
 			t.Errorf("output leaks %q:\n%s", english, all)
 		}
@@ -117,6 +119,10 @@ func TestUsageErrors(t *testing.T) {
 	expect(t, aect(t, "", "--db", db, "export", "1", "--format", "pdf"), 2, "pdf")
 	expect(t, aect(t, "", "--db", db, "new"), 2, "--answers")
 	expect(t, aect(t, "", "--db", db, "import"), 2, "fichier à importer manquant")
+	expect(t, aect(t, "", "--bogus"), 2, "option inconnue : -bogus")
+	expect(t, aect(t, "", "--db", db, "list", "--json=peut"), 2, "valeur « peut » invalide pour l'option -json")
+	expect(t, aect(t, "", "--db", db, "--log-level", "bavard", "list"), 2, "niveau de journal « bavard » inconnu")
+	expect(t, aect(t, "", "--db", db, "import", t.TempDir()), 1, "est un dossier")
 }
 
 func TestNoTerminal(t *testing.T) {
@@ -130,7 +136,7 @@ func TestNoTerminal(t *testing.T) {
 func TestDemoListShow(t *testing.T) {
 	db := dbPath(t)
 	expect(t, aect(t, "", "--db", db, "list"), 0, "Aucun brouillon", "aect demo")
-	expect(t, aect(t, "", "--db", db, "demo"), 0, "5 exemple(s) chargé(s)")
+	expect(t, aect(t, "", "--db", db, "demo"), 0, "5 exemples chargés")
 	expect(t, aect(t, "", "--db", db, "demo"), 0, "déjà chargés")
 	r := aect(t, "", "--db", db, "list")
 	expect(t, r, 0, "Titre", "Jumelage Belmont-sur-Guiers", "Convention", "100 %")
@@ -197,6 +203,7 @@ func TestExport(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "fichier")
 	os.WriteFile(file, []byte("x"), 0o600)
 	expect(t, aect(t, "", "--db", db, "export", id, "--out", file), 1, file)
+	expect(t, aect(t, "", "--db", db, "export", id, "--out", "/proc/aect-nope"), 1, "/proc/aect-nope")
 }
 
 func TestExportImport(t *testing.T) {
@@ -401,8 +408,114 @@ func TestLogsGoToAFile(t *testing.T) {
 
 func TestDefaultDatabase(t *testing.T) {
 	home := t.TempDir()
-	expect(t, aectIn(t, home, "", "demo"), 0, "5 exemple(s)")
+	expect(t, aectIn(t, home, "", "demo"), 0, "5 exemples chargés")
 	if _, err := os.Stat(filepath.Join(home, "data", "aect", "aect.db")); err != nil {
 		t.Errorf("default database not in the user's data folder: %v", err)
 	}
+}
+
+func TestStdoutFull(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full here")
+	}
+	db := dbPath(t)
+	expect(t, aect(t, "", "--db", db, "demo"), 0)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer full.Close()
+	cmd := exec.CommandContext(ctx, binary, "--db", db, "show", "1")
+	cmd.Stdout = full
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(errb.String(), "sortie standard") || strings.Contains(errb.String(), "no space") {
+		t.Errorf("exit %v, stderr %q", err, errb.String())
+	}
+}
+
+func TestAccessibleResumeAsksOnlyMissing(t *testing.T) {
+	db := dbPath(t)
+	expect(t, aect(t, "Titre\n1\nTrifouillis\nfin\n", "--db", db, "--accessible"), 0)
+	// Resume, answer « non » (only the missing answers): the first question asked is the
+	// département, not the title again.
+	r := aect(t, "1\nnon\nfin\n", "--db", db, "--accessible")
+	expect(t, r, 0, "Reprise du brouillon n° 1", "Département")
+	after := r.stdout[strings.Index(r.stdout, "Revoir toutes les réponses"):]
+	if strings.Contains(after, "Titre du projet") || strings.Contains(after, "Nom de la collectivité") {
+		t.Errorf("answered questions asked again:\n%s", after)
+	}
+}
+
+func TestAccessibleInterrupt(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGINT to send on Windows")
+	}
+	db := dbPath(t)
+	cmd := exec.Command(binary, "--db", db, "--accessible")
+	cmd.Env = append(os.Environ(), "AECT_DB=", "ACCESSIBLE=")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out lockedBuffer
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stdin.Write([]byte("Projet interrompu\n"))
+	// Wait until the title is saved and the next question is asked.
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(out.String(), "Type de collectivité") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	cmd.Process.Signal(os.Interrupt)
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(errb.String(), "interrompu") {
+		t.Fatalf("exit %v, stderr %q", err, errb.String())
+	}
+	expect(t, aect(t, "", "--db", db, "export-json", "1"), 0, "Projet interrompu")
+}
+
+// lockedBuffer is a bytes.Buffer safe to read while a process writes into it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func TestHistory(t *testing.T) {
+	db := dbPath(t)
+	expect(t, aect(t, "Premier titre\nfin\n", "--db", db, "--accessible"), 0)
+	expect(t, aect(t, "1\noui\nSecond titre\nfin\n", "--db", db, "--accessible"), 0)
+	r := aect(t, "", "--db", db, "history", "1")
+	expect(t, r, 0, "Version", "(actuelle)", "Second titre", "Premier titre", "--restore")
+	// The oldest version with the first title.
+	var first string
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if strings.Contains(line, "Premier titre") {
+			first = strings.Fields(line)[0]
+		}
+	}
+	expect(t, aect(t, "", "--db", db, "history", "1", "--restore", first), 0, "rétabli", "Premier titre")
+	expect(t, aect(t, "", "--db", db, "export-json", "1"), 0, `"title": "Premier titre"`)
+	expect(t, aect(t, "", "--db", db, "history", "1", "--restore", "999"), 1, "pas de version 999")
+	expect(t, aect(t, "", "--db", db, "history", "7"), 1, "introuvable")
 }

@@ -495,20 +495,6 @@ func TestPublicationUnknown(t *testing.T) {
 	}
 }
 
-func TestLawName(t *testing.T) {
-	for src, want := range map[wizard.Source]string{
-		wizard.SourceEau:      "loi Oudin-Santini du 9 février 2005",
-		wizard.SourceMobilite: "loi d'orientation des mobilités de 2019",
-		wizard.SourceDechets:  "",
-		wizard.SourceElecGaz:  "",
-	} {
-		m, _ := src.OnePercent()
-		if got := lawName(m); got != want {
-			t.Errorf("lawName(%s) = %q, want %q", src, got, want)
-		}
-	}
-}
-
 // TestPartnerNames checks how the partner's name is written: a common noun lower-cased
 // inside a sentence and kept as typed in titles and signatures, the country added once.
 func TestPartnerNames(t *testing.T) {

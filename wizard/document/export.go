@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"aect/wizard"
 )
@@ -97,7 +98,7 @@ func Export(p *wizard.Plan, dir string, formats []Format, opt Options) ([]string
 		for _, f := range chosen {
 			buf.Reset()
 			if err := Render(&buf, d, f); err != nil {
-				return written, fmt.Errorf("impossible de préparer le document « %s » : %w", FileName(k, f), err)
+				return written, &exportError{fmt.Sprintf("impossible de préparer le document « %s »", FileName(k, f)), err}
 			}
 			path := filepath.Join(folder, FileName(k, f))
 			if err := writeAtomic(path, buf.Bytes()); err != nil {
@@ -129,7 +130,7 @@ func writeAtomic(path string, data []byte) error {
 	fail := func(err error) error {
 		tmp.Close()
 		os.Remove(name)
-		return fmt.Errorf("impossible d'écrire le fichier « %s » : %s : %w", path, reason(err), err)
+		return fileError(path, err)
 	}
 	if _, err := tmp.Write(data); err != nil {
 		return fail(err)
@@ -142,18 +143,33 @@ func writeAtomic(path string, data []byte) error {
 	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(name)
-		return fmt.Errorf("impossible d'écrire le fichier « %s » : %s : %w", path, reason(err), err)
+		return fileError(path, err)
 	}
 	if err := os.Rename(name, path); err != nil {
 		os.Remove(name)
-		return fmt.Errorf("impossible d'écrire le fichier « %s » : %s : %w", path, reason(err), err)
+		return fileError(path, err)
 	}
 	return nil
 }
 
+// exportError is a French message for the user; the system's cause, often English, is
+// kept for logs (Unwrap) and never shown.
+type exportError struct {
+	msg string
+	err error
+}
+
+func (e *exportError) Error() string { return e.msg }
+func (e *exportError) Unwrap() error { return e.err }
+
+// fileError says, in French, that a file cannot be written.
+func fileError(path string, err error) error {
+	return &exportError{fmt.Sprintf("impossible d'écrire le fichier « %s » : %s", path, reason(err)), err}
+}
+
 // folderError says, in French, that a folder cannot be written.
 func folderError(folder string, err error) error {
-	return fmt.Errorf("impossible d'écrire dans le dossier « %s » : %s : %w", folder, reason(err), err)
+	return &exportError{fmt.Sprintf("impossible d'écrire dans le dossier « %s » : %s", folder, reason(err)), err}
 }
 
 // reason names the usual causes in French.
@@ -162,9 +178,13 @@ func reason(err error) string {
 	case errors.Is(err, fs.ErrPermission):
 		return "accès refusé"
 	case errors.Is(err, fs.ErrNotExist):
-		return "dossier introuvable"
+		return "dossier introuvable ou impossible à créer"
 	case errors.Is(err, fs.ErrExist):
 		return "un fichier porte déjà ce nom"
+	case errors.Is(err, syscall.ENOSPC):
+		return "le disque est plein"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "un élément du chemin est un fichier, pas un dossier"
 	}
-	return "erreur du système de fichiers"
+	return "erreur du système de fichiers (support retiré, ou en lecture seule ?)"
 }

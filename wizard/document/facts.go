@@ -711,10 +711,10 @@ func (u onePercentUse) law() string {
 	law := ""
 	for i, src := range u.sources {
 		m, _ := src.OnePercent()
-		if i > 0 && lawName(m) != law {
+		if i > 0 && m.Law != law {
 			return ""
 		}
-		law = lawName(m)
+		law = m.Law
 	}
 	return law
 }
@@ -738,22 +738,6 @@ func servicePhrase(s wizard.Source) string {
 
 // annexBudget names the budget of a "1 %" source: "budget de l'eau potable".
 func annexBudget(s wizard.Source) string { return "budget " + servicePhrase(s) }
-
-// lawName is the usual name of the law behind a "1 %" mechanism, for a parenthesis in a
-// visa: the mechanism's Law when it names a law ("loi Oudin-Santini du 9 février 2005",
-// "loi d'orientation des mobilités de 2019"), "" otherwise ("1 % déchets (2014)" names
-// the mechanism, not a law). A year in parentheses becomes "de 2019", to avoid nested
-// parentheses.
-func lawName(m wizard.OnePercent) string {
-	law := strings.TrimSpace(m.Law)
-	if !strings.HasPrefix(law, "loi ") {
-		return ""
-	}
-	if open := strings.LastIndex(law, " ("); open > 0 && strings.HasSuffix(law, ")") {
-		law = law[:open] + " de " + law[open+2:len(law)-1]
-	}
-	return law
-}
 
 // categoryPhrase is the legal category after "relève": "de la coopération".
 func (f *facts) categoryPhrase() any {
