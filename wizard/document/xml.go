@@ -166,9 +166,13 @@ type zipFile struct {
 	data []byte
 }
 
+// dosEpoch is 1 January 1980 in the MS-DOS date format of zip headers (month 1, day 1).
+const dosEpoch = 1<<5 | 1
+
 // writeZip writes a package: the first entry, if stored is true, uncompressed and
 // without data descriptor or extra field (the ODF "mimetype" rule); the others deflated.
-// Entries carry no modification time, so the same document gives the same bytes.
+// Entries carry a fixed, valid MS-DOS date (1 January 1980) and no extended timestamp, so
+// that the same document gives the same bytes and zip tools show a real date.
 func writeZip(w io.Writer, stored bool, files []zipFile) error {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, fastDeflate)
@@ -180,6 +184,7 @@ func writeZip(w io.Writer, stored bool, files []zipFile) error {
 				CRC32:              crc32.ChecksumIEEE(f.data),
 				CompressedSize64:   uint64(len(f.data)),
 				UncompressedSize64: uint64(len(f.data)),
+				ModifiedDate:       dosEpoch,
 			}
 			fw, err := zw.CreateRaw(hdr)
 			if err != nil {
@@ -194,7 +199,7 @@ func writeZip(w io.Writer, stored bool, files []zipFile) error {
 		if len(f.data) < smallEntry {
 			method = zip.Store
 		}
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: method})
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: method, ModifiedDate: dosEpoch})
 		if err != nil {
 			return err
 		}
