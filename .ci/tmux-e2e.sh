@@ -54,7 +54,7 @@ keys n
 wait_for "Nouveau projet"
 typed "Jumelage Évry – Lindenbach"
 keys Enter
-wait_for "Section 1/10"
+wait_for "1/10 Collectivité"
 
 echo "== section Collectivité"
 keys Enter                                   # type : commune
@@ -65,7 +65,7 @@ typed "Marie Durand"; keys Enter             # exécutif
 keys Enter                                   # titre : maire
 keys Space Enter                             # compétence : eau potable
 typed "850 000"; keys Enter                  # budget de l'eau
-wait_for "Section 2/10"
+wait_for "2/10 Partenaire"
 
 echo "== section Partenaire"
 typed "Gemeinde Lindenbach"; keys Enter
@@ -75,7 +75,7 @@ typed "Thomas Keller, Bürgermeister"; keys Enter
 typed "allemand, français"; keys Enter
 typed "Échanges scolaires depuis 2015."; keys Enter
 keys o                                       # entité reconnue : oui
-wait_for "Section 3/10"
+wait_for "3/10 Domaine"
 
 echo "== kill -9"
 pid=$(pgrep -f "$TMP/aect --db $DB" || true)
@@ -89,7 +89,7 @@ echo "== redémarrage"
 start
 wait_for "Jumelage Évry"
 keys Enter
-wait_for "Section 3/10"                          # reopens where the user was
+wait_for "3/10 Domaine"                          # reopens where the user was
 keys C-t; wait_for "Sommaire"; keys 2
 wait_for "Réponse actuelle : Gemeinde Lindenbach"
 keys C-t; wait_for "Sommaire"; keys 1
