@@ -272,6 +272,24 @@ func date(field func(p *Plan) *Date) (func(*Plan) string, func(*Plan, string) er
 		}
 }
 
+// lookup returns Get/Set for a reference code (département, country) checked against
+// its table; unknown is the French message, with %s for the answer.
+func lookup(field func(p *Plan) *string, find func(string) (string, bool), unknown string) (func(*Plan) string, func(*Plan, string) error) {
+	return func(p *Plan) string { return *field(p) },
+		func(p *Plan, s string) error {
+			if strings.TrimSpace(s) == "" {
+				*field(p) = ""
+				return nil
+			}
+			code, ok := find(s)
+			if !ok {
+				return Errorf(unknown, s)
+			}
+			*field(p) = code
+			return nil
+		}
+}
+
 func list(field func(p *Plan) *[]string) (func(*Plan) string, func(*Plan, string) error) {
 	return func(p *Plan) string { return strings.Join(*field(p), ", ") },
 		func(p *Plan, s string) error { *field(p) = splitList(s); return nil }
@@ -490,19 +508,9 @@ func bind(q *Question) {
 	case "authority.name":
 		q.Get, q.Set = text(func(p *Plan) *string { return &p.Authority.Name })
 	case "authority.departement":
-		q.Get = func(p *Plan) string { return p.Authority.Departement }
-		q.Set = func(p *Plan, s string) error {
-			if strings.TrimSpace(s) == "" {
-				p.Authority.Departement = ""
-				return nil
-			}
-			d, ok := LookupDepartement(s)
-			if !ok {
-				return Errorf("département « %s » inconnu : attendu un code de 01 à 95 (2A, 2B pour la Corse) ou de 971 à 976", s)
-			}
-			p.Authority.Departement = d.Code
-			return nil
-		}
+		q.Get, q.Set = lookup(func(p *Plan) *string { return &p.Authority.Departement },
+			func(s string) (string, bool) { d, ok := LookupDepartement(s); return d.Code, ok },
+			"département « %s » inconnu : attendu un code de 01 à 95 (2A, 2B pour la Corse) ou de 971 à 976")
 	case "authority.population":
 		q.Get, q.Set = integer(func(p *Plan) *int { return &p.Authority.Population }, 0, 100_000_000, "un nombre d'habitants")
 	case "authority.executive_name":
@@ -538,19 +546,9 @@ func bind(q *Question) {
 	case "partner.name":
 		q.Get, q.Set = text(func(p *Plan) *string { return &p.Partner.Name })
 	case "partner.country":
-		q.Get = func(p *Plan) string { return p.Partner.Country }
-		q.Set = func(p *Plan, s string) error {
-			if strings.TrimSpace(s) == "" {
-				p.Partner.Country = ""
-				return nil
-			}
-			c, ok := LookupCountry(s)
-			if !ok {
-				return Errorf("pays « %s » inconnu : choisissez-le dans la liste", s)
-			}
-			p.Partner.Country = c.Code
-			return nil
-		}
+		q.Get, q.Set = lookup(func(p *Plan) *string { return &p.Partner.Country },
+			func(s string) (string, bool) { c, ok := LookupCountry(s); return c.Code, ok },
+			"pays « %s » inconnu : choisissez-le dans la liste")
 	case "partner.kind":
 		q.Get, q.Set = choice(PartnerKinds, func(p *Plan) *PartnerKind { return &p.Partner.Kind })
 	case "partner.representative":

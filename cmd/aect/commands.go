@@ -32,12 +32,18 @@ func draftID(args []string) (int64, error) {
 	return id, nil
 }
 
-func (e *env) draft(args []string) (storage.Draft, error) {
+// storeAndID reads the draft number of the arguments, then opens the database.
+func (e *env) storeAndID(args []string) (*storage.Store, int64, error) {
 	id, err := draftID(args)
 	if err != nil {
-		return storage.Draft{}, err
+		return nil, 0, err
 	}
 	s, err := e.openStore()
+	return s, id, err
+}
+
+func (e *env) draft(args []string) (storage.Draft, error) {
+	s, id, err := e.storeAndID(args)
 	if err != nil {
 		return storage.Draft{}, err
 	}
@@ -222,11 +228,7 @@ func cmdExport(e *env, args []string) error {
 }
 
 func cmdExportJSON(e *env, args []string) error {
-	id, err := draftID(args)
-	if err != nil {
-		return err
-	}
-	s, err := e.openStore()
+	s, id, err := e.storeAndID(args)
 	if err != nil {
 		return err
 	}
@@ -387,11 +389,7 @@ func plural(n int, one, many string) string {
 }
 
 func cmdHistory(e *env, args []string) error {
-	id, err := draftID(args)
-	if err != nil {
-		return err
-	}
-	s, err := e.openStore()
+	s, id, err := e.storeAndID(args)
 	if err != nil {
 		return err
 	}
