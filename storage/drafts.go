@@ -375,23 +375,35 @@ func (s *Store) List(query string) ([]Summary, error) {
 		args = append(args, w)
 	}
 	q += " ORDER BY updated_at DESC, id DESC"
-	out, err := s.summaries(q, args...)
+	out, err := s.fullList(q, args...)
 	return out, s.wrap("lire la liste des brouillons", err)
+}
+
+// ListHead returns the n most recently saved drafts not in the bin, and how many there are
+// in all: enough to draw the first screen of a long list at once, the whole list following.
+func (s *Store) ListHead(n int) ([]Summary, int, error) {
+	var total int
+	if err := s.db.QueryRow("SELECT count(*) FROM drafts WHERE deleted_at = 0").Scan(&total); err != nil {
+		return nil, 0, s.wrap("lire la liste des brouillons", err)
+	}
+	out, err := s.summaries(int64(n), "SELECT "+summaryColumns+" FROM drafts WHERE deleted_at = 0 ORDER BY updated_at DESC, id DESC LIMIT ?", n)
+	return out, total, s.wrap("lire la liste des brouillons", err)
 }
 
 // ListDeleted returns the drafts in the bin, most recently deleted first.
 func (s *Store) ListDeleted() ([]Summary, error) {
-	out, err := s.summaries("SELECT " + summaryColumns + " FROM drafts WHERE deleted_at <> 0 ORDER BY deleted_at DESC, id DESC")
+	out, err := s.fullList("SELECT " + summaryColumns + " FROM drafts WHERE deleted_at <> 0 ORDER BY deleted_at DESC, id DESC")
 	return out, s.wrap("lire la corbeille", err)
 }
 
-func (s *Store) summaries(query string, args ...any) ([]Summary, error) {
+// summaries reads the summary rows of a query into a slice of capacity size.
+func (s *Store) summaries(size int64, query string, args ...any) ([]Summary, error) {
 	rows, err := s.db.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]Summary, 0, s.listHint.Load())
+	out := make([]Summary, 0, size)
 	// Declared once: the pointers given to Scan escape, and ten thousand rows would
 	// allocate them ten thousand times.
 	var (
@@ -412,10 +424,17 @@ func (s *Store) summaries(query string, args ...any) ([]Summary, error) {
 		sm.Form = wizard.Form(form)
 		out = append(out, sm)
 	}
-	// Growing a slice of ten thousand summaries costs more than reading them: the next
-	// list starts at the size of this one.
-	s.listHint.Store(int64(len(out)))
 	return out, rows.Err()
+}
+
+// fullList reads a whole list. Growing a slice of ten thousand summaries costs more than
+// reading them: the next list starts at the size of this one.
+func (s *Store) fullList(query string, args ...any) ([]Summary, error) {
+	out, err := s.summaries(s.listHint.Load(), query, args...)
+	if err == nil {
+		s.listHint.Store(int64(len(out)))
+	}
+	return out, err
 }
 
 // Duplicate creates a copy of draft id titled "<title> (copie)", with the same plan and

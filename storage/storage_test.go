@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -756,5 +757,31 @@ func TestLoadSample(t *testing.T) {
 	}
 	if _, _, err := s.LoadSample("", sm.Data); err == nil {
 		t.Error("a sample without a name was accepted")
+	}
+}
+
+func TestListHead(t *testing.T) {
+	s := newStore(t)
+	for i := 0; i < 5; i++ {
+		if _, err := s.Create(fmt.Sprintf("Projet %d", i), &wizard.Plan{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, _ := s.Create("Supprimé", &wizard.Plan{})
+	if err := s.Delete(d.ID); err != nil {
+		t.Fatal(err)
+	}
+	head, total, err := s.ListHead(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := s.List("")
+	if total != 5 || len(head) != 3 || len(all) != 5 {
+		t.Fatalf("head %d, total %d, all %d", len(head), total, len(all))
+	}
+	for i := range head {
+		if head[i] != all[i] {
+			t.Errorf("row %d: %+v; want %+v", i, head[i], all[i])
+		}
 	}
 }

@@ -136,6 +136,13 @@ func (s *fakeStore) List(query string) ([]Summary, error) {
 	return s.list(false, query), nil
 }
 
+func (s *fakeStore) ListHead(n int) ([]Summary, int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	all := s.list(false, "")
+	return all[:min(n, len(all))], len(all), nil
+}
+
 func (s *fakeStore) ListDeleted() ([]Summary, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -11,12 +11,19 @@ import (
 	"aect/wizard"
 )
 
-// listMsg carries the drafts list (or the bin) read from the store.
+// listMsg carries the drafts list (or the bin) read from the store. A head is the first
+// drafts only, with the total: it draws the first screen at once, the whole list follows.
 type listMsg struct {
 	bin   bool
 	items []Summary
 	err   error
+	head  bool
+	total int
 }
+
+// headSize is how many drafts the first screen reads before the whole list: more than a
+// screenful at any usual height.
+const headSize = 60
 
 // homeDoneMsg reports the end of an action on a draft (duplicate, rename, delete,
 // restore); the list is then read again.
@@ -40,12 +47,16 @@ type homeScreen struct {
 	filtering bool
 	bin       bool
 	loaded    bool
-	info      string
-	err       string
-	selectID  int64
-	dialog    dialog
-	width     int
-	height    int
+	// whole: the whole list is loaded, not only its head.
+	whole bool
+	// total is the number of drafts while only the head of the list is loaded, else 0.
+	total    int
+	info     string
+	err      string
+	selectID int64
+	dialog   dialog
+	width    int
+	height   int
 	// ready is called once, at the first frame showing drafts (start-up benchmark hook).
 	ready func()
 }
@@ -57,8 +68,15 @@ func newHome(c *common) *homeScreen {
 	return h
 }
 
-// Init reads the drafts list.
-func (h *homeScreen) Init() tea.Cmd { return h.reload() }
+// Init reads the first drafts, then the whole list.
+func (h *homeScreen) Init() tea.Cmd {
+	store := h.c.store
+	head := func() tea.Msg {
+		items, total, err := store.ListHead(headSize)
+		return listMsg{items: items, err: err, head: true, total: total}
+	}
+	return tea.Sequence(head, h.reload())
+}
 
 // SetSize sets the body size.
 func (h *homeScreen) SetSize(w, hh int) {
@@ -105,7 +123,7 @@ func (h *homeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case listMsg:
-		if msg.bin != h.bin {
+		if msg.bin != h.bin || (msg.head && h.whole) {
 			return h, nil
 		}
 		if msg.err != nil {
@@ -119,7 +137,11 @@ func (h *homeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if h.selectID != 0 {
 			keep, h.selectID = h.selectID, 0
 		}
-		h.items, h.folded, h.loaded = msg.items, nil, true
+		h.items, h.folded, h.loaded, h.whole = msg.items, nil, true, !msg.head
+		h.total = 0
+		if msg.head {
+			h.total = msg.total
+		}
 		h.applyFilter()
 		for i, idx := range h.view {
 			if h.items[idx].ID == keep {
@@ -247,7 +269,7 @@ func (h *homeScreen) binKey(msg tea.KeyMsg) tea.Cmd {
 
 func (h *homeScreen) toggleBin() tea.Cmd {
 	h.bin = !h.bin
-	h.items, h.view, h.folded, h.cursor, h.offset, h.loaded = nil, nil, nil, 0, 0, false
+	h.items, h.view, h.folded, h.cursor, h.offset, h.loaded, h.whole, h.total = nil, nil, nil, 0, 0, false, false, 0
 	h.filter.SetValue("")
 	return h.reload()
 }
@@ -389,7 +411,7 @@ func (h *homeScreen) View() string {
 	}
 	s := h.c.styles
 	var b strings.Builder
-	title := fmt.Sprintf("Vos projets (%d)", len(h.items))
+	title := fmt.Sprintf("Vos projets (%d)", max(len(h.items), h.total))
 	if h.bin {
 		title = fmt.Sprintf("Corbeille (%d) — entrée : restaurer, échap : retour", len(h.items))
 	}

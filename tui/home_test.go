@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -121,11 +122,39 @@ func TestHomeListOf1000IsWindowed(t *testing.T) {
 	}
 	h := newHarness(t, s, 80, 24)
 	h.contains("Vos projets (1000)")
+	h.waitFor("the whole list", func() bool { return h.app().home.whole })
 	h.key("end")
-	if v := h.view(); !strings.Contains(v, "sur 1000") {
+	if v := h.view(); !strings.Contains(v, "1000 sur 1000") {
 		t.Fatalf("position line missing:\n%s", v)
 	}
 	if n := strings.Count(h.view(), "\n"); n != 23 {
 		t.Fatalf("screen has %d lines, want 24", n+1)
+	}
+}
+
+// TestHomeDrawsTheHeadFirst: the first screen shows the first drafts and the total at
+// once; the whole list replaces them, keeping the selected draft.
+func TestHomeDrawsTheHeadFirst(t *testing.T) {
+	s := newFakeStore()
+	for i := range 200 {
+		if _, err := s.Create("", &wizard.Plan{Title: fmt.Sprintf("Projet %03d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newHarness(t, s, 80, 24)
+	home := h.app().home
+	m, _ := home.Update(listMsg{items: s.list(false, "")[:headSize], head: true, total: 200})
+	home = m.(*homeScreen)
+	if v := home.View(); !strings.Contains(v, "Vos projets (200)") || !strings.Contains(v, "Projet 199") {
+		t.Fatalf("head screen:\n%s", v)
+	}
+	home.Update(listMsg{items: s.list(false, "")})
+	if !home.whole || len(home.items) != 200 {
+		t.Fatalf("whole list: %v %d", home.whole, len(home.items))
+	}
+	// A head arriving after the whole list changes nothing.
+	home.Update(listMsg{items: s.list(false, "")[:3], head: true, total: 200})
+	if len(home.items) != 200 {
+		t.Fatalf("late head replaced the list: %d", len(home.items))
 	}
 }

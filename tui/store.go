@@ -14,6 +14,7 @@ type Store interface {
 	Save(id int64, baseVersion int64, p *wizard.Plan) (int64, error)
 	SaveUI(id int64, ui UIState) error
 	List(query string) ([]Summary, error)
+	ListHead(n int) ([]Summary, int, error)
 	ListDeleted() ([]Summary, error)
 	Duplicate(id int64) (Draft, error)
 	Rename(id int64, title string) error
