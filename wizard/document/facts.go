@@ -680,16 +680,16 @@ func funderPhrase(s wizard.Source) string {
 	return "des financeurs concernés"
 }
 
-// onePercentArticles groups the "1 %" sources used by CGCT article, in article order,
-// with the services concerned.
+// onePercentArticles groups the "1 %" sources used by CGCT article, in catalogue order
+// (which is article order), with the services concerned.
 func (f *facts) onePercentArticles() []onePercentUse {
 	var out []onePercentUse
-	for _, src := range []wizard.Source{wizard.SourceEau, wizard.SourceAssainissement,
-		wizard.SourceElecGaz, wizard.SourceDechets, wizard.SourceMobilite} {
-		if f.p.FundingBySource(src) <= 0 {
+	for _, ch := range wizard.Sources.Choices {
+		src := ch.Code
+		m, ok := src.OnePercent()
+		if !ok || f.p.FundingBySource(src) <= 0 {
 			continue
 		}
-		m, _ := src.OnePercent()
 		if n := len(out); n > 0 && out[n-1].article == m.Article {
 			out[n-1].sources = append(out[n-1].sources, src)
 			continue
