@@ -382,8 +382,12 @@ func (s *Store) List(query string) ([]Summary, error) {
 // ListHead returns the n most recently saved drafts not in the bin, and how many there are
 // in all: enough to draw the first screen of a long list at once, the whole list following.
 func (s *Store) ListHead(n int) ([]Summary, int, error) {
+	// Counted as all drafts less those in the bin: the first count reads the smallest
+	// index, which Open has just read (quickCheck), the second a short range of the list
+	// index. Counting deleted_at = 0 directly would read the whole, wide, list index: 3 ms
+	// of a cold start for a thousand drafts.
 	var total int
-	if err := s.db.QueryRow("SELECT count(*) FROM drafts WHERE deleted_at = 0").Scan(&total); err != nil {
+	if err := s.db.QueryRow("SELECT (SELECT count(*) FROM drafts) - (SELECT count(*) FROM drafts WHERE deleted_at > 0)").Scan(&total); err != nil {
 		return nil, 0, s.wrap("lire la liste des brouillons", err)
 	}
 	out, err := s.summaries(int64(n), "SELECT "+summaryColumns+" FROM drafts WHERE deleted_at = 0 ORDER BY updated_at DESC, id DESC LIMIT ?", n)

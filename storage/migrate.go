@@ -122,7 +122,10 @@ func (s *Store) backup() (string, error) {
 
 // init checks what kind of database the freshly opened pool points at, refuses what is not
 // an aect database of a known schema, and migrates an older one after a backup.
-func (s *Store) init(migs []migration) error {
+func (s *Store) init(migs []migration, current bool) error {
+	if current {
+		return s.quickCheck()
+	}
 	// The pool's connections switch the file to WAL mode as they open: a write. So the file
 	// is first identified through a connection that only reads.
 	probe, err := sql.Open("sqlite", probeDSN(s.path))

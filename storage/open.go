@@ -154,61 +154,65 @@ const sqliteMagic = "SQLite format 3\x00"
 // inspect checks, without writing anything, that path looks like a whole SQLite database:
 // not a folder, not empty, the SQLite header, and a size that matches the page count the
 // header announces (a truncated copy fails here). It reads the first 100 bytes only.
-func inspect(path string, known int) error {
+// current reports that the header alone proves an aect database of the known schema (no
+// write-ahead log to overrule it), so that no probing connection is needed.
+func inspect(path string, known int) (current bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return openErrorFromFS(path, err)
+		return false, openErrorFromFS(path, err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return openErrorFromFS(path, err)
+		return false, openErrorFromFS(path, err)
 	}
 	if fi.IsDir() {
-		return &OpenError{Path: path, Kind: KindDirectory}
+		return false, &OpenError{Path: path, Kind: KindDirectory}
 	}
 	if fi.Size() == 0 {
-		return &OpenError{Path: path, Kind: KindEmpty}
+		return false, &OpenError{Path: path, Kind: KindEmpty}
 	}
 	var h [100]byte
 	if _, err := io.ReadFull(f, h[:]); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			return &OpenError{Path: path, Kind: KindNotDatabase, Err: err}
+			return false, &OpenError{Path: path, Kind: KindNotDatabase, Err: err}
 		}
-		return openErrorFromFS(path, err)
+		return false, openErrorFromFS(path, err)
 	}
 	if string(h[:16]) != sqliteMagic {
-		return &OpenError{Path: path, Kind: KindNotDatabase}
+		return false, &OpenError{Path: path, Kind: KindNotDatabase}
 	}
 	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
 	if pageSize == 1 {
 		pageSize = 65536
 	}
 	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
-		return &OpenError{Path: path, Kind: KindCorrupt, Err: fmt.Errorf("page size %d", pageSize)}
+		return false, &OpenError{Path: path, Kind: KindCorrupt, Err: fmt.Errorf("page size %d", pageSize)}
 	}
 	if appID := binary.BigEndian.Uint32(h[68:72]); appID != 0 && appID != applicationID {
-		return &OpenError{Path: path, Kind: KindForeign}
+		return false, &OpenError{Path: path, Kind: KindForeign}
 	}
 	// The header's schema version may lag behind the write-ahead log, never ahead of it.
 	if v := int(binary.BigEndian.Uint32(h[60:64])); binary.BigEndian.Uint32(h[68:72]) == applicationID && v > known {
-		return &OpenError{Path: path, Kind: KindNewer, Version: v, Known: known}
+		return false, &OpenError{Path: path, Kind: KindNewer, Version: v, Known: known}
 	}
 	// With a non-empty write-ahead log beside it, the main file may legitimately be behind
 	// (an interrupted checkpoint is redone from the log): SQLite is then the judge.
 	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
-		return nil
+		return false, nil
 	}
 	if fi.Size()%pageSize != 0 {
-		return &OpenError{Path: path, Kind: KindCorrupt, Err: fmt.Errorf("size %d is not a multiple of the page size %d", fi.Size(), pageSize)}
+		return false, &OpenError{Path: path, Kind: KindCorrupt, Err: fmt.Errorf("size %d is not a multiple of the page size %d", fi.Size(), pageSize)}
 	}
 	// The in-header page count is valid when its "version-valid-for" matches the change
 	// counter (SQLite file format, § 1.3.7).
 	changeCounter, validFor := binary.BigEndian.Uint32(h[24:28]), binary.BigEndian.Uint32(h[92:96])
 	if pages := int64(binary.BigEndian.Uint32(h[28:32])); validFor == changeCounter && pages*pageSize > fi.Size() {
-		return &OpenError{Path: path, Kind: KindCorrupt, Err: fmt.Errorf("header announces %d pages, file holds %d", pages, fi.Size()/pageSize)}
+		return false, &OpenError{Path: path, Kind: KindCorrupt, Err: fmt.Errorf("header announces %d pages, file holds %d", pages, fi.Size()/pageSize)}
 	}
-	return nil
+	// Without a write-ahead log the header is the whole truth: an aect database of the
+	// current schema needs no probing connection.
+	return binary.BigEndian.Uint32(h[68:72]) == applicationID && int(binary.BigEndian.Uint32(h[60:64])) == known, nil
 }
 
 // dsn is the data source name of the database at the absolute path abs: a SQLite URI whose

@@ -317,3 +317,37 @@ func TestConcurrentCreationOfOneFile(t *testing.T) {
 		}
 	}
 }
+
+// TestInspectRecognisesACurrentDatabase: a closed aect database of the current schema is
+// known from its header alone, so Open skips the probing connection; anything else
+// (another schema, a write-ahead log beside it, an empty SQLite file) is left to it.
+func TestInspectRecognisesACurrentDatabase(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "aect.db")
+	if err := os.WriteFile(path, goodDB(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	latest := latestVersion(defaultMigrations)
+	if current, err := inspect(path, latest); err != nil || !current {
+		t.Errorf("closed current database: current %v, err %v", current, err)
+	}
+	if current, err := inspect(path, latest+1); err != nil || current {
+		t.Errorf("older schema: current %v, err %v", current, err)
+	}
+	s, err := Open(path) // open: the write-ahead log is beside the file
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Create("Projet", nil); err != nil {
+		t.Fatal(err)
+	}
+	if current, err := inspect(path, latest); err != nil || current {
+		t.Errorf("with a write-ahead log: current %v, err %v", current, err)
+	}
+	s.Close()
+	empty := filepath.Join(dir, "vide.db")
+	writeForeignDB(t, empty, "")
+	if current, err := inspect(empty, latest); err != nil || current {
+		t.Errorf("empty SQLite file: current %v, err %v", current, err)
+	}
+}

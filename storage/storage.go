@@ -58,7 +58,8 @@ func open(path string, migs []migration, now func() time.Time) (*Store, error) {
 			return nil, err
 		}
 	}
-	if err := inspect(abs, latestVersion(migs)); err != nil {
+	current, err := inspect(abs, latestVersion(migs))
+	if err != nil {
 		return nil, err
 	}
 	db, err := sql.Open("sqlite", dsn(abs))
@@ -67,7 +68,7 @@ func open(path string, migs []migration, now func() time.Time) (*Store, error) {
 	}
 	db.SetMaxIdleConns(4)
 	s := &Store{db: db, path: abs, now: now}
-	if err := s.init(migs); err != nil {
+	if err := s.init(migs, current); err != nil {
 		db.Close()
 		return nil, err
 	}
