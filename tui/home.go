@@ -68,14 +68,14 @@ func newHome(c *common) *homeScreen {
 	return h
 }
 
-// Init reads the first drafts, then the whole list.
+// Init reads the first drafts; the whole list is read once they are shown (see Update).
 func (h *homeScreen) Init() tea.Cmd {
 	store := h.c.store
 	head := func() tea.Msg {
 		items, total, err := store.ListHead(headSize)
 		return listMsg{items: items, err: err, head: true, total: total}
 	}
-	return tea.Sequence(head, h.reload())
+	return head
 }
 
 // SetSize sets the body size.
@@ -149,6 +149,12 @@ func (h *homeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		h.clampOffset()
+		if msg.head {
+			// The whole list is read in a command started from here, not chained after
+			// the head in one goroutine: chained, it kept the processor the head's
+			// message was handed to, and the first frame waited for the whole list.
+			return h, h.reload()
+		}
 		return h, nil
 	case homeDoneMsg:
 		h.info, h.err = msg.info, ""

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -143,10 +144,17 @@ func TestHomeDrawsTheHeadFirst(t *testing.T) {
 	}
 	h := newHarness(t, s, 80, 24)
 	home := h.app().home
-	m, _ := home.Update(listMsg{items: s.list(false, "")[:headSize], head: true, total: 200})
+	m, cmd := home.Update(listMsg{items: s.list(false, "")[:headSize], head: true, total: 200})
 	home = m.(*homeScreen)
 	if v := home.View(); !strings.Contains(v, "Vos projets (200)") || !strings.Contains(v, "Projet 199") {
 		t.Fatalf("head screen:\n%s", v)
+	}
+	// Once the head is shown, the whole list is asked for.
+	if cmd == nil {
+		t.Fatal("no command to read the whole list after the head")
+	}
+	if whole, ok := cmd().(listMsg); !ok || whole.head || len(whole.items) != 200 {
+		t.Fatalf("after the head: %#v", whole)
 	}
 	home.Update(listMsg{items: s.list(false, "")})
 	if !home.whole || len(home.items) != 200 {
@@ -156,5 +164,34 @@ func TestHomeDrawsTheHeadFirst(t *testing.T) {
 	home.Update(listMsg{items: s.list(false, "")[:3], head: true, total: 200})
 	if len(home.items) != 200 {
 		t.Fatalf("late head replaced the list: %d", len(home.items))
+	}
+}
+
+// TestStoreOpenedInBackground: the interface starts before the store is open (tui.Run
+// opens it while the terminal is set up) and shows the drafts once it is.
+func TestStoreOpenedInBackground(t *testing.T) {
+	s := newFakeStore()
+	s.addSample(t, "01-jumelage-allemagne")
+	release := make(chan struct{})
+	store := openInBackground(func() (Store, error) { <-release; return s, nil })
+	h := newHarness(t, store, 80, 24)
+	if v := h.view(); !strings.Contains(v, "Chargement") {
+		t.Fatalf("before the store is open:\n%s", v)
+	}
+	close(release)
+	h.contains("Vos projets (1)")
+}
+
+// TestStoreThatCannotOpenEndsTheProgram: a database that cannot be opened ends the
+// interface at once, with the store's error for the command line to print.
+func TestStoreThatCannotOpenEndsTheProgram(t *testing.T) {
+	cause := errors.New("la base /tmp/x.db est endommagée")
+	h := newHarness(t, openInBackground(func() (Store, error) { return nil, cause }), 80, 24)
+	h.waitFor("the end of the program", func() bool { return h.quit })
+	if err := h.app().fatal; err != cause {
+		t.Fatalf("fatal = %v, want %v", err, cause)
+	}
+	if v := h.view(); v != "" {
+		t.Fatalf("screen after the failure:\n%s", v)
 	}
 }
