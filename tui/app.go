@@ -31,7 +31,8 @@ type common struct {
 	// request is set by a screen during Update to ask the root to change screen; the
 	// root acts on it at once, so that the next key already reaches the new screen.
 	request request
-	// formKeys is huh's key map with French help, shared by every form.
+	// formKeys is huh's key map with French help, shared by every form, built at the
+	// first form (see formKeyMap).
 	formKeys *huh.KeyMap
 	width    int
 	height   int
@@ -93,7 +94,7 @@ type App struct {
 }
 
 func newApp(store Store, opt Options, styles *Styles) *App {
-	c := &common{opt: opt, store: store, styles: styles, keys: NewKeyMap(), log: opt.Log, saver: newSaver(store), formKeys: formKeyMap()}
+	c := &common{opt: opt, store: store, styles: styles, keys: NewKeyMap(), log: opt.Log, saver: newSaver(store)}
 	a := &App{c: c}
 	a.home = newHome(c)
 	a.active = a.home
@@ -373,4 +374,13 @@ func dialogBox(c *common, title, text string) string {
 	content := c.styles.Title.Render(title) + "\n\n" + wrapText(text, w-4)
 	box := c.styles.Dialog.Width(w).Render(content)
 	return "\n" + lipgloss.PlaceHorizontal(c.width, lipgloss.Center, box)
+}
+
+// formKeyMap returns the forms' key map, built at its first use: the drafts list, the
+// first screen, has no form.
+func (c *common) formKeyMap() *huh.KeyMap {
+	if c.formKeys == nil {
+		c.formKeys = formKeyMap()
+	}
+	return c.formKeys
 }

@@ -178,14 +178,14 @@ func (f *qform) build(at int) tea.Cmd {
 	for i := at; i < len(f.qs); i++ {
 		// The theme first: huh measures a new group with the field's theme (its default
 		// theme is rebuilt on every call).
-		fld := f.field(i).WithTheme(f.c.styles.Form)
+		fld := f.field(i).WithTheme(f.c.styles.FormTheme())
 		f.fields = append(f.fields, fld)
 		i := i
 		groups = append(groups, huh.NewGroup(fld).WithHideFunc(func() bool { return !f.applies(i) }))
 	}
 	f.form = huh.NewForm(groups...).
-		WithTheme(f.c.styles.Form).
-		WithKeyMap(f.c.formKeys).
+		WithTheme(f.c.styles.FormTheme()).
+		WithKeyMap(f.c.formKeyMap()).
 		WithShowHelp(false).
 		WithWidth(max(f.width-1, 20)).
 		WithHeight(f.formHeight())

@@ -39,8 +39,19 @@ type Styles struct {
 	Prompt, Placeholder lipgloss.Style
 	// Help is the footer's key help.
 	Help help.Styles
-	// Form is the huh theme of the section forms.
-	Form *huh.Theme
+	// form is the huh theme of the section forms, built at its first use (FormTheme).
+	form    *huh.Theme
+	palette palette
+}
+
+// FormTheme returns the huh theme of the section forms. It is built when a form first
+// needs it, not with the other styles: the first screen, the drafts list, has no form,
+// and the theme is a tenth of the time to that screen.
+func (s *Styles) FormTheme() *huh.Theme {
+	if s.form == nil {
+		s.form = formTheme(s, s.palette)
+	}
+	return s.form
 }
 
 // palette is the handful of colours a theme uses; empty strings mean "no colour".
@@ -105,7 +116,7 @@ func NewStyles(highContrast, mono bool) *Styles {
 		FullDesc:       lipgloss.NewStyle(),
 		FullSeparator:  s.Subtle,
 	}
-	s.Form = formTheme(s, p)
+	s.palette = p
 	return s
 }
 
