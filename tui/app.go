@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"log"
 	"strings"
@@ -89,8 +88,6 @@ type App struct {
 	// stopping: ctrl+c or a signal asked to end, without asking anything.
 	stopping    bool
 	confirmQuit bool
-	// fatal is the error of a store that could not be opened: the program ends with it.
-	fatal error
 }
 
 func newApp(store Store, opt Options, styles *Styles) *App {
@@ -108,13 +105,6 @@ func (a *App) tooSmall() bool { return a.winW < minWidth || a.winH < minHeight }
 
 // Update routes a message.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if m, ok := msg.(listMsg); ok {
-		var failed *openFailure
-		if errors.As(m.err, &failed) {
-			a.fatal = failed.err
-			return a, tea.Quit
-		}
-	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.winW, a.winH = msg.Width, msg.Height
@@ -267,9 +257,6 @@ func (a *App) openOverlay(o overlay) {
 
 // View draws the header, the active screen (or overlay) and the key help.
 func (a *App) View() string {
-	if a.fatal != nil {
-		return ""
-	}
 	if a.winW == 0 {
 		return ""
 	}

@@ -20,7 +20,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
 )
 
@@ -45,9 +44,7 @@ type Options struct {
 var ErrInterrupted = errors.New("interrompu par l'utilisateur")
 
 // New returns the root model of the interface, on the drafts list.
-func New(store Store, opt Options) tea.Model { return newRoot(store, opt) }
-
-func newRoot(store Store, opt Options) *App {
+func New(store Store, opt Options) tea.Model {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
@@ -66,48 +63,25 @@ func newRoot(store Store, opt Options) *App {
 
 // Run runs the interface full-screen (alternate screen) until the user quits. It returns
 // nil on a normal quit and ErrInterrupted on ctrl+c.
-//
-// The store is opened by open, in the background while the terminal is set up, so that
-// the first screen shows the drafts sooner. If open fails, Run ends at once and returns
-// its error; either way the opening is over when Run returns.
-func Run(open func() (Store, error), opt Options) error {
-	store := openInBackground(open)
-	defer store.get()
+func Run(store Store, opt Options) error {
 	if os.Getenv("NO_COLOR") != "" {
 		// NO_COLOR forbids colour, not emphasis: keep bold and reverse video (the cursor,
 		// the selected line) with the monochrome styles New picks.
 		lipgloss.SetColorProfile(termenv.ANSI)
 	}
-	m := newRoot(store, opt)
-	// The terminal's size, known now, lets the first frame be the whole screen instead of
-	// waiting for bubbletea's first WindowSizeMsg (which then repeats it).
-	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
-		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	}
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithoutSignalHandler())
 	// Signals go through the model, so that the answer being typed and the pending
 	// writes are saved before the program ends: SIGINT like ctrl+c, SIGTERM and SIGHUP
-	// (the terminal closed) like a quit. The handler is installed by its own goroutine,
-	// as bubbletea does with its own, so that the first frame does not wait for it.
-	done := make(chan struct{})
-	defer close(done)
+	// (the terminal closed) like a quit.
+	p := tea.NewProgram(New(store, opt), tea.WithAltScreen(), tea.WithoutSignalHandler())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
 	go func() {
-		sigs := make(chan os.Signal, 1)
-		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-		defer signal.Stop(sigs)
-		for {
-			select {
-			case s := <-sigs:
-				p.Send(signalMsg{interrupt: s == os.Interrupt})
-			case <-done:
-				return
-			}
+		for s := range sigs {
+			p.Send(signalMsg{interrupt: s == os.Interrupt})
 		}
 	}()
 	_, err := p.Run()
-	if m.fatal != nil {
-		return m.fatal
-	}
 	if errors.Is(err, tea.ErrInterrupted) {
 		return ErrInterrupted
 	}

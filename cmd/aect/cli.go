@@ -252,25 +252,20 @@ func commandNames() string {
 	return strings.Join(names, ", ")
 }
 
-// dbPath is the database named by --db, AECT_DB or the default path.
-func (e *env) dbPath() (string, error) {
-	if e.opt.db != "" {
-		return e.opt.db, nil
-	}
-	if p := e.getenv("AECT_DB"); p != "" {
-		return p, nil
-	}
-	return storage.DefaultPath()
-}
-
 // openStore opens the database named by --db, AECT_DB or the default path, once.
 func (e *env) openStore() (*storage.Store, error) {
 	if e.store != nil {
 		return e.store, nil
 	}
-	path, err := e.dbPath()
-	if err != nil {
-		return nil, err
+	path := e.opt.db
+	if path == "" {
+		path = e.getenv("AECT_DB")
+	}
+	if path == "" {
+		var err error
+		if path, err = storage.DefaultPath(); err != nil {
+			return nil, err
+		}
 	}
 	e.log.Info("open database", "path", path)
 	s, err := storage.Open(path)

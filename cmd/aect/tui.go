@@ -28,31 +28,18 @@ func runTUI(e *env) error {
 	if !isTerminal(e.io.in) || !isTerminal(e.io.out) {
 		return &usageError{noTerminalMessage}
 	}
-	path, err := e.dbPath()
+	s, err := e.openStore()
 	if err != nil {
 		return err
 	}
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
-	}
-	// The database opens while the terminal is set up (tui.Run waits for it before it
-	// returns, so e.store is set for the deferred Close).
-	open := func() (tui.Store, error) {
-		s, err := e.openStore()
-		if err != nil {
-			return nil, err
-		}
-		return s, nil
-	}
-	o := tui.Options{
+	err = tui.Run(s, tui.Options{
 		Version:      versionString(),
-		DBPath:       path,
+		DBPath:       s.Path(),
 		ExportDir:    defaultExportDir(),
 		Now:          time.Now,
 		HighContrast: e.opt.contrast,
 		Log:          slog.NewLogLogger(e.log.Handler(), slog.LevelInfo),
-	}
-	err = tui.Run(open, o)
+	})
 	if errors.Is(err, tui.ErrInterrupted) {
 		return errAborted
 	}
