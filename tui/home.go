@@ -68,14 +68,19 @@ func newHome(c *common) *homeScreen {
 	return h
 }
 
-// Init reads the first drafts; the whole list is read once they are shown (see Update).
+// Init reads the first drafts, unless Run has already (see readHead); the whole list is
+// read once they are shown (see Update).
 func (h *homeScreen) Init() tea.Cmd {
-	store := h.c.store
-	head := func() tea.Msg {
-		items, total, err := store.ListHead(headSize)
-		return listMsg{items: items, err: err, head: true, total: total}
+	if h.loaded {
+		return h.reload()
 	}
-	return head
+	return h.readHead
+}
+
+// readHead reads the first drafts and how many there are.
+func (h *homeScreen) readHead() tea.Msg {
+	items, total, err := h.c.store.ListHead(headSize)
+	return listMsg{items: items, err: err, head: true, total: total}
 }
 
 // SetSize sets the body size.

@@ -1,10 +1,13 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"aect/wizard"
 )
@@ -167,31 +170,23 @@ func TestHomeDrawsTheHeadFirst(t *testing.T) {
 	}
 }
 
-// TestStoreOpenedInBackground: the interface starts before the store is open (tui.Run
-// opens it while the terminal is set up) and shows the drafts once it is.
-func TestStoreOpenedInBackground(t *testing.T) {
+// TestFirstFrameHasTheDrafts: Run reads the size and the first drafts before the program
+// starts, so the very first frame is the list; Init then reads the whole list.
+func TestFirstFrameHasTheDrafts(t *testing.T) {
 	s := newFakeStore()
-	s.addSample(t, "01-jumelage-allemagne")
-	release := make(chan struct{})
-	store := openInBackground(func() (Store, error) { <-release; return s, nil })
-	h := newHarness(t, store, 80, 24)
-	if v := h.view(); !strings.Contains(v, "Chargement") {
-		t.Fatalf("before the store is open:\n%s", v)
+	for i := range 100 {
+		if _, err := s.Create("", &wizard.Plan{Title: fmt.Sprintf("Projet %03d", i)}); err != nil {
+			t.Fatal(err)
+		}
 	}
-	close(release)
-	h.contains("Vos projets (1)")
-}
-
-// TestStoreThatCannotOpenEndsTheProgram: a database that cannot be opened ends the
-// interface at once, with the store's error for the command line to print.
-func TestStoreThatCannotOpenEndsTheProgram(t *testing.T) {
-	cause := errors.New("la base /tmp/x.db est endommagée")
-	h := newHarness(t, openInBackground(func() (Store, error) { return nil, cause }), 80, 24)
-	h.waitFor("the end of the program", func() bool { return h.quit })
-	if err := h.app().fatal; err != cause {
-		t.Fatalf("fatal = %v, want %v", err, cause)
+	m := newRoot(s, Options{Now: func() time.Time { return fixedNow }})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.Update(m.home.readHead())
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Vos projets (100)") || !strings.Contains(v, "Projet 099") {
+		t.Fatalf("first frame:\n%s", v)
 	}
-	if v := h.view(); v != "" {
-		t.Fatalf("screen after the failure:\n%s", v)
+	whole, ok := m.Init()().(listMsg)
+	if !ok || whole.head || len(whole.items) != 100 {
+		t.Fatalf("Init after the head: %#v", whole)
 	}
 }

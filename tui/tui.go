@@ -20,6 +20,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
 )
 
@@ -44,7 +45,9 @@ type Options struct {
 var ErrInterrupted = errors.New("interrompu par l'utilisateur")
 
 // New returns the root model of the interface, on the drafts list.
-func New(store Store, opt Options) tea.Model {
+func New(store Store, opt Options) tea.Model { return newRoot(store, opt) }
+
+func newRoot(store Store, opt Options) *App {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
@@ -69,16 +72,33 @@ func Run(store Store, opt Options) error {
 		// the selected line) with the monochrome styles New picks.
 		lipgloss.SetColorProfile(termenv.ANSI)
 	}
+	m := newRoot(store, opt)
+	// The first frame is the whole drafts list: the terminal's size and the first drafts
+	// are read now, before the program starts, rather than awaited from its first
+	// messages (a WindowSizeMsg, which then repeats the size, and a command's result,
+	// which a second goroutine would deliver a few milliseconds later).
+	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
+		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	}
+	m.Update(m.home.readHead())
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithoutSignalHandler())
 	// Signals go through the model, so that the answer being typed and the pending
 	// writes are saved before the program ends: SIGINT like ctrl+c, SIGTERM and SIGHUP
-	// (the terminal closed) like a quit.
-	p := tea.NewProgram(New(store, opt), tea.WithAltScreen(), tea.WithoutSignalHandler())
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	defer signal.Stop(sigs)
+	// (the terminal closed) like a quit. The handler is installed by its own goroutine,
+	// as bubbletea does with its own, so that the first frame does not wait for it.
+	done := make(chan struct{})
+	defer close(done)
 	go func() {
-		for s := range sigs {
-			p.Send(signalMsg{interrupt: s == os.Interrupt})
+		sigs := make(chan os.Signal, 1)
+		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		defer signal.Stop(sigs)
+		for {
+			select {
+			case s := <-sigs:
+				p.Send(signalMsg{interrupt: s == os.Interrupt})
+			case <-done:
+				return
+			}
 		}
 	}()
 	_, err := p.Run()
