@@ -52,6 +52,11 @@ type UIState struct {
 	// Question is the ID of the question the user was on ("implementation.operator",
 	// "funding[2].amount"), or "" (a list, the review, the documents).
 	Question string `json:"question,omitempty"`
+	// Budgets keeps the annual budget of each 1 % competence the user unticked, so that
+	// ticking it again gives the budget back, in this session or a later one: unticking
+	// removes the competence from the plan, and an answer is never erased. In cents (a
+	// plain number here: wizard.Cents writes euros, for the plan format).
+	Budgets map[wizard.ServiceKind]int64 `json:"budgets,omitempty"`
 }
 
 // record is a plan ready to be stored: validated, in canonical compact JSON, with the

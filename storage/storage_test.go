@@ -386,12 +386,14 @@ func TestSaveConflict(t *testing.T) {
 func TestSaveUI(t *testing.T) {
 	s := newStore(t)
 	d, _ := s.Create("Projet", nil)
-	ui := UIState{Section: int(wizard.SecFunding), ToReview: []int{int(wizard.SecSession)}}
+	ui := UIState{Section: int(wizard.SecFunding), ToReview: []int{int(wizard.SecSession)},
+		Budgets: map[wizard.ServiceKind]int64{wizard.ServiceEau: int64(wizard.Euros(850_000))}}
 	if err := s.SaveUI(d.ID, ui); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Get(d.ID)
-	if got.UI.Section != ui.Section || len(got.UI.ToReview) != 1 || got.UI.ToReview[0] != int(wizard.SecSession) {
+	if got.UI.Section != ui.Section || len(got.UI.ToReview) != 1 || got.UI.ToReview[0] != int(wizard.SecSession) ||
+		got.UI.Budgets[wizard.ServiceEau] != int64(wizard.Euros(850_000)) {
 		t.Errorf("UI %+v", got.UI)
 	}
 	if got.Version != d.Version || countRevisions(t, s, d.ID) != 1 {

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,8 +70,6 @@ type assistant struct {
 	progress wizard.Progress
 	// pending holds invalid answers kept in their fields, by question ID.
 	pending map[string]string
-	// budgets remembers the budgets of the 1 % competences unticked in this session.
-	budgets map[wizard.ServiceKind]wizard.Cents
 	form    *qform    // the section's questions, when shown
 	list    *listEdit // the actions or funding lines, when shown
 	review  *reviewScreen
@@ -90,9 +89,11 @@ func newAssistant(c *common, d Draft) *assistant {
 	if p.Title == "" {
 		p.Title = d.Title
 	}
-	a := &assistant{c: c, id: d.ID, plan: p, ui: d.UI, pending: map[string]string{}, budgets: map[wizard.ServiceKind]wizard.Cents{}}
-	a.ui.ToReview = slices.Clone(d.UI.ToReview)
-	a.savedUI = UIState{Section: d.UI.Section, ToReview: slices.Clone(d.UI.ToReview), Question: d.UI.Question}
+	a := &assistant{c: c, id: d.ID, plan: p, ui: cloneUI(d.UI), pending: map[string]string{}}
+	if a.ui.Budgets == nil {
+		a.ui.Budgets = map[wizard.ServiceKind]int64{}
+	}
+	a.savedUI = cloneUI(d.UI)
 	a.progress = p.Progress()
 	a.sec = wizard.Section(max(0, min(d.UI.Section, wizard.NumSections-1)))
 	return a
@@ -222,7 +223,7 @@ func (a *assistant) show(s wizard.Section, field string, fromEnd bool) tea.Cmd {
 			break
 		}
 		f := newQForm(a.c, a.plan, qs, a.pending)
-		f.budgets = a.budgets
+		f.budgets = a.ui.Budgets
 		f.SetSize(a.width, bh)
 		at := f.firstUnanswered()
 		if a.state(s) == wizard.StateComplete {
@@ -258,11 +259,20 @@ func (a *assistant) show(s wizard.Section, field string, fromEnd bool) tea.Cmd {
 // it was loaded or last queued (the queue keeps only the latest state of a draft).
 func (a *assistant) saveUI() tea.Cmd {
 	a.ui.Question = a.questionID()
-	if a.ui.Section == a.savedUI.Section && a.ui.Question == a.savedUI.Question && slices.Equal(a.ui.ToReview, a.savedUI.ToReview) {
+	if a.ui.Section == a.savedUI.Section && a.ui.Question == a.savedUI.Question && slices.Equal(a.ui.ToReview, a.savedUI.ToReview) &&
+		maps.Equal(a.ui.Budgets, a.savedUI.Budgets) {
 		return nil
 	}
-	a.savedUI = UIState{Section: a.ui.Section, ToReview: slices.Clone(a.ui.ToReview), Question: a.ui.Question}
-	return a.c.saver.saveUI(a.id, a.ui)
+	a.savedUI = cloneUI(a.ui)
+	return a.c.saver.saveUI(a.id, cloneUI(a.ui))
+}
+
+// cloneUI returns a copy of an interface state that shares nothing with it: the queued
+// copy is written by another goroutine while the assistant goes on.
+func cloneUI(u UIState) UIState {
+	u.ToReview = slices.Clone(u.ToReview)
+	u.Budgets = maps.Clone(u.Budgets)
+	return u
 }
 
 // unmark clears the "à revoir" mark of a section the user visited and leaves.

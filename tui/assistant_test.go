@@ -203,6 +203,12 @@ func TestDependentQuestionsAppearOnlyWhenTheyApply(t *testing.T) {
 	if _, held := s.plan(id).Authority.HasService(wizard.ServiceEau); held {
 		t.Fatal("eau still held")
 	}
+	// The budget is kept with the draft, so a later session gives it back too.
+	if d, _ := s.Get(id); d.UI.Budgets[wizard.ServiceEau] != int64(wizard.Euros(850_000)) {
+		t.Fatalf("budget not kept with the draft: %v", d.UI.Budgets)
+	}
+	h = newHarness(t, s, 80, 24)
+	h.openDraft("Projet de test")
 	h.goTo(wizard.SecAuthority, "authority.services")
 	h.key("home", "space", "enter") // tick eau again
 	if h.focused() != "authority.services.eau.annual_resources" || !strings.Contains(h.view(), "850 000") {

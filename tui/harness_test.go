@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -83,6 +84,7 @@ func (s *fakeStore) Get(id int64) (Draft, error) {
 	out.Summary = s.summary(d)
 	out.Plan = clonePlan(d.Plan)
 	out.UI.ToReview = slices.Clone(d.UI.ToReview)
+	out.UI.Budgets = maps.Clone(d.UI.Budgets)
 	return out, nil
 }
 
@@ -114,7 +116,7 @@ func (s *fakeStore) SaveUI(id int64, ui UIState) error {
 	if !ok {
 		return &storage.NotFoundError{ID: id}
 	}
-	d.UI = UIState{Section: ui.Section, ToReview: slices.Clone(ui.ToReview), Question: ui.Question}
+	d.UI = UIState{Section: ui.Section, ToReview: slices.Clone(ui.ToReview), Question: ui.Question, Budgets: maps.Clone(ui.Budgets)}
 	s.uiSaves++
 	return nil
 }

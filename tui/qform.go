@@ -68,9 +68,9 @@ type qform struct {
 	qs      []wizard.Question
 	vals    []*answer
 	pending map[string]string // invalid answers kept, by question ID (shared with the assistant)
-	// budgets remembers the budget of each 1 % competence unticked during the session,
+	// budgets remembers the budget of each 1 % competence unticked (the draft's UIState),
 	// to give it back if the competence is ticked again (shared with the assistant).
-	budgets map[wizard.ServiceKind]wizard.Cents
+	budgets map[wizard.ServiceKind]int64
 	start   int // first question of the current huh form
 	form    *huh.Form
 	fields  []huh.Field // fields[i-start] asks question i
@@ -340,15 +340,15 @@ func (f *qform) leave(i int, explicit bool, res *formResult) {
 
 // keepBudgets gives back the budget of a competence unticked then ticked again: unticking
 // drops the service from the plan, with its budget.
-func keepBudgets(a *wizard.Authority, old []wizard.Service, budgets map[wizard.ServiceKind]wizard.Cents) {
+func keepBudgets(a *wizard.Authority, old []wizard.Service, budgets map[wizard.ServiceKind]int64) {
 	for _, s := range old {
 		if s.AnnualResources > 0 {
-			budgets[s.Kind] = s.AnnualResources
+			budgets[s.Kind] = int64(s.AnnualResources)
 		}
 	}
 	for i := range a.Services {
 		if s := &a.Services[i]; s.AnnualResources == 0 {
-			s.AnnualResources = budgets[s.Kind]
+			s.AnnualResources = wizard.Cents(budgets[s.Kind])
 		}
 	}
 }
