@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"log"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -277,18 +278,30 @@ func (a *App) View() string {
 	default:
 		body = a.active.View()
 	}
-	bindings := keys.ShortHelp()
+	var global []key.Binding
 	if a.over == nil && !a.confirmQuit {
-		bindings = append(bindings, a.globalKeys()...)
+		global = a.globalKeys()
 	}
-	return a.header() + "\n" + fit(body, a.c.width, a.c.height) + "\n" + a.footer(bindings)
+	return a.header() + "\n" + fit(body, a.c.width, a.c.height) + "\n" + a.footer(keys.ShortHelp(), global)
 }
 
 // footerLines is the height of the key help at the bottom.
 const footerLines = 2
 
-// footer lays the key help out on footerLines lines, as many keys per line as fit.
-func (a *App) footer(bindings []key.Binding) string {
+// footer lays the key help out on footerLines lines: the screen's keys, as many as fit,
+// then the global keys (help, glossary), which always find room: the screen's last keys
+// give way to them (the help screen lists every key).
+func (a *App) footer(bindings, global []key.Binding) string {
+	for n := len(bindings); ; n-- {
+		lines, all := a.layoutKeys(append(slices.Clip(bindings[:n]), global...))
+		if all || n == 0 {
+			return lines
+		}
+	}
+}
+
+// layoutKeys lays bindings out on footerLines lines and reports whether all of them fit.
+func (a *App) layoutKeys(bindings []key.Binding) (string, bool) {
 	s := a.c.styles.Help
 	sep := s.ShortSeparator.Render(" • ")
 	lines := make([]string, footerLines)
@@ -304,7 +317,7 @@ func (a *App) footer(bindings []key.Binding) string {
 			row, width = row+1, 0
 		}
 		if row >= footerLines {
-			break
+			return strings.Join(lines, "\n"), false
 		}
 		if width > 0 {
 			lines[row] += sep
@@ -313,7 +326,7 @@ func (a *App) footer(bindings []key.Binding) string {
 		lines[row] += item
 		width += w
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(lines, "\n"), true
 }
 
 // globalKeys are the keys shown in every footer.

@@ -677,7 +677,8 @@ func (a *assistant) ShortHelp() []key.Binding {
 	case a.review != nil || a.docs != nil:
 		return append(ks, k.Contents, k.Home)
 	}
-	return append(ks, k.NextSection, k.Contents, k.Home)
+	// Least needed last: a footer too narrow drops the last keys first.
+	return append(ks, k.Home, k.Contents, k.NextSection)
 }
 
 // fieldKeys is the key help of a question's field.

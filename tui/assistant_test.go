@@ -723,3 +723,24 @@ func TestReviewCountsFindingsInFrench(t *testing.T) {
 	h.goTo(wizard.SecReview, "")
 	h.contains("Constats : 1 point bloquant, 3 points d'attention, 1 conseil")
 }
+
+// TestFooterAlwaysShowsHelpAndGlossary: at 80 × 24, on every section, list and item, the
+// footer keeps « ? aide » and « ctrl+g glossaire »; the screen's last keys give way.
+func TestFooterAlwaysShowsHelpAndGlossary(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "02-convention-eau-senegal"))
+	check := func(sec wizard.Section, field string) {
+		t.Helper()
+		h.run(h.asst().show(sec, field, false))
+		lines := strings.Split(h.view(), "\n")
+		footer := strings.Join(lines[len(lines)-footerLines:], "\n")
+		if !strings.Contains(footer, "ctrl+g glossaire") || !strings.Contains(footer, "aide") {
+			t.Errorf("section %d %q: footer without help or glossary:\n%s", int(sec)+1, field, footer)
+		}
+	}
+	for sec := range wizard.Section(wizard.NumSections) {
+		check(sec, "")
+	}
+	check(wizard.SecActions, "actions")
+	check(wizard.SecActions, "actions[0].cost")
+	check(wizard.SecFunding, "funding[0].amount")
+}
