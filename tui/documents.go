@@ -40,15 +40,18 @@ func exportPlan(p *wizard.Plan, dir, format string, today wizard.Date) exportDon
 // documentsScreen is the Documents section: one tab per document, a scrollable preview,
 // and the export.
 type documentsScreen struct {
-	c      *common
-	plan   *wizard.Plan
-	kinds  []document.Kind
-	tab    int
-	vp     viewport.Model
-	err    string
-	dialog dialog
-	width  int
-	height int
+	c     *common
+	plan  *wizard.Plan
+	kinds []document.Kind
+	tab   int
+	vp    viewport.Model
+	err   string
+	// info is the result of the last print request; printing is set while it runs.
+	info     string
+	printing bool
+	dialog   dialog
+	width    int
+	height   int
 }
 
 func newDocuments(c *common, p *wizard.Plan) *documentsScreen {
@@ -63,7 +66,8 @@ func (d *documentsScreen) Init() tea.Cmd { return nil }
 // SetSize sets the size and renders the current tab.
 func (d *documentsScreen) SetSize(w, h int) {
 	d.width, d.height = w, h
-	d.vp.Width, d.vp.Height = w, max(h-2, 3)
+	d.vp.Width = w
+	d.layout()
 	d.render()
 }
 
@@ -90,12 +94,31 @@ func (d *documentsScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return d, cmd
 	}
+	if m, ok := msg.(printDoneMsg); ok {
+		d.printing = false
+		switch {
+		case m.err != nil:
+			d.info = "✗ " + m.err.Error()
+		case m.printer != "":
+			d.info = "✓ Document envoyé à l'imprimante « " + m.printer + " » (par " + m.via + "). Si rien ne sort, ouvrez " + m.path + " et imprimez-le."
+		default:
+			d.info = "✓ Document envoyé à l'imprimante par défaut (par " + m.via + "). Si rien ne sort, ouvrez " + m.path + " et imprimez-le."
+		}
+		d.layout()
+		return d, nil
+	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return d, nil
 	}
 	k := d.c.keys
 	switch {
+	case key.Matches(km, k.Print):
+		if !d.printing && len(d.kinds) > 0 {
+			d.printing, d.info = true, "Impression de « "+d.kinds[d.tab].Title()+" » en cours…"
+			d.layout()
+			return d, printCmd(clonePlan(d.plan), d.kinds[d.tab], d.c.today())
+		}
 	case key.Matches(km, k.PrevTab):
 		if d.tab > 0 {
 			d.tab--
@@ -137,24 +160,41 @@ func (d *documentsScreen) View() string {
 	if d.dialog != nil {
 		return d.dialog.view()
 	}
-	s := d.c.styles
 	var tabs []string
 	for i, k := range d.kinds {
 		if i == d.tab {
-			tabs = append(tabs, s.Current.Render("["+k.Title()+"]"))
+			tabs = append(tabs, d.c.styles.Current.Render("["+k.Title()+"]"))
 		} else {
 			tabs = append(tabs, " "+k.Title()+" ")
 		}
 	}
 	head := strings.Join(tabs, " ")
-	foot := s.Subtle.Render("Aperçu en texte — ligne ") +
-		s.Subtle.Render(strconv.Itoa(d.vp.YOffset+1)+" sur "+strconv.Itoa(max(d.vp.TotalLineCount(), 1))) +
-		s.Subtle.Render(" · x : exporter en fichiers (ODT, DOCX…)")
-	if d.err != "" {
-		foot = s.Err.Render("✗ " + d.err)
-	}
-	return head + "\n" + d.vp.View() + "\n" + foot
+	return head + "\n" + d.vp.View() + "\n" + strings.Join(d.footLines(), "\n")
 }
+
+// footLines is the line under the preview: the scroll position and the keys, or an
+// error, or the result of a print request, wrapped to the width.
+func (d *documentsScreen) footLines() []string {
+	s := d.c.styles
+	style, text := s.Subtle, "Aperçu en texte — ligne "+strconv.Itoa(d.vp.YOffset+1)+" sur "+
+		strconv.Itoa(max(d.vp.TotalLineCount(), 1))+" · x : exporter (ODT, DOCX…) · i : imprimer"
+	switch {
+	case d.err != "":
+		style, text = s.Err, "✗ "+d.err
+	case strings.HasPrefix(d.info, "✗"):
+		style, text = s.Err, d.info
+	case d.info != "":
+		style, text = s.OK, d.info
+	}
+	lines := strings.Split(wrapText(text, max(d.width, 20)), "\n")
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
+}
+
+// layout gives the preview the height the foot leaves.
+func (d *documentsScreen) layout() { d.vp.Height = max(d.height-1-len(d.footLines()), 3) }
 
 func (d *documentsScreen) textFocused() bool { return d.dialog != nil && d.dialog.textFocused() }
 
@@ -164,7 +204,7 @@ func (d *documentsScreen) ShortHelp() []key.Binding {
 	if d.dialog != nil {
 		return d.dialog.keys()
 	}
-	return []key.Binding{k.PrevTab, key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pg suiv/préc", "défiler")), k.ExportDocs}
+	return []key.Binding{k.PrevTab, key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pg suiv/préc", "défiler")), k.ExportDocs, k.Print}
 }
 
 // FullHelp is the help screen's key list.

@@ -54,6 +54,7 @@ type KeyMap struct {
 	PrevTab    key.Binding
 	NextTab    key.Binding
 	ExportDocs key.Binding
+	Print      key.Binding
 
 	// Dialogs.
 	Yes     key.Binding
@@ -108,6 +109,7 @@ func NewKeyMap() *KeyMap {
 		PrevTab:    b([]string{"left"}, "←/→", "document"),
 		NextTab:    b([]string{"right"}, "→", "document suivant"),
 		ExportDocs: b([]string{"x", "e"}, "x", "exporter"),
+		Print:      b([]string{"i"}, "i", "imprimer"),
 
 		Yes:     b([]string{"o", "O", "y", "Y"}, "o", "oui"),
 		No:      b([]string{"n", "N"}, "n", "non"),
