@@ -38,7 +38,7 @@ func exportPlan(p *wizard.Plan, dir, format string, today wizard.Date) exportDon
 }
 
 // documentsScreen is the Documents section: one tab per document, a scrollable preview,
-// and the export.
+// the export and the print.
 type documentsScreen struct {
 	c     *common
 	plan  *wizard.Plan
