@@ -40,6 +40,53 @@ type fakeStore struct {
 	// failSave, when set, is returned by the next Save.
 	failSave error
 	now      time.Time
+	// history holds every saved state of each draft, oldest first.
+	history map[int64][]fakeRevision
+	nextRev int64
+}
+
+// fakeRevision is a saved state with its plan.
+type fakeRevision struct {
+	Revision
+	plan *wizard.Plan
+}
+
+// record adds the current state of d to its history; s.mu is held.
+func (s *fakeStore) record(d *Draft) {
+	if s.history == nil {
+		s.history = map[int64][]fakeRevision{}
+	}
+	s.nextRev++
+	r := Revision{ID: s.nextRev, DraftID: d.ID, Saved: s.now, Title: d.Plan.Title, Percent: d.Plan.Progress().Percent, Version: d.Version}
+	s.history[d.ID] = append(s.history[d.ID], fakeRevision{r, clonePlan(d.Plan)})
+}
+
+func (s *fakeStore) Revisions(id int64) ([]Revision, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.drafts[id]; !ok {
+		return nil, &storage.NotFoundError{ID: id}
+	}
+	var out []Revision
+	for _, r := range slices.Backward(s.history[id]) {
+		out = append(out, r.Revision)
+	}
+	return out, nil
+}
+
+func (s *fakeStore) RestoreRevision(id, rev int64) (Draft, error) {
+	s.mu.Lock()
+	d, ok := s.drafts[id]
+	i := slices.IndexFunc(s.history[id], func(r fakeRevision) bool { return r.ID == rev })
+	if !ok || i < 0 {
+		s.mu.Unlock()
+		return Draft{}, &storage.NotFoundError{ID: id, Revision: rev}
+	}
+	d.Plan, d.Title = clonePlan(s.history[id][i].plan), s.history[id][i].Title
+	d.Version++
+	s.record(d)
+	s.mu.Unlock()
+	return s.Get(id)
 }
 
 func newFakeStore() *fakeStore {
@@ -67,6 +114,7 @@ func (s *fakeStore) Create(title string, p *wizard.Plan) (Draft, error) {
 	}
 	d := &Draft{Summary: Summary{ID: s.next, Title: title, Updated: s.now}, Version: 1, Plan: p}
 	s.drafts[d.ID] = d
+	s.record(d)
 	out := *d
 	out.Summary = s.summary(d)
 	out.Plan = clonePlan(p)
@@ -106,6 +154,7 @@ func (s *fakeStore) Save(id, base int64, p *wizard.Plan) (int64, error) {
 	d.Plan = clonePlan(p)
 	d.Updated = s.now
 	s.saves++
+	s.record(d)
 	return d.Version, nil
 }
 

@@ -259,6 +259,12 @@ func (h *homeScreen) key(msg tea.KeyMsg) tea.Cmd {
 		if s, ok := h.selected(); ok {
 			h.dialog = newExportDialog(h.c, func(f, dir string) tea.Cmd { return exportDraftCmd(h.c, s.ID, f, dir) })
 		}
+	case key.Matches(msg, k.History):
+		if s, ok := h.selected(); ok {
+			var cmd tea.Cmd
+			h.dialog, cmd = newHistoryDialog(h.c, s)
+			return cmd
+		}
 	}
 	return nil
 }
@@ -520,7 +526,9 @@ func (h *homeScreen) ShortHelp() []key.Binding {
 	if len(h.items) == 0 {
 		return []key.Binding{k.New, k.Bin, k.Quit}
 	}
-	return []key.Binding{k.Up, k.Open, k.New, k.Filter, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Export, k.Quit}
+	// The history comes last: a footer too narrow for it (80 columns) leaves it to the
+	// help screen.
+	return []key.Binding{k.Up, k.Open, k.New, k.Filter, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Export, k.Quit, k.History}
 }
 
 // FullHelp is the help screen's key list: the drafts list's, or the bin's.
@@ -531,5 +539,5 @@ func (h *homeScreen) FullHelp() [][]key.Binding {
 		back := key.NewBinding(key.WithKeys("esc", "c"), key.WithHelp("échap ou c", "revenir à vos projets"))
 		return [][]key.Binding{move, {k.Restore, back, k.Quit}}
 	}
-	return [][]key.Binding{move, {k.Open, k.New, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Export, k.Quit}}
+	return [][]key.Binding{move, {k.Open, k.New, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Export, k.History, k.Quit}}
 }

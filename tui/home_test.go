@@ -190,3 +190,50 @@ func TestFirstFrameHasTheDrafts(t *testing.T) {
 		t.Fatalf("Init after the head: %#v", whole)
 	}
 }
+
+// TestHistoryRestoresAnEarlierState: h on a draft lists its saved states, newest first;
+// choosing an earlier one and confirming makes it the current state, the replaced one
+// staying in the history.
+func TestHistoryRestoresAnEarlierState(t *testing.T) {
+	s := newFakeStore()
+	p := samplePlan(t, "01-jumelage-allemagne")
+	d, err := s.Create(p.Title, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := clonePlan(p)
+	changed.Partner.Name = "Gemeinde Anderswo"
+	s.now = s.now.Add(time.Hour)
+	if _, err := s.Save(d.ID, d.Version, changed); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, s, 80, 24)
+	h.contains("Vos projets (1)")
+	h.key("h")
+	h.contains("Historique de « " + p.Title + " »")
+	h.contains("100 % actuelle")
+	for _, l := range strings.Split(h.view(), "\n") {
+		if ansi.StringWidth(l) > 80 {
+			t.Fatalf("line wider than the screen: %q", l)
+		}
+	}
+	h.key("enter") // the current state: nothing to restore
+	if h.app().home.dialog.(*historyDialog).confirm != nil {
+		t.Fatal("restoring the current state was offered")
+	}
+	h.key("down", "enter")
+	h.contains("Rétablir le brouillon tel qu'il était le 25 novembre 2026")
+	h.key("o")
+	h.contains("rétabli tel qu'il était")
+	if got := s.plan(d.ID).Partner.Name; got != p.Partner.Name {
+		t.Fatalf("partner after the restore: %q, want %q", got, p.Partner.Name)
+	}
+	revs, _ := s.Revisions(d.ID)
+	if len(revs) != 3 {
+		t.Fatalf("%d revisions after the restore, want 3 (the replaced state kept)", len(revs))
+	}
+	h.key("h")
+	h.contains("100 % actuelle")
+	h.key("esc")
+	h.contains("Vos projets (1)")
+}

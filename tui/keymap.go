@@ -33,6 +33,7 @@ type KeyMap struct {
 	Bin       key.Binding
 	Restore   key.Binding
 	Export    key.Binding
+	History   key.Binding
 	Filter    key.Binding
 
 	// Assistant.
@@ -91,6 +92,7 @@ func NewKeyMap() *KeyMap {
 		Bin:       b([]string{"c"}, "c", "corbeille"),
 		Restore:   b([]string{"enter", "r"}, "entrée", "restaurer"),
 		Export:    b([]string{"e"}, "e", "exporter"),
+		History:   b([]string{"h"}, "h", "historique"),
 		Filter:    b([]string{"/"}, "/", "filtrer"),
 
 		NextField:   b([]string{"enter", "tab"}, "entrée", "valider"),

@@ -20,6 +20,8 @@ type Store interface {
 	Rename(id int64, title string) error
 	Delete(id int64) error
 	Restore(id int64) error
+	Revisions(id int64) ([]Revision, error)
+	RestoreRevision(draftID, revisionID int64) (Draft, error)
 }
 
 // The storage value types the interface uses.
@@ -30,6 +32,8 @@ type (
 	Draft = storage.Draft
 	// UIState is where the user was in a draft: the section, and the sections to review.
 	UIState = storage.UIState
+	// Revision is one saved state of a draft, in its history.
+	Revision = storage.Revision
 )
 
 // ErrConflict is matched (errors.Is) by a save refused because the draft changed in
