@@ -292,41 +292,54 @@ const footerLines = 2
 // then the global keys (help, glossary), which always find room: the screen's last keys
 // give way to them (the help screen lists every key).
 func (a *App) footer(bindings, global []key.Binding) string {
-	for n := len(bindings); ; n-- {
-		lines, all := a.layoutKeys(append(slices.Clip(bindings[:n]), global...))
-		if all || n == 0 {
-			return lines
-		}
-	}
-}
-
-// layoutKeys lays bindings out on footerLines lines and reports whether all of them fit.
-func (a *App) layoutKeys(bindings []key.Binding) (string, bool) {
 	s := a.c.styles.Help
+	type item struct {
+		text  string
+		width int
+	}
+	render := func(bs []key.Binding) []item {
+		var out []item
+		for _, b := range bs {
+			if h := b.Help(); b.Enabled() && h.Key != "" {
+				t := s.ShortKey.Render(h.Key) + " " + s.ShortDesc.Render(h.Desc)
+				out = append(out, item{t, lipgloss.Width(t)})
+			}
+		}
+		return out
+	}
+	own, all := render(bindings), render(global)
+	// rowsFor returns the row of each item laid out in order, as many per line as fit.
+	rowsFor := func(items []item) []int {
+		rows := make([]int, len(items))
+		row, width := 0, 0
+		for i, it := range items {
+			if width > 0 && width+3+it.width > a.winW {
+				row, width = row+1, 0
+			}
+			if width > 0 {
+				width += 3
+			}
+			rows[i], width = row, width+it.width
+		}
+		return rows
+	}
+	items := append(slices.Clip(own), all...)
+	rows := rowsFor(items)
+	for n := len(own); n > 0 && rows[len(rows)-1] >= footerLines; n-- {
+		items = append(slices.Clip(own[:n-1]), all...)
+		rows = rowsFor(items)
+	}
 	sep := s.ShortSeparator.Render(" • ")
 	lines := make([]string, footerLines)
-	row, width := 0, 0
-	for _, b := range bindings {
-		h := b.Help()
-		if !b.Enabled() || h.Key == "" {
-			continue
+	for i, it := range items {
+		if r := rows[i]; r < footerLines {
+			if lines[r] != "" {
+				lines[r] += sep
+			}
+			lines[r] += it.text
 		}
-		item := s.ShortKey.Render(h.Key) + " " + s.ShortDesc.Render(h.Desc)
-		w := lipgloss.Width(item)
-		if width > 0 && width+3+w > a.winW {
-			row, width = row+1, 0
-		}
-		if row >= footerLines {
-			return strings.Join(lines, "\n"), false
-		}
-		if width > 0 {
-			lines[row] += sep
-			width += 3
-		}
-		lines[row] += item
-		width += w
 	}
-	return strings.Join(lines, "\n"), true
+	return strings.Join(lines, "\n")
 }
 
 // globalKeys are the keys shown in every footer.
