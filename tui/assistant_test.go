@@ -744,3 +744,31 @@ func TestFooterAlwaysShowsHelpAndGlossary(t *testing.T) {
 	check(wizard.SecActions, "actions[0].cost")
 	check(wizard.SecFunding, "funding[0].amount")
 }
+
+func TestKeepBudgetsOnlyForCompetencesUntickedThenTickedAgain(t *testing.T) {
+	svc := func(k wizard.ServiceKind, euros int64) wizard.Service {
+		return wizard.Service{Kind: k, AnnualResources: wizard.Euros(euros)}
+	}
+	budgets := map[wizard.ServiceKind]int64{}
+	a := wizard.Authority{Services: []wizard.Service{svc(wizard.ServiceAssainissement, 100_000)}}
+	// Untick eau: its budget is kept aside.
+	keepBudgets(&a, []wizard.Service{svc(wizard.ServiceEau, 850_000), svc(wizard.ServiceAssainissement, 100_000)}, budgets)
+	if budgets[wizard.ServiceEau] != int64(wizard.Euros(850_000)) || len(budgets) != 1 {
+		t.Fatalf("after unticking eau: %v", budgets)
+	}
+	// Tick it again: the budget comes back, and is no longer kept aside.
+	old := a.Services
+	a.Services = []wizard.Service{svc(wizard.ServiceEau, 0), svc(wizard.ServiceAssainissement, 100_000)}
+	keepBudgets(&a, old, budgets)
+	if a.Services[0].AnnualResources != wizard.Euros(850_000) || len(budgets) != 0 {
+		t.Fatalf("after ticking eau again: %v, kept %v", a.Services, budgets)
+	}
+	// A budget the user cleared stays cleared when another competence is unticked.
+	a.Services[0].AnnualResources = 0
+	old = a.Services
+	a.Services = []wizard.Service{svc(wizard.ServiceEau, 0)}
+	keepBudgets(&a, old, budgets)
+	if a.Services[0].AnnualResources != 0 || budgets[wizard.ServiceAssainissement] != int64(wizard.Euros(100_000)) {
+		t.Fatalf("cleared budget came back: %v, kept %v", a.Services, budgets)
+	}
+}

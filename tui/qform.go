@@ -338,17 +338,25 @@ func (f *qform) leave(i int, explicit bool, res *formResult) {
 	}
 }
 
-// keepBudgets gives back the budget of a competence unticked then ticked again: unticking
-// drops the service from the plan, with its budget.
+// keepBudgets keeps the budget of each competence just unticked (unticking drops the
+// service from the plan, with its budget) and gives it back to a competence just ticked
+// again. Competences ticked before and after are left as they are, even with no budget.
 func keepBudgets(a *wizard.Authority, old []wizard.Service, budgets map[wizard.ServiceKind]int64) {
+	held := func(ss []wizard.Service, k wizard.ServiceKind) bool {
+		return slices.ContainsFunc(ss, func(s wizard.Service) bool { return s.Kind == k })
+	}
 	for _, s := range old {
-		if s.AnnualResources > 0 {
+		if !held(a.Services, s.Kind) && s.AnnualResources > 0 {
 			budgets[s.Kind] = int64(s.AnnualResources)
 		}
 	}
 	for i := range a.Services {
-		if s := &a.Services[i]; s.AnnualResources == 0 {
-			s.AnnualResources = wizard.Cents(budgets[s.Kind])
+		s := &a.Services[i]
+		if kept, ok := budgets[s.Kind]; ok && !held(old, s.Kind) {
+			if s.AnnualResources == 0 {
+				s.AnnualResources = wizard.Cents(kept)
+			}
+			delete(budgets, s.Kind)
 		}
 	}
 }
