@@ -67,8 +67,8 @@ func (d *documentsScreen) Init() tea.Cmd { return nil }
 func (d *documentsScreen) SetSize(w, h int) {
 	d.width, d.height = w, h
 	d.vp.Width = w
-	d.layout()
 	d.render()
+	d.layout()
 }
 
 func (d *documentsScreen) render() {
@@ -85,55 +85,41 @@ func (d *documentsScreen) render() {
 	d.vp.GotoTop()
 }
 
-// Update switches tabs, scrolls, and opens the export dialog.
+// Update switches tabs, scrolls, opens the export dialog and prints; the preview takes
+// the height the line under it leaves.
 func (d *documentsScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := d.update(msg)
+	d.layout()
+	return d, cmd
+}
+
+func (d *documentsScreen) update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(printDoneMsg); ok { // even under the export dialog
+		d.printing, d.info = false, printResult(m)
+		return nil
+	}
 	if d.dialog != nil {
 		cmd, done := d.dialog.update(msg)
 		if done {
 			d.dialog = nil
 		}
-		return d, cmd
-	}
-	if m, ok := msg.(printDoneMsg); ok {
-		d.printing = false
-		switch {
-		case m.err != nil:
-			d.info = "✗ " + m.err.Error()
-		case m.printer != "":
-			d.info = "✓ Document envoyé à l'imprimante « " + m.printer + " » (par " + m.via + "). Si rien ne sort, ouvrez " + m.path + " et imprimez-le."
-		default:
-			d.info = "✓ Document envoyé à l'imprimante par défaut (par " + m.via + "). Si rien ne sort, ouvrez " + m.path + " et imprimez-le."
-		}
-		d.layout()
-		return d, nil
+		return cmd
 	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return d, nil
+		return nil
 	}
 	k := d.c.keys
 	switch {
 	case key.Matches(km, k.Print):
 		if !d.printing && len(d.kinds) > 0 {
 			d.printing, d.info = true, "Impression de « "+d.kinds[d.tab].Title()+" » en cours…"
-			d.layout()
-			return d, printCmd(clonePlan(d.plan), d.kinds[d.tab], d.c.today())
+			return printCmd(clonePlan(d.plan), d.kinds[d.tab], d.c.today())
 		}
-	case key.Matches(km, k.PrevTab):
-		if d.tab > 0 {
-			d.tab--
-			d.render()
-		}
+	case key.Matches(km, k.PrevTab), km.String() == "shift+tab":
+		d.showTab(d.tab - 1)
 	case key.Matches(km, k.NextTab), km.String() == "tab":
-		if d.tab < len(d.kinds)-1 {
-			d.tab++
-			d.render()
-		}
-	case km.String() == "shift+tab":
-		if d.tab > 0 {
-			d.tab--
-			d.render()
-		}
+		d.showTab(d.tab + 1)
 	case key.Matches(km, k.ExportDocs):
 		p, today := clonePlan(d.plan), d.c.today()
 		d.dialog = newExportDialog(d.c, func(format, dir string) tea.Cmd {
@@ -152,7 +138,19 @@ func (d *documentsScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(km, k.Bottom):
 		d.vp.GotoBottom()
 	}
-	return d, nil
+	return nil
+}
+
+// showTab shows document i, if there is one; the result of an earlier print goes.
+func (d *documentsScreen) showTab(i int) {
+	if i < 0 || i >= len(d.kinds) || i == d.tab {
+		return
+	}
+	d.tab = i
+	if !d.printing {
+		d.info = ""
+	}
+	d.render()
 }
 
 // View draws the tabs, the preview and the scroll position.

@@ -25,27 +25,31 @@ import (
 // plain text. On Windows the application registered for .docx files (Word, or LibreOffice)
 // prints it through the "Print" verb, asked for with PowerShell.
 type printer struct {
-	// name is shown to the user: "lp", "Word (ou l'application qui ouvre les .docx)".
+	// name is shown to the user: "lp", "Word (ou l'application associée aux .docx)".
 	name string
-	// format is the format exported for it.
+	// format is the format written for it.
 	format document.Format
 	// office, when set, is the LibreOffice program that turns the ODT into a PDF first.
 	office string
-	// args is the command line that prints a file.
-	args func(file string) []string
+	// handOver: the file is handed to an application that prints it later (Windows), so
+	// it must outlive the print request; lp copies it to the spool at once.
+	handOver bool
+	// command is the command line that prints file, and its extra environment.
+	command func(file string) (args, env []string)
 }
 
 // printDoneMsg reports a print request.
 type printDoneMsg struct {
-	via     string // the printing program
-	printer string // the default printer's name, when the system tells it
-	path    string // the file sent
-	err     error
+	doc      string // the document's title
+	via      printer
+	printer  string // the default printer's name, when the system tells it
+	err      error
+	textOnly bool // printed as plain text (no LibreOffice to lay it out)
 }
 
-// printTimeout bounds each program run to print: LibreOffice converting the document, lp
-// copying it to the spool.
-const printTimeout = 2 * time.Minute
+// toolTimeout bounds each program run to print: LibreOffice converting the document
+// (a few seconds, more the first time), lp copying it to the spool.
+const toolTimeout = 2 * time.Minute
 
 // findPrinter returns the way to print available here, if any. lookPath finds a program
 // on the PATH and exists tells whether a file exists (both swapped by the tests).
@@ -55,10 +59,12 @@ func findPrinter(goos string, lookPath func(string) (string, error), exists func
 		if err != nil {
 			return printer{}, false
 		}
-		return printer{name: "Word (ou l'application qui ouvre les .docx)", format: document.DOCX, args: func(f string) []string {
-			quoted := "'" + strings.ReplaceAll(f, "'", "''") + "'"
-			return []string{ps, "-NoProfile", "-NonInteractive", "-Command", "Start-Process -FilePath " + quoted + " -Verb Print"}
-		}}, true
+		// The path goes through the environment, never through PowerShell's parser.
+		return printer{name: "Word (ou l'application associée aux .docx)", format: document.DOCX, handOver: true,
+			command: func(f string) ([]string, []string) {
+				return []string{ps, "-NoProfile", "-NonInteractive", "-Command", "Start-Process -FilePath $env:AECT_PRINT_FILE -Verb Print"},
+					[]string{"AECT_PRINT_FILE=" + f}
+			}}, true
 	}
 	var lp string
 	for _, name := range []string{"lp", "lpr"} {
@@ -70,7 +76,8 @@ func findPrinter(goos string, lookPath func(string) (string, error), exists func
 	if lp == "" {
 		return printer{}, false
 	}
-	pr := printer{name: filepath.Base(lp), format: document.Text, args: func(f string) []string { return []string{lp, f} }}
+	pr := printer{name: filepath.Base(lp), format: document.Text,
+		command: func(f string) ([]string, []string) { return []string{lp, f}, nil }}
 	office := []string{}
 	for _, name := range []string{"soffice", "libreoffice"} {
 		if p, err := lookPath(name); err == nil {
@@ -94,42 +101,63 @@ func fileExists(path string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// errNoPrinter is the message when nothing here can print.
-var errNoPrinter = errors.New("aucun service d'impression trouvé sur cet ordinateur : " +
-	"exportez le document (x), ouvrez-le avec votre traitement de texte et imprimez-le depuis celui-ci")
+// The reasons a document cannot be printed from here.
+var (
+	errNoPrinter = errors.New("aucun service d'impression trouvé sur cet ordinateur : " +
+		"exportez le document (x), ouvrez-le avec votre traitement de texte et imprimez-le depuis celui-ci")
+	errNoPrintService = errors.New("le service d'impression (CUPS) ne répond pas : " +
+		"exportez le document (x), ouvrez-le avec votre traitement de texte et imprimez-le depuis celui-ci")
+	errNoDefaultPrinter = errors.New("aucune imprimante par défaut n'est choisie sur cet ordinateur : " +
+		"choisissez-en une dans les réglages du système, ou exportez le document (x) et imprimez-le depuis votre traitement de texte")
+)
 
-// errNoDefaultPrinter is the message when the print system has no default printer.
-var errNoDefaultPrinter = errors.New("aucune imprimante par défaut n'est configurée sur cet ordinateur : " +
-	"choisissez-en une dans les réglages du système, ou exportez le document (x) et imprimez-le depuis votre traitement de texte")
-
-// defaultPrinter asks CUPS (Linux, macOS) for the default printer's name. Windows always
-// has one, and tells nothing here: "", nil.
-func defaultPrinter(ctx context.Context, goos string) (string, error) {
+// defaultPrinter asks CUPS (Linux, macOS) for the default printer's name. On Windows the
+// application that prints chooses: "", nil.
+func defaultPrinter(goos string) (string, error) {
 	if goos == "windows" {
 		return "", nil
 	}
 	lpstat, err := exec.LookPath("lpstat")
 	if err != nil {
-		return "", errNoDefaultPrinter
+		return "", errNoPrintService
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), toolTimeout)
+	defer cancel()
 	cmd := exec.CommandContext(ctx, lpstat, "-d")
 	cmd.Env = append(os.Environ(), "LC_ALL=C") // "system default destination: NAME"
-	out, _ := cmd.Output()
-	_, name, ok := strings.Cut(string(out), "system default destination:")
-	if name = strings.TrimSpace(name); !ok || name == "" {
+	cmd.WaitDelay = time.Second
+	out, err := cmd.Output()
+	text := string(out)
+	switch _, name, ok := strings.Cut(text, "system default destination:"); {
+	case ok && strings.TrimSpace(name) != "":
+		return strings.TrimSpace(name), nil
+	case strings.Contains(text, "no system default destination"):
 		return "", errNoDefaultPrinter
+	case err != nil:
+		return "", errNoPrintService
 	}
-	return name, nil
+	return "", errNoDefaultPrinter
 }
 
-// runTool runs a program; when it fails, the error quotes the first line it wrote.
-func runTool(ctx context.Context, what string, args []string) error {
+// runTool runs a program for at most toolTimeout; when it fails, the error quotes the
+// first line it wrote.
+func runTool(what string, args, env []string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), toolTimeout)
+	defer cancel()
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
+	// LibreOffice leaves a child holding the output open: once the program is killed,
+	// stop waiting for the pipes too.
+	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Run(); err != nil {
 		said, _, _ := strings.Cut(strings.TrimSpace(out.String()), "\n")
-		if said == "" {
+		if ctx.Err() != nil {
+			said = "aucune réponse en " + toolTimeout.String()
+		} else if said == "" {
 			said = err.Error()
 		}
 		return fmt.Errorf("%s a échoué (« %s »)", what, said)
@@ -137,44 +165,77 @@ func runTool(ctx context.Context, what string, args []string) error {
 	return nil
 }
 
-// printCmd checks that this computer can print and has a default printer, writes the
-// documents of a plan to a folder of the system's temporary directory in the format the
-// printer takes, then sends document kind to the default printer; it runs as a tea.Cmd.
+// printCmd sends document kind of a plan to the default printer, in a tea.Cmd: it checks
+// that this computer can print, writes the document in a private temporary folder in the
+// format the printer takes, has LibreOffice make a PDF of it when it can, then prints.
 func printCmd(p *wizard.Plan, kind document.Kind, today wizard.Date) tea.Cmd {
 	return func() tea.Msg {
+		done := printDoneMsg{doc: kind.Title()}
 		pr, ok := findPrinter(runtime.GOOS, exec.LookPath, fileExists)
 		if !ok {
-			return printDoneMsg{err: errNoPrinter}
+			done.err = errNoPrinter
+			return done
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), printTimeout)
-		defer cancel()
-		name, err := defaultPrinter(ctx, runtime.GOOS)
-		if err != nil {
-			return printDoneMsg{via: pr.name, err: err}
+		done.via = pr
+		if done.printer, done.err = defaultPrinter(runtime.GOOS); done.err != nil {
+			return done
 		}
-		paths, err := document.Export(p, filepath.Join(os.TempDir(), "aect-impression"), []document.Format{pr.format}, document.Options{Today: today})
-		if err != nil {
-			return printDoneMsg{via: pr.name, err: err}
-		}
-		var file string
-		for i, k := range document.Kinds(p) {
-			if k == kind && i < len(paths) {
-				file = paths[i]
-			}
-		}
-		if file == "" {
-			return printDoneMsg{via: pr.name, err: fmt.Errorf("document « %s » introuvable", kind.Title())}
-		}
-		if pr.office != "" {
-			args := []string{pr.office, "--headless", "--convert-to", "pdf", "--outdir", filepath.Dir(file), file}
-			if err := runTool(ctx, "la conversion en PDF par LibreOffice", args); err != nil {
-				return printDoneMsg{via: pr.name, path: file, err: fmt.Errorf("%w ; le fichier reste à imprimer à la main : %s", err, file)}
-			}
-			file = strings.TrimSuffix(file, filepath.Ext(file)) + ".pdf"
-		}
-		if err := runTool(ctx, "l'impression par "+pr.name, pr.args(file)); err != nil {
-			return printDoneMsg{via: pr.name, path: file, err: fmt.Errorf("%w ; le fichier reste à imprimer à la main : %s", err, file)}
-		}
-		return printDoneMsg{via: pr.name, printer: name, path: file}
+		done.err = printFile(p, kind, today, pr)
+		done.textOnly = pr.format == document.Text
+		return done
 	}
+}
+
+// printFile writes the document and runs the printer on it.
+func printFile(p *wizard.Plan, kind document.Kind, today wizard.Date, pr printer) error {
+	dir, err := os.MkdirTemp("", "aect-impression-*")
+	if err != nil {
+		return fmt.Errorf("impossible de préparer le document à imprimer dans le dossier temporaire : %w", err)
+	}
+	if !pr.handOver {
+		defer os.RemoveAll(dir)
+	}
+	var buf bytes.Buffer
+	if err := document.Render(&buf, document.Build(p, kind, document.Options{Today: today}), pr.format); err != nil {
+		return err
+	}
+	file := filepath.Join(dir, document.FileName(kind, pr.format))
+	if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
+		return fmt.Errorf("impossible de préparer le document à imprimer dans le dossier temporaire : %w", err)
+	}
+	const fallback = " ; exportez le document (x) et imprimez-le depuis votre traitement de texte"
+	if pr.office != "" {
+		// A profile of its own (Linux, macOS: absolute paths): a LibreOffice already
+		// open would otherwise take the request and convert nothing.
+		profile := "file://" + filepath.ToSlash(filepath.Join(dir, "profil"))
+		args := []string{pr.office, "-env:UserInstallation=" + profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, file}
+		if err := runTool("la mise en page par LibreOffice", args, nil); err != nil {
+			return fmt.Errorf("%w%s", err, fallback)
+		}
+		file = strings.TrimSuffix(file, filepath.Ext(file)) + ".pdf"
+		if !fileExists(file) {
+			return errors.New("LibreOffice n'a pas produit la version PDF du document" + fallback)
+		}
+	}
+	args, env := pr.command(file)
+	if err := runTool("l'impression par "+pr.name, args, env); err != nil {
+		return fmt.Errorf("%w%s", err, fallback)
+	}
+	return nil
+}
+
+// printResult is the line the Documents screen shows for a print request.
+func printResult(m printDoneMsg) string {
+	const noPaper = " Si rien ne sort, exportez le document (x) et imprimez-le depuis votre traitement de texte."
+	switch {
+	case m.err != nil:
+		return "✗ Impression de « " + m.doc + " » : " + m.err.Error() + "."
+	case m.via.handOver:
+		return "✓ Document « " + m.doc + " » transmis pour impression à " + m.via.name + "." + noPaper
+	}
+	s := "✓ Document « " + m.doc + " » envoyé à l'imprimante « " + m.printer + " »"
+	if m.textOnly {
+		s += " en texte brut (installez LibreOffice pour l'imprimer mis en page)"
+	}
+	return s + "." + noPaper
 }

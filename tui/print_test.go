@@ -15,7 +15,7 @@ import (
 
 func TestFindPrinter(t *testing.T) {
 	mac := "/Applications/LibreOffice.app/Contents/MacOS/soffice"
-	word := "Word (ou l'application qui ouvre les .docx)"
+	word := "Word (ou l'application associée aux .docx)"
 	cases := []struct {
 		name   string
 		goos   string
@@ -50,20 +50,26 @@ func TestFindPrinter(t *testing.T) {
 			if !ok {
 				return
 			}
-			args := strings.Join(p.args("/tmp/l'acte.docx"), " ")
-			if c.goos == "windows" && !strings.Contains(args, "Start-Process -FilePath '/tmp/l''acte.docx' -Verb Print") ||
-				c.goos != "windows" && args != "/bin/"+c.want+" /tmp/l'acte.docx" {
-				t.Errorf("command %q", args)
+			// On Windows the path travels in the environment, never parsed by PowerShell.
+			args, env := p.command("C:\\Users\\Zoé N’Diaye\\l'acte.docx")
+			cmd := strings.Join(args, " ")
+			if c.goos == "windows" && (!strings.HasSuffix(cmd, "-Command Start-Process -FilePath $env:AECT_PRINT_FILE -Verb Print") ||
+				!slices.Equal(env, []string{"AECT_PRINT_FILE=C:\\Users\\Zoé N’Diaye\\l'acte.docx"}) || !p.handOver) ||
+				c.goos != "windows" && (cmd != "/bin/"+c.want+" C:\\Users\\Zoé N’Diaye\\l'acte.docx" || env != nil || p.handOver) {
+				t.Errorf("command %q, environment %q", cmd, env)
 			}
 		})
 	}
 }
 
 // fakeProgram puts on a PATH of its own a shell script named name that records its
-// arguments in <dir>/<name>.args, prints say and exits with code.
+// arguments in <dir>/<name>.args and the first file it is given in <dir>/<name>.content
+// (the document is deleted once printed), prints say and exits with code.
 func fakeProgram(t *testing.T, dir, name, say string, code int) string {
 	t.Helper()
-	script := "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + filepath.Join(dir, name+".args") + "\"\necho '" + say + "'\nexit " + string(rune('0'+code)) + "\n"
+	script := "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + filepath.Join(dir, name+".args") + "'\n" +
+		"[ -f \"$1\" ] && while IFS= read -r l; do printf '%s\\n' \"$l\"; done < \"$1\" > '" + filepath.Join(dir, name+".content") + "'\n" +
+		"echo '" + say + "'\nexit " + string(rune('0'+code)) + "\n"
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -84,88 +90,138 @@ func fakeOffice(t *testing.T, dir string) string {
 	return args
 }
 
-// printEnv gives the test a PATH with only the fake programs and a temporary folder of
-// its own.
-func printEnv(t *testing.T) string {
+// printEnv gives the test a PATH with only the fake programs, a default printer
+// « Bureau », and a temporary folder of its own.
+func printEnv(t *testing.T) (bin, tmp string) {
 	t.Helper()
 	if runtime.GOOS == "windows" {
 		t.Skip("shell scripts as fake printers")
 	}
-	bin := t.TempDir()
+	bin, tmp = t.TempDir(), t.TempDir()
 	t.Setenv("PATH", bin)
-	t.Setenv("TMPDIR", t.TempDir())
+	t.Setenv("TMPDIR", tmp)
 	fakeProgram(t, bin, "lpstat", "system default destination: Bureau", 0)
-	return bin
+	return bin, tmp
 }
 
+func lines(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSpace(string(b)), "\n")
+}
+
+var printDay = wizard.Date{Year: 2026, Month: 11, Day: 25}
+
 func TestPrintSendsTheDocumentToThePrinter(t *testing.T) {
-	bin := printEnv(t)
-	args := fakeProgram(t, bin, "lp", "request id is PDF-1 (1 file(s))", 0)
+	bin, tmp := printEnv(t)
+	fakeProgram(t, bin, "lp", "request id is Bureau-1 (1 file(s))", 0)
 	p := samplePlan(t, "02-convention-eau-senegal")
-	msg := printCmd(p, document.Convention, wizard.Date{Year: 2026, Month: 11, Day: 25})().(printDoneMsg)
-	if msg.err != nil || msg.via != "lp" || msg.printer != "Bureau" || filepath.Ext(msg.path) != ".txt" {
+	msg := printCmd(p, document.Convention, printDay)().(printDoneMsg)
+	if msg.err != nil || msg.via.name != "lp" || msg.printer != "Bureau" || !msg.textOnly {
 		t.Fatalf("%+v", msg)
 	}
-	got, _ := os.ReadFile(args)
-	if strings.TrimSpace(string(got)) != msg.path {
-		t.Fatalf("lp received %q, want %q", got, msg.path)
+	sent := lines(t, filepath.Join(bin, "lp.args"))
+	if len(sent) != 1 || filepath.Base(sent[0]) != "convention.txt" || !strings.HasPrefix(filepath.Base(filepath.Dir(sent[0])), "aect-impression-") {
+		t.Fatalf("lp received %q", sent)
 	}
-	text, _ := os.ReadFile(msg.path)
-	if !strings.Contains(string(text), "CONVENTION") {
-		t.Fatalf("printed file is not the convention:\n%.300s", text)
+	if text := strings.Join(lines(t, filepath.Join(bin, "lp.content")), "\n"); !strings.Contains(text, "CONVENTION") {
+		t.Fatalf("printed text is not the convention:\n%.300s", text)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Fatalf("temporary files left after printing: %v", left)
+	}
+	if got := printResult(msg); got != "✓ Document « Convention » envoyé à l'imprimante « Bureau » en texte brut (installez LibreOffice pour l'imprimer mis en page). "+
+		"Si rien ne sort, exportez le document (x) et imprimez-le depuis votre traitement de texte." {
+		t.Errorf("message %q", got)
 	}
 
 	// With LibreOffice, lp prints a PDF of the ODT: the document as it will be read.
-	office := fakeOffice(t, bin)
-	msg = printCmd(p, document.Deliberation, wizard.Date{Year: 2026, Month: 11, Day: 25})().(printDoneMsg)
-	if msg.err != nil || msg.via != "lp" || filepath.Ext(msg.path) != ".pdf" || !fileExists(msg.path) {
+	fakeOffice(t, bin)
+	msg = printCmd(p, document.Deliberation, printDay)().(printDoneMsg)
+	if msg.err != nil || msg.textOnly {
 		t.Fatalf("%+v", msg)
 	}
-	odt := strings.TrimSuffix(msg.path, ".pdf") + ".odt"
-	if got, _ = os.ReadFile(office); string(got) != "--headless\n--convert-to\npdf\n--outdir\n"+filepath.Dir(odt)+"\n"+odt+"\n" {
-		t.Fatalf("soffice received %q", got)
+	conv := lines(t, filepath.Join(bin, "soffice.args"))
+	odt := conv[len(conv)-1]
+	if len(conv) != 8 || !strings.HasPrefix(conv[0], "-env:UserInstallation=file:///") || filepath.Base(odt) != "deliberation.odt" ||
+		!slices.Equal(conv[1:7], []string{"--headless", "--norestore", "--convert-to", "pdf", "--outdir", filepath.Dir(odt)}) {
+		t.Fatalf("soffice received %q", conv)
 	}
-	if got, _ = os.ReadFile(args); strings.TrimSpace(string(got)) != msg.path {
-		t.Fatalf("lp received %q, want %q", got, msg.path)
+	if sent := lines(t, filepath.Join(bin, "lp.args")); !slices.Equal(sent, []string{strings.TrimSuffix(odt, ".odt") + ".pdf"}) {
+		t.Fatalf("lp received %q", sent)
+	}
+	if printed := lines(t, filepath.Join(bin, "lp.content")); printed[0] != "%PDF-1.4" {
+		t.Fatalf("lp printed %q", printed)
 	}
 }
 
-func TestPrintFailureIsExplainedInFrench(t *testing.T) {
-	bin := printEnv(t)
+func TestPrintFailuresAreExplainedInFrench(t *testing.T) {
+	bin, _ := printEnv(t)
+	plan := samplePlan(t, "01-jumelage-allemagne")
+	print := func() printDoneMsg { return printCmd(plan, document.Deliberation, printDay)().(printDoneMsg) }
+
 	fakeProgram(t, bin, "lp", "lp: Error - no default destination available.", 1)
-	msg := printCmd(samplePlan(t, "01-jumelage-allemagne"), document.Deliberation, wizard.Date{Year: 2026, Month: 11, Day: 25})().(printDoneMsg)
-	if msg.err == nil || !strings.Contains(msg.err.Error(), "l'impression par lp a échoué (« lp: Error - no default destination available. »)") ||
-		!strings.Contains(msg.err.Error(), msg.path) {
-		t.Fatalf("%+v", msg)
+	if msg := print(); msg.err == nil || printResult(msg) != "✗ Impression de « Délibération » : l'impression par lp a échoué "+
+		"(« lp: Error - no default destination available. ») ; exportez le document (x) et imprimez-le depuis votre traitement de texte." {
+		t.Fatalf("%q", printResult(msg))
 	}
 
-	// No default printer: nothing is converted nor sent.
-	fakeProgram(t, bin, "lpstat", "no system default destination", 0)
-	fakeOffice(t, bin)
-	msg = printCmd(samplePlan(t, "01-jumelage-allemagne"), document.Deliberation, wizard.Date{Year: 2026, Month: 11, Day: 25})().(printDoneMsg)
-	if !errors.Is(msg.err, errNoDefaultPrinter) {
+	// LibreOffice that makes no PDF (another instance took the request, say).
+	if err := os.WriteFile(filepath.Join(bin, "soffice"), []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if msg := print(); msg.err == nil || !strings.Contains(msg.err.Error(), "LibreOffice n'a pas produit la version PDF du document") {
 		t.Fatalf("%+v", msg)
 	}
-	if _, err := os.Stat(filepath.Join(bin, "soffice.args")); err == nil {
-		t.Fatal("LibreOffice was run without a default printer")
+	os.Remove(filepath.Join(bin, "soffice"))
+
+	// No default printer: nothing is written nor sent.
+	fakeProgram(t, bin, "lpstat", "no system default destination", 0)
+	os.Remove(filepath.Join(bin, "lp.args"))
+	if msg := print(); !errors.Is(msg.err, errNoDefaultPrinter) {
+		t.Fatalf("%+v", msg)
+	}
+	if _, err := os.Stat(filepath.Join(bin, "lp.args")); err == nil {
+		t.Fatal("lp was run without a default printer")
+	}
+
+	// CUPS not running, or absent.
+	fakeProgram(t, bin, "lpstat", "lpstat: Scheduler is not running.", 1)
+	if msg := print(); !errors.Is(msg.err, errNoPrintService) {
+		t.Fatalf("%+v", msg)
+	}
+	os.Remove(filepath.Join(bin, "lpstat"))
+	if msg := print(); !errors.Is(msg.err, errNoPrintService) {
+		t.Fatalf("%+v", msg)
 	}
 
 	os.Remove(filepath.Join(bin, "lp"))
-	os.Remove(filepath.Join(bin, "soffice"))
-	msg = printCmd(samplePlan(t, "01-jumelage-allemagne"), document.Deliberation, wizard.Date{Year: 2026, Month: 11, Day: 25})().(printDoneMsg)
-	if !errors.Is(msg.err, errNoPrinter) {
+	if msg := print(); !errors.Is(msg.err, errNoPrinter) {
 		t.Fatalf("%+v", msg)
 	}
 }
 
 func TestPrintFromTheDocumentsScreen(t *testing.T) {
-	bin := printEnv(t)
+	bin, _ := printEnv(t)
 	fakeProgram(t, bin, "lp", "", 0)
 	h, _, _ := openPlan(t, samplePlan(t, "02-convention-eau-senegal"))
 	h.goTo(wizard.SecDocuments, "")
 	h.key("i")
-	h.contains("Document envoyé à l'imprimante « Bureau » (par lp)")
-	if v := h.view(); !strings.Contains(v, "Délibération") || strings.Count(v, "\n") != 23 {
+	h.contains("Document « Délibération » envoyé à l'imprimante « Bureau »")
+	if v := h.view(); !strings.Contains(v, "[Délibération]") || strings.Count(v, "\n") != 23 {
 		t.Fatalf("screen after printing:\n%s", v)
+	}
+	// The result arriving under the export dialog is not lost.
+	docs := h.asst().docs
+	h.key("right", "i", "x")
+	h.waitFor("the print", func() bool { return !docs.printing })
+	h.key("esc")
+	h.contains("Document « Convention » envoyé")
+	h.key("left")
+	if strings.Contains(h.view(), "envoyé") {
+		t.Fatalf("the result of the print stays on another document:\n%s", h.view())
 	}
 }
