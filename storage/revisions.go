@@ -109,13 +109,17 @@ func (s *Store) revisions(id int64) ([]Revision, error) {
 // RestoreRevision makes revision revisionID the current state of draft draftID, as a new
 // save: the history keeps every state, including the one replaced. The title follows the
 // revision's. It returns the draft as now stored; a window editing it meanwhile gets a
-// conflict on its next save.
+// conflict on its next save. A draft in the bin is refused: restore it first.
 func (s *Store) RestoreRevision(draftID, revisionID int64) (Draft, error) {
 	var d Draft
 	err := s.write(fmt.Sprintf("restaurer une version du brouillon n° %d", draftID), func(tx *sql.Tx) error {
 		h, err := headOf(tx, draftID)
 		if err != nil {
 			return err
+		}
+		if h.deleted {
+			// Restored there, it would stay hidden in the bin.
+			return wizard.Errorf("le brouillon n° %d est dans la corbeille : restaurez-le d'abord, puis rétablissez la version voulue", draftID)
 		}
 		var title, plan string
 		err = tx.QueryRow("SELECT title, plan FROM revisions WHERE id = ? AND draft_id = ?", revisionID, draftID).Scan(&title, &plan)

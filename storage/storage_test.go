@@ -622,6 +622,16 @@ func TestRevisionsAndRestore(t *testing.T) {
 	if _, err := s.RestoreRevision(other.ID, revs[0].ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("a revision of another draft: %v", err)
 	}
+	// A draft in the bin is refused: restored there, it would stay hidden.
+	if err := s.Delete(d.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RestoreRevision(d.ID, revs[1].ID); err == nil || !strings.Contains(err.Error(), "est dans la corbeille : restaurez-le d'abord") {
+		t.Errorf("restoring a version of a draft in the bin: %v", err)
+	}
+	if revs3, _ := s.Revisions(d.ID); len(revs3) != 5 {
+		t.Errorf("a refused restore saved something: %d revisions", len(revs3))
+	}
 }
 
 func TestRevisionHistoryIsBounded(t *testing.T) {

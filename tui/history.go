@@ -10,8 +10,9 @@ import (
 	"aect/wizard"
 )
 
-// revisionsMsg carries the saved states of a draft, read in a tea.Cmd.
+// revisionsMsg carries the saved states of draft id, read in a tea.Cmd.
 type revisionsMsg struct {
+	id   int64
 	revs []Revision
 	err  error
 }
@@ -35,7 +36,7 @@ func newHistoryDialog(c *common, s Summary) (*historyDialog, tea.Cmd) {
 	store, id := c.store, s.ID
 	return &historyDialog{c: c, id: id, title: s.Title}, func() tea.Msg {
 		revs, err := store.Revisions(id)
-		return revisionsMsg{revs: revs, err: err}
+		return revisionsMsg{id: id, revs: revs, err: err}
 	}
 }
 
@@ -44,6 +45,9 @@ func (d *historyDialog) rows() int { return max(d.c.height-10, 3) }
 
 func (d *historyDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 	if m, ok := msg.(revisionsMsg); ok {
+		if m.id != d.id {
+			return nil, false // the list of a dialog closed before it arrived
+		}
 		d.revs, d.loaded = m.revs, true
 		if m.err != nil {
 			d.err = m.err.Error()
@@ -79,7 +83,7 @@ func (d *historyDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		r := d.revs[d.sel]
 		d.confirm = &confirmDialog{c: d.c, title: "Rétablir une version",
-			text: fmt.Sprintf("Rétablir le brouillon tel qu'il était le %s (« %s », %d %% complet) ? L'état actuel restera dans l'historique.", savedAt(r), r.Title, r.Percent),
+			text: fmt.Sprintf("Rétablir le brouillon tel qu'il était le %s (« %s », %d\u00a0%% complet) ? L'état actuel restera dans l'historique.", savedAt(r), r.Title, r.Percent),
 			yes:  func() tea.Cmd { return d.restore(r) }}
 	}
 	d.offset = max(min(d.offset, d.sel), d.sel-d.rows()+1)
@@ -116,7 +120,7 @@ func (d *historyDialog) view() string {
 		b.WriteString("Lecture de l'historique…")
 	default:
 		w := min(d.c.width-4, 76) - 4
-		dateW := 25                       // "25 septembre 2026 à 10:42"
+		dateW := 26                       // "1er septembre 2026 à 10:42"
 		titleW := max(w-2-dateW-1-8-9, 8) // "› ", date, " ", title, " 100 %", " actuelle"
 		b.WriteString(d.c.styles.Bold.Render("  "+cell("Enregistré le", dateW)+" "+cell("Titre", titleW)+" Complet") + "\n")
 		end := min(d.offset+d.rows(), len(d.revs))

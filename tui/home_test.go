@@ -234,6 +234,12 @@ func TestHistoryRestoresAnEarlierState(t *testing.T) {
 	}
 	h.key("h")
 	h.contains("100 % actuelle")
+	// The list of another draft, arriving late, is not shown under this title.
+	dlg := h.app().home.dialog.(*historyDialog)
+	h.send(revisionsMsg{id: d.ID + 1, revs: []Revision{{ID: 99, Title: "Autre projet"}}})
+	if len(dlg.revs) != 3 || strings.Contains(h.view(), "Autre projet") {
+		t.Fatalf("another draft's history shown:\n%s", h.view())
+	}
 	h.key("esc")
 	h.contains("Vos projets (1)")
 }
