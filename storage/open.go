@@ -157,6 +157,9 @@ const sqliteMagic = "SQLite format 3\x00"
 // current reports that the header alone proves an aect database of the known schema (no
 // write-ahead log to overrule it), so that no probing connection is needed.
 func inspect(path string, known int) (current bool, err error) {
+	// Looked at before the header: a program that checkpoints and deletes its log
+	// between the two reads leaves a header that is already whole.
+	wal, journal := hasLog(path, "-wal"), hasLog(path, "-journal")
 	f, err := os.Open(path)
 	if err != nil {
 		return false, openErrorFromFS(path, err)
@@ -198,7 +201,7 @@ func inspect(path string, known int) (current bool, err error) {
 	}
 	// With a non-empty write-ahead log beside it, the main file may legitimately be behind
 	// (an interrupted checkpoint is redone from the log): SQLite is then the judge.
-	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
+	if wal {
 		return false, nil
 	}
 	if fi.Size()%pageSize != 0 {
@@ -210,9 +213,17 @@ func inspect(path string, known int) (current bool, err error) {
 	if pages := int64(binary.BigEndian.Uint32(h[28:32])); validFor == changeCounter && pages*pageSize > fi.Size() {
 		return false, &OpenError{Path: path, Kind: KindCorrupt, Err: fmt.Errorf("header announces %d pages, file holds %d", pages, fi.Size()/pageSize)}
 	}
-	// Without a write-ahead log the header is the whole truth: an aect database of the
+	// Without a log beside it the header is the whole truth: an aect database of the
 	// current schema needs no probing connection.
-	return binary.BigEndian.Uint32(h[68:72]) == applicationID && int(binary.BigEndian.Uint32(h[60:64])) == known, nil
+	return !journal && binary.BigEndian.Uint32(h[68:72]) == applicationID && int(binary.BigEndian.Uint32(h[60:64])) == known, nil
+}
+
+// hasLog reports whether the log path+suffix ("-wal", "-journal") lies beside the
+// database with content, or may (it cannot be checked): the header may then not be the
+// whole truth.
+func hasLog(path, suffix string) bool {
+	st, err := os.Stat(path + suffix)
+	return err == nil && st.Size() > 0 || err != nil && !errors.Is(err, fs.ErrNotExist)
 }
 
 // dsn is the data source name of the database at the absolute path abs: a SQLite URI whose

@@ -334,6 +334,13 @@ func TestInspectRecognisesACurrentDatabase(t *testing.T) {
 	if current, err := inspect(path, latest+1); err != nil || current {
 		t.Errorf("older schema: current %v, err %v", current, err)
 	}
+	if err := os.WriteFile(path+"-journal", []byte("journal"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if current, err := inspect(path, latest); err != nil || current {
+		t.Errorf("with a rollback journal: current %v, err %v", current, err)
+	}
+	os.Remove(path + "-journal")
 	s, err := Open(path) // open: the write-ahead log is beside the file
 	if err != nil {
 		t.Fatal(err)
