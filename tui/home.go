@@ -50,13 +50,15 @@ type homeScreen struct {
 	// whole: the whole list is loaded, not only its head.
 	whole bool
 	// total is the number of drafts while only the head of the list is loaded, else 0.
-	total    int
-	info     string
-	err      string
-	selectID int64
-	dialog   dialog
-	width    int
-	height   int
+	total int
+	info  string
+	err   string
+	// listFailed: err is the list's own error, cleared when the list reads again.
+	listFailed bool
+	selectID   int64
+	dialog     dialog
+	width      int
+	height     int
 	// ready is called once, at the first frame showing drafts (start-up benchmark hook).
 	ready func()
 }
@@ -132,8 +134,11 @@ func (h *homeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return h, nil
 		}
 		if msg.err != nil {
-			h.err = msg.err.Error()
+			h.err, h.listFailed = msg.err.Error(), true
 			return h, nil
+		}
+		if h.listFailed { // the list reads again: its error goes (not another action's)
+			h.err, h.listFailed = "", false
 		}
 		var keep int64
 		if s, ok := h.selected(); ok {

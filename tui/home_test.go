@@ -243,3 +243,37 @@ func TestHistoryRestoresAnEarlierState(t *testing.T) {
 	h.key("esc")
 	h.contains("Vos projets (1)")
 }
+
+// failingList is a store whose lists fail until ok is set.
+type failingList struct {
+	*fakeStore
+	ok bool
+}
+
+func (s *failingList) ListHead(n int) ([]Summary, int, error) {
+	if !s.ok {
+		return nil, 0, errDisk
+	}
+	return s.fakeStore.ListHead(n)
+}
+
+// TestListErrorGoesWhenTheListReadsAgain: the error of a list that could not be read is
+// shown, then cleared once the list reads; another action's error is not.
+func TestListErrorGoesWhenTheListReadsAgain(t *testing.T) {
+	s := &failingList{fakeStore: newFakeStore()}
+	s.addSample(t, "01-jumelage-allemagne")
+	h := newHarness(t, s, 80, 24)
+	h.contains("disque plein")
+	s.ok = true
+	h.run(h.app().home.Init())
+	h.contains("Vos projets (1)")
+	if strings.Contains(h.view(), "disque plein") {
+		t.Fatalf("stale list error:\n%s", h.view())
+	}
+	home := h.app().home
+	home.Update(homeDoneMsg{err: errDisk})
+	home.Update(listMsg{items: s.list(false, "")})
+	if !strings.Contains(h.view(), "disque plein") {
+		t.Fatalf("another action's error went with the reload:\n%s", h.view())
+	}
+}

@@ -30,7 +30,8 @@ type (
 	Summary = storage.Summary
 	// Draft is one draft with its plan and the interface state saved with it.
 	Draft = storage.Draft
-	// UIState is where the user was in a draft: the section, and the sections to review.
+	// UIState is where the user was in a draft (the section, the question, the sections
+	// to review) and the budgets of the 1 % competences unticked.
 	UIState = storage.UIState
 	// Revision is one saved state of a draft, in its history.
 	Revision = storage.Revision

@@ -84,14 +84,14 @@ func Run(store Store, opt Options) error {
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithoutSignalHandler())
 	// Signals go through the model, so that the answer being typed and the pending
 	// writes are saved before the program ends: SIGINT like ctrl+c, SIGTERM and SIGHUP
-	// (the terminal closed) like a quit. The handler is installed by its own goroutine,
-	// as bubbletea does with its own, so that the first frame does not wait for it.
+	// (the terminal closed) like a quit. Installed before the terminal is set up, so
+	// that no signal finds it in raw mode without a handler.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
-		sigs := make(chan os.Signal, 1)
-		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-		defer signal.Stop(sigs)
 		for {
 			select {
 			case s := <-sigs:
