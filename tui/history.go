@@ -73,6 +73,10 @@ func (d *historyDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 		d.sel = max(d.sel-1, 0)
 	case key.Matches(km, k.Down):
 		d.sel = min(d.sel+1, max(len(d.revs)-1, 0))
+	case key.Matches(km, k.PageUp):
+		d.sel = max(d.sel-d.rows(), 0)
+	case key.Matches(km, k.PageDown):
+		d.sel = min(d.sel+d.rows(), max(len(d.revs)-1, 0))
 	case key.Matches(km, k.Top):
 		d.sel = 0
 	case key.Matches(km, k.Bottom):
@@ -86,9 +90,13 @@ func (d *historyDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 			text: fmt.Sprintf("Rétablir le brouillon tel qu'il était le %s (« %s », %d\u00a0%% complet) ? L'état actuel restera dans l'historique.", savedAt(r), r.Title, r.Percent),
 			yes:  func() tea.Cmd { return d.restore(r) }}
 	}
-	d.offset = max(min(d.offset, d.sel), d.sel-d.rows()+1)
+	d.offset = d.visibleFrom()
 	return nil, false
 }
+
+// visibleFrom is the first version shown: the selected one stays in view, even after the
+// window shrank.
+func (d *historyDialog) visibleFrom() int { return max(min(d.offset, d.sel), d.sel-d.rows()+1, 0) }
 
 // restore makes revision r the draft's current state, in a tea.Cmd.
 func (d *historyDialog) restore(r Revision) tea.Cmd {
@@ -123,8 +131,9 @@ func (d *historyDialog) view() string {
 		dateW := 26                       // "1er septembre 2026 à 10:42"
 		titleW := max(w-2-dateW-1-8-9, 8) // "› ", date, " ", title, " 100 %", " actuelle"
 		b.WriteString(d.c.styles.Bold.Render("  "+cell("Enregistré le", dateW)+" "+cell("Titre", titleW)+" Complet") + "\n")
-		end := min(d.offset+d.rows(), len(d.revs))
-		for i := d.offset; i < end; i++ {
+		from := d.visibleFrom()
+		end := min(from+d.rows(), len(d.revs))
+		for i := from; i < end; i++ {
 			r := d.revs[i]
 			line := cell(savedAt(r), dateW) + " " + cell(r.Title, titleW) + fmt.Sprintf(" %5d %%", r.Percent)
 			if i == 0 {
@@ -137,7 +146,7 @@ func (d *historyDialog) view() string {
 			}
 		}
 		if len(d.revs) > d.rows() {
-			b.WriteString(d.c.styles.Subtle.Render(fmt.Sprintf("  %d–%d sur %d versions", d.offset+1, end, len(d.revs))) + "\n")
+			b.WriteString(d.c.styles.Subtle.Render(fmt.Sprintf("  %d–%d sur %d versions", from+1, end, len(d.revs))) + "\n")
 		}
 		b.WriteString("\nToutes les versions des dernières 24 heures sont gardées, puis une par jour (90 jours).")
 	}

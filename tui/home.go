@@ -265,6 +265,11 @@ func (h *homeScreen) key(msg tea.KeyMsg) tea.Cmd {
 			h.dialog = newExportDialog(h.c, func(f, dir string) tea.Cmd { return exportDraftCmd(h.c, s.ID, f, dir) })
 		}
 	case key.Matches(msg, k.History):
+		if h.c.saver.pending() {
+			// The draft just left may still be writing: its history is not complete yet.
+			h.info = "Enregistrement en cours : rouvrez l'historique dans un instant."
+			return nil
+		}
 		if s, ok := h.selected(); ok {
 			var cmd tea.Cmd
 			h.dialog, cmd = newHistoryDialog(h.c, s)

@@ -277,3 +277,30 @@ func TestListErrorGoesWhenTheListReadsAgain(t *testing.T) {
 		t.Fatalf("another action's error went with the reload:\n%s", h.view())
 	}
 }
+
+// TestHistoryPagesThroughManyVersions: a long history scrolls with the cursor, page by
+// page, and stays in view when the window shrinks.
+func TestHistoryPagesThroughManyVersions(t *testing.T) {
+	s := newFakeStore()
+	d, _ := s.Create("Projet", &wizard.Plan{Title: "Projet"})
+	v := d.Version
+	for i := range 40 {
+		s.now = s.now.Add(time.Minute)
+		var err error
+		if v, err = s.Save(d.ID, v, &wizard.Plan{Title: "Projet", Partner: wizard.Partner{Name: fmt.Sprint(i)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newHarness(t, s, 80, 30)
+	h.contains("Vos projets (1)")
+	h.key("h")
+	h.contains("1–17 sur 41 versions")
+	h.key("pgdown", "pgdown")
+	h.contains("19–35 sur 41 versions")
+	h.key("end")
+	h.contains("25–41 sur 41 versions")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := h.view(); !strings.Contains(v, "31–41 sur 41 versions") || !strings.Contains(v, "› ") {
+		t.Fatalf("after the window shrank:\n%s", v)
+	}
+}
