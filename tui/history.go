@@ -111,10 +111,7 @@ func (d *historyDialog) restore(r Revision) tea.Cmd {
 }
 
 // savedAt is when a revision was saved: "25 novembre 2026 à 10:42".
-func savedAt(r Revision) string {
-	t := r.Saved.Local()
-	return wizard.FormatDate(wizard.DateOf(t)) + " à " + t.Format("15:04")
-}
+func savedAt(r Revision) string { return wizard.FormatMoment(r.Saved, false) }
 
 func (d *historyDialog) view() string {
 	if d.confirm != nil {

@@ -101,14 +101,15 @@ func fileExists(path string) bool {
 	return err == nil && !st.IsDir()
 }
 
+// printElsewhere is the way round every printing problem.
+const printElsewhere = "exportez le document (x) et imprimez-le depuis votre traitement de texte"
+
 // The reasons a document cannot be printed from here.
 var (
-	errNoPrinter = errors.New("aucun service d'impression trouvé sur cet ordinateur : " +
-		"exportez le document (x), ouvrez-le avec votre traitement de texte et imprimez-le depuis celui-ci")
-	errNoPrintService = errors.New("le service d'impression (CUPS) ne répond pas : " +
-		"exportez le document (x), ouvrez-le avec votre traitement de texte et imprimez-le depuis celui-ci")
+	errNoPrinter        = errors.New("aucun service d'impression trouvé sur cet ordinateur : " + printElsewhere)
+	errNoPrintService   = errors.New("le service d'impression (CUPS) ne répond pas : " + printElsewhere)
 	errNoDefaultPrinter = errors.New("aucune imprimante par défaut n'est choisie sur cet ordinateur : " +
-		"choisissez-en une dans les réglages du système, ou exportez le document (x) et imprimez-le depuis votre traitement de texte")
+		"choisissez-en une dans les réglages du système, ou " + printElsewhere)
 )
 
 // defaultPrinter asks CUPS (Linux, macOS) for the default printer's name. On Windows the
@@ -203,7 +204,7 @@ func printFile(p *wizard.Plan, kind document.Kind, today wizard.Date, pr printer
 	if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
 		return fmt.Errorf("impossible de préparer le document à imprimer dans le dossier temporaire : %w", err)
 	}
-	const fallback = " ; exportez le document (x) et imprimez-le depuis votre traitement de texte"
+	const fallback = " ; " + printElsewhere
 	if pr.office != "" {
 		// A profile of its own (Linux, macOS: absolute paths): a LibreOffice already
 		// open would otherwise take the request and convert nothing.
@@ -226,7 +227,7 @@ func printFile(p *wizard.Plan, kind document.Kind, today wizard.Date, pr printer
 
 // printResult is the line the Documents screen shows for a print request.
 func printResult(m printDoneMsg) string {
-	const noPaper = " Si rien ne sort, exportez le document (x) et imprimez-le depuis votre traitement de texte."
+	const noPaper = " Si rien ne sort, " + printElsewhere + "."
 	switch {
 	case m.err != nil:
 		return "✗ Impression de « " + m.doc + " » : " + m.err.Error() + "."

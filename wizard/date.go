@@ -122,6 +122,17 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
+// FormatMoment says in French when t was, in local time, to the minute ("25 novembre 2026
+// à 10:42"), or to the second with seconds set ("… à 10:42:07").
+func FormatMoment(t time.Time, seconds bool) string {
+	t = t.Local()
+	layout := "15:04"
+	if seconds {
+		layout = "15:04:05"
+	}
+	return FormatDate(DateOf(t)) + " à " + t.Format(layout)
+}
+
 // FormatAge says in French when t was, relative to now, the way draft lists show it:
 // "à l'instant", "il y a 5 min", "il y a 3 h", "hier", or the date "02/01/2026".
 func FormatAge(t, now time.Time) string {

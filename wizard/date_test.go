@@ -69,3 +69,13 @@ func TestFormatAge(t *testing.T) {
 		t.Error("zero time")
 	}
 }
+
+func TestFormatMoment(t *testing.T) {
+	at := time.Date(2026, time.September, 1, 9, 5, 7, 0, time.Local)
+	if got := FormatMoment(at, false); got != "1er"+NBSP+"septembre"+NBSP+"2026 à 09:05" {
+		t.Errorf("%q", got)
+	}
+	if got := FormatMoment(at, true); got != "1er"+NBSP+"septembre"+NBSP+"2026 à 09:05:07" {
+		t.Errorf("%q", got)
+	}
+}

@@ -406,8 +406,8 @@ func cmdHistory(e *env, args []string) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.io.out, "Brouillon n° %d rétabli dans sa version %d du %s à %s (« %s », %d %% complet). L'état précédent reste dans l'historique.\n",
-				id, r.ID, wizard.FormatDate(wizard.DateOf(r.Saved.Local())), r.Saved.Local().Format("15:04"), d.Title, d.Percent)
+			fmt.Fprintf(e.io.out, "Brouillon n° %d rétabli dans sa version %d du %s (« %s », %d %% complet). L'état précédent reste dans l'historique.\n",
+				id, r.ID, wizard.FormatMoment(r.Saved, false), d.Title, d.Percent)
 			return nil
 		}
 		return wizard.Errorf("le brouillon n° %d n'a pas de version %d (aect history %d pour les voir)", id, e.opt.revision, id)
@@ -415,7 +415,7 @@ func cmdHistory(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.io.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Version\tEnregistrée le\tTitre\tComplet")
 	for i, r := range revs {
-		when := wizard.FormatDate(wizard.DateOf(r.Saved.Local())) + " à " + r.Saved.Local().Format("15:04:05")
+		when := wizard.FormatMoment(r.Saved, true)
 		current := ""
 		if i == 0 {
 			current = " (actuelle)"
