@@ -307,7 +307,7 @@ func (a *App) footer(bindings, global []key.Binding) string {
 		}
 		return out
 	}
-	own, all := render(bindings), render(global)
+	own, always := render(bindings), render(global)
 	// rowsFor returns the row of each item laid out in order, as many per line as fit.
 	rowsFor := func(items []item) []int {
 		rows := make([]int, len(items))
@@ -323,10 +323,10 @@ func (a *App) footer(bindings, global []key.Binding) string {
 		}
 		return rows
 	}
-	items := append(slices.Clip(own), all...)
+	items := append(slices.Clip(own), always...)
 	rows := rowsFor(items)
 	for n := len(own); n > 0 && rows[len(rows)-1] >= footerLines; n-- {
-		items = append(slices.Clip(own[:n-1]), all...)
+		items = append(slices.Clip(own[:n-1]), always...)
 		rows = rowsFor(items)
 	}
 	sep := s.ShortSeparator.Render(" • ")
