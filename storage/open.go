@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -262,6 +263,31 @@ func fileURI(abs string) string {
 	return "file://" + p
 }
 
+// staleCreation is the age after which a creation file is known abandoned (a process
+// killed while creating the database): a creation takes well under a second.
+const staleCreation = 10 * time.Minute
+
+// creationPrefix starts the name of the hidden file a new database at path is built in.
+func creationPrefix(path string) string { return "." + filepath.Base(path) + ".creation-" }
+
+// removeStaleCreations removes the abandoned creation files of the database at path, with
+// their journals. A failure leaves them, harmless and hidden.
+func removeStaleCreations(path string) {
+	dir, prefix := filepath.Dir(path), creationPrefix(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleCreation {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
 // create builds a new, fully migrated database at path, atomically: the database is
 // written to a temporary file beside it and then linked into place, so that a crash never
 // leaves an empty or half-initialised file at path. If another process created path in the
@@ -271,7 +297,7 @@ func create(path string, migs []migration) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return openErrorFromFS(path, err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".creation-*") // mode 0600
+	tmp, err := os.CreateTemp(dir, creationPrefix(path)+"*") // mode 0600
 	if err != nil {
 		return openErrorFromFS(path, err)
 	}

@@ -358,3 +358,46 @@ func TestInspectRecognisesACurrentDatabase(t *testing.T) {
 		t.Errorf("empty SQLite file: current %v, err %v", current, err)
 	}
 }
+
+// TestCreationRemovesAbandonedCreationFiles: a process killed while creating the database
+// leaves a hidden creation file; the next Open removes it once it is clearly abandoned,
+// and leaves a recent one (another process creating now) alone.
+func TestCreationRemovesAbandonedCreationFiles(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".aect.db.creation-111")
+	recent := filepath.Join(dir, ".aect.db.creation-222")
+	other := filepath.Join(dir, ".autre.db.creation-333")
+	for _, f := range []string{old, old + "-journal", recent, other} {
+		if err := os.WriteFile(f, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-time.Hour)
+	for _, f := range []string{old, old + "-journal", other} {
+		if err := os.Chtimes(f, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Open(filepath.Join(dir, "aect.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for f, want := range map[string]bool{old: false, old + "-journal": false, recent: true, other: true} {
+		if _, err := os.Stat(f); (err == nil) != want {
+			t.Errorf("%s: present %v, want %v", filepath.Base(f), err == nil, want)
+		}
+	}
+	// Opening the existing database cleans up too: the creation that was killed never
+	// came to make it.
+	if err := os.Chtimes(recent, long, long); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = Open(filepath.Join(dir, "aect.db")); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(recent); err == nil {
+		t.Error("an abandoned creation file survived the opening of the database")
+	}
+}

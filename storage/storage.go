@@ -53,6 +53,7 @@ func open(path string, migs []migration, now func() time.Time) (*Store, error) {
 	if err != nil {
 		return nil, openErrorFromFS(path, err)
 	}
+	removeStaleCreations(abs)
 	if _, err := os.Lstat(abs); errors.Is(err, os.ErrNotExist) {
 		if err := create(abs, migs); err != nil {
 			return nil, err
