@@ -298,11 +298,13 @@ func TestReopeningADraftReturnsWhereTheUserWas(t *testing.T) {
 		{"list of actions", wizard.SecActions, "actions", "", "", true},
 		{"action", wizard.SecActions, "actions[0].cost", "", "actions[0].cost", false},
 	} {
+		s.mu.Lock() // the lists of the harnesses before may still be reading
 		d := s.drafts[id]
 		d.UI = UIState{Section: int(c.sec), Question: c.question}
 		if c.mode != "" {
 			d.Plan.Implementation.Mode = c.mode
 		}
+		s.mu.Unlock()
 		h := reopen()
 		a := h.asst()
 		onList := a.list != nil && a.list.item == nil
