@@ -124,18 +124,19 @@ func defaultPrinter(goos string) (string, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), toolTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, lpstat, "-d")
-	cmd.Env = append(os.Environ(), "LC_ALL=C") // "system default destination: NAME"
+	cmd := exec.CommandContext(ctx, lpstat, "-r", "-d")
+	// "scheduler is running" then "system default destination: NAME".
+	cmd.Env = append(os.Environ(), "LC_ALL=C")
 	cmd.WaitDelay = time.Second
 	out, err := cmd.Output()
 	text := string(out)
-	switch _, name, ok := strings.Cut(text, "system default destination:"); {
-	case ok && strings.TrimSpace(name) != "":
-		return strings.TrimSpace(name), nil
-	case strings.Contains(text, "no system default destination"):
-		return "", errNoDefaultPrinter
-	case err != nil:
+	_, name, ok := strings.Cut(text, "system default destination:")
+	name, _, _ = strings.Cut(strings.TrimSpace(name), "\n")
+	switch {
+	case err != nil || strings.Contains(text, "scheduler is not running"):
 		return "", errNoPrintService
+	case ok && name != "":
+		return name, nil
 	}
 	return "", errNoDefaultPrinter
 }

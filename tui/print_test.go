@@ -100,7 +100,7 @@ func printEnv(t *testing.T) (bin, tmp string) {
 	bin, tmp = t.TempDir(), t.TempDir()
 	t.Setenv("PATH", bin)
 	t.Setenv("TMPDIR", tmp)
-	fakeProgram(t, bin, "lpstat", "system default destination: Bureau", 0)
+	fakeProgram(t, bin, "lpstat", "scheduler is running\nsystem default destination: Bureau", 0)
 	return bin, tmp
 }
 
@@ -179,7 +179,7 @@ func TestPrintFailuresAreExplainedInFrench(t *testing.T) {
 	os.Remove(filepath.Join(bin, "soffice"))
 
 	// No default printer: nothing is written nor sent.
-	fakeProgram(t, bin, "lpstat", "no system default destination", 0)
+	fakeProgram(t, bin, "lpstat", "scheduler is running\nno system default destination", 0)
 	os.Remove(filepath.Join(bin, "lp.args"))
 	if msg := print(); !errors.Is(msg.err, errNoDefaultPrinter) {
 		t.Fatalf("%+v", msg)
@@ -189,7 +189,11 @@ func TestPrintFailuresAreExplainedInFrench(t *testing.T) {
 	}
 
 	// CUPS not running, or absent.
-	fakeProgram(t, bin, "lpstat", "lpstat: Scheduler is not running.", 1)
+	fakeProgram(t, bin, "lpstat", "scheduler is not running\nno system default destination", 0)
+	if msg := print(); !errors.Is(msg.err, errNoPrintService) {
+		t.Fatalf("%+v", msg)
+	}
+	fakeProgram(t, bin, "lpstat", "lpstat: Unable to connect to server", 1)
 	if msg := print(); !errors.Is(msg.err, errNoPrintService) {
 		t.Fatalf("%+v", msg)
 	}
