@@ -96,7 +96,7 @@ func (d *historyDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 
 // visibleFrom is the first version shown: the selected one stays in view, even after the
 // window shrank.
-func (d *historyDialog) visibleFrom() int { return max(min(d.offset, d.sel), d.sel-d.rows()+1, 0) }
+func (d *historyDialog) visibleFrom() int { return keepInView(d.offset, d.sel, d.rows()) }
 
 // restore makes revision r the draft's current state, in a tea.Cmd.
 func (d *historyDialog) restore(r Revision) tea.Cmd {

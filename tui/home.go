@@ -406,12 +406,7 @@ func (h *homeScreen) move(d int) {
 
 func (h *homeScreen) clampOffset() {
 	r := h.rows()
-	if h.cursor < h.offset {
-		h.offset = h.cursor
-	}
-	if h.cursor >= h.offset+r {
-		h.offset = h.cursor - r + 1
-	}
+	h.offset = keepInView(h.offset, h.cursor, r)
 	h.offset = max(0, min(h.offset, len(h.view)-r))
 }
 

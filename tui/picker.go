@@ -87,13 +87,7 @@ func (p *picker) rows() int {
 }
 
 func (p *picker) scroll() {
-	r := p.rows()
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if p.cursor >= p.offset+r {
-		p.offset = p.cursor - r + 1
-	}
+	p.offset = keepInView(p.offset, p.cursor, p.rows())
 }
 
 // hovered returns the option under the cursor.

@@ -46,6 +46,12 @@ func fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// keepInView returns the first row of a window of rows rows, moved from offset as little
+// as needed for row cursor to stay in view (home list, pickers, history).
+func keepInView(offset, cursor, rows int) int {
+	return max(min(offset, cursor), cursor-rows+1, 0)
+}
+
 // cell cuts or pads s to exactly w cells.
 func cell(s string, w int) string {
 	if w <= 0 {
