@@ -57,6 +57,9 @@ type UIState struct {
 	// removes the competence from the plan, and an answer is never erased. In cents (a
 	// plain number here: wizard.Cents writes euros, for the plan format).
 	Budgets map[wizard.ServiceKind]int64 `json:"budgets,omitempty"`
+	// Marks holds the answers to review (« à revoir »), by question ID, with the reason:
+	// an answer they depend on changed after they were given (wizard.Dependents).
+	Marks map[string]string `json:"marks,omitempty"`
 }
 
 // record is a plan ready to be stored: validated, in canonical compact JSON, with the

@@ -28,9 +28,6 @@ type common struct {
 	keys   *KeyMap
 	log    *log.Logger
 	saver  *saver
-	// request is set by a screen during Update to ask the root to change screen; the
-	// root acts on it at once, so that the next key already reaches the new screen.
-	request request
 	// formKeys is huh's key map with French help, shared by every form, built at the
 	// first form (see formKeyMap).
 	formKeys *huh.KeyMap
@@ -38,9 +35,12 @@ type common struct {
 	height   int
 }
 
-// screen is the contract of every screen: a tea.Model with its key help and a size.
+// screen is the contract of every screen: Init, an Update that returns the screen's
+// command and its reply to the parent, a View, its key help and a size.
 type screen interface {
-	tea.Model
+	Init() tea.Cmd
+	Update(msg tea.Msg) (tea.Cmd, reply)
+	View() string
 	help.KeyMap
 	SetSize(width, height int)
 }
@@ -53,25 +53,12 @@ type textFocuser interface{ textFocused() bool }
 // screen shows.
 type fieldHelper interface{ fieldHelp() (title, text string) }
 
-// overlay is a full-screen page over the active screen (help, glossary); it closes itself.
-type overlay interface {
-	screen
-	closed() bool
-}
+// overlay is a full-screen page over the active screen (help, glossary); it closes
+// itself by replying closed.
+type overlay = screen
 
 // draftOpenedMsg asks the root to open a draft in the assistant.
 type draftOpenedMsg struct{ draft Draft }
-
-// request is what a screen asks the root to do.
-type request int
-
-const (
-	noRequest request = iota
-	// requestHome: show the drafts list.
-	requestHome
-	// requestQuit: quit once every answer is written.
-	requestQuit
-)
 
 // App is the root model: it owns the screens, routes each message to the active screen
 // only, and handles the window size, ctrl+c, the help and the glossary.
@@ -130,7 +117,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmds []tea.Cmd
 		cmds = append(cmds, cmd)
 		if a.asst != nil {
-			_, c := a.asst.Update(msg)
+			c, _ := a.asst.Update(msg)
 			cmds = append(cmds, c)
 		}
 		if a.active == a.home && !a.c.saver.pending() {
@@ -147,23 +134,21 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.asst.Init()
 
 	}
-	_, cmd := a.active.Update(msg)
-	return a, tea.Batch(cmd, a.handleRequest())
+	return a, a.route(msg)
 }
 
-// handleRequest acts on a screen's request.
-func (a *App) handleRequest() tea.Cmd {
-	r := a.c.request
-	a.c.request = noRequest
-	switch r {
-	case requestHome:
+// route gives a message to the active screen and acts on its reply.
+func (a *App) route(msg tea.Msg) tea.Cmd {
+	cmd, r := a.active.Update(msg)
+	switch {
+	case r.home:
 		a.active = a.home
-		return a.home.reload()
-	case requestQuit:
+		return tea.Batch(cmd, a.home.reload())
+	case r.quit:
 		a.quitting = true
-		return a.maybeQuit()
+		return tea.Batch(cmd, a.maybeQuit())
 	}
-	return nil
+	return cmd
 }
 
 // maybeQuit quits when asked to and every write is done.
@@ -233,8 +218,8 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	if a.over != nil {
-		_, cmd := a.over.Update(msg)
-		if a.over.closed() {
+		cmd, r := a.over.Update(msg)
+		if r.closed {
 			a.over = nil
 		}
 		return cmd
@@ -247,8 +232,7 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		a.openOverlay(newHelpScreen(a.c, a.active))
 		return nil
 	}
-	_, cmd := a.active.Update(msg)
-	return tea.Batch(cmd, a.handleRequest())
+	return a.route(msg)
 }
 
 func (a *App) openOverlay(o overlay) {

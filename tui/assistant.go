@@ -30,32 +30,6 @@ type (
 	}
 )
 
-// dependents says which later sections an answer feeds: when the answer changes and such
-// a section was complete, the section is marked "à revoir" (nothing is erased). Kept
-// small and explicit.
-var dependents = []struct {
-	prefix string
-	secs   []wizard.Section
-}{
-	{"authority.services", []wizard.Section{wizard.SecFunding}}, // 1 % ceilings
-	{"partner.kind", []wizard.Section{wizard.SecForm, wizard.SecFunding, wizard.SecReview}},
-	{"partner.country", []wizard.Section{wizard.SecForm, wizard.SecFunding, wizard.SecReview}},
-	{"domain.sectors", []wizard.Section{wizard.SecFunding}}, // field of a 1 % mechanism
-	{"form", []wizard.Section{wizard.SecDocuments}},         // which documents
-	{"actions", []wizard.Section{wizard.SecFunding}},        // costs to balance
-}
-
-// dependentSections returns the sections that depend on answer id.
-func dependentSections(id string) []wizard.Section {
-	var out []wizard.Section
-	for _, d := range dependents {
-		if id == d.prefix || strings.HasPrefix(id, d.prefix+".") || strings.HasPrefix(id, d.prefix+"[") {
-			out = append(out, d.secs...)
-		}
-	}
-	return out
-}
-
 // assistant is the guided sections of one draft: a progress line, then the current
 // section — a form of questions, the list of actions or funding lines, the review or the
 // documents.
@@ -70,11 +44,12 @@ type assistant struct {
 	progress wizard.Progress
 	// pending holds invalid answers kept in their fields, by question ID.
 	pending map[string]string
-	form    *qform    // the section's questions, when shown
-	list    *listEdit // the actions or funding lines, when shown
-	review  *reviewScreen
-	docs    *documentsScreen
-	dialog  dialog
+	// marks holds the answers to review, by question ID, with the reason (a.ui.Marks).
+	form   *qform    // the section's questions, when shown
+	list   *listEdit // the actions or funding lines, when shown
+	review *reviewScreen
+	docs   *documentsScreen
+	dialog dialog
 	// savedOnce: at least one write of this draft succeeded (header status).
 	savedOnce bool
 	width     int
@@ -92,6 +67,9 @@ func newAssistant(c *common, d Draft) *assistant {
 	a := &assistant{c: c, id: d.ID, plan: p, ui: cloneUI(d.UI), pending: map[string]string{}}
 	if a.ui.Budgets == nil {
 		a.ui.Budgets = map[wizard.ServiceKind]int64{}
+	}
+	if a.ui.Marks == nil {
+		a.ui.Marks = map[string]string{}
 	}
 	a.savedUI = cloneUI(d.UI)
 	a.progress = p.Progress()
@@ -120,16 +98,12 @@ func (a *assistant) stillAsked(id string) bool {
 		return true
 	}
 	qs := wizard.SectionQuestions(a.sec)
-	if m := itemPath.FindStringSubmatch(id); m != nil {
-		i, _ := strconv.Atoi(m[2])
-		switch {
-		case m[1] == "actions" && a.sec == wizard.SecActions && i < len(a.plan.Actions):
-			qs = wizard.ActionQuestions(i)
-		case m[1] == "funding" && a.sec == wizard.SecFunding && i < len(a.plan.Funding):
-			qs = wizard.FundingQuestions(i)
-		default:
+	if r, ok := wizard.ParseRef(id); ok && r.Field.InList() && r.Field != wizard.FieldServiceResources {
+		i, _ := r.Item()
+		if r.Section() != a.sec || !r.Exists(a.plan) {
 			return false
 		}
+		qs = wizard.ItemQuestions(r.Field.List(), i)
 	}
 	i := slices.IndexFunc(qs, func(q wizard.Question) bool { return q.ID == id })
 	return i >= 0 && qs[i].AppliesTo(a.plan)
@@ -178,10 +152,16 @@ func (a *assistant) SetSize(w, h int) {
 	}
 }
 
-// state is the state shown for a section: "à revoir" when marked, else computed.
+// state is the state shown for a section: "à revoir" when the section or one of its
+// answers still there is marked, else computed.
 func (a *assistant) state(s wizard.Section) wizard.State {
 	if slices.Contains(a.ui.ToReview, int(s)) {
 		return wizard.StateToReview
+	}
+	for id := range a.ui.Marks {
+		if r, ok := wizard.ParseRef(id); ok && r.Section() == s && r.Exists(a.plan) {
+			return wizard.StateToReview
+		}
 	}
 	return a.progress.States[s]
 }
@@ -222,7 +202,7 @@ func (a *assistant) show(s wizard.Section, field string, fromEnd bool) tea.Cmd {
 			a.openList(s, field, fromEnd)
 			break
 		}
-		f := newQForm(a.c, a.plan, qs, a.pending)
+		f := newQForm(a.c, a.plan, qs, a.pending, a.ui.Marks)
 		f.budgets = a.ui.Budgets
 		f.SetSize(a.width, bh)
 		at := f.firstUnanswered()
@@ -260,7 +240,7 @@ func (a *assistant) show(s wizard.Section, field string, fromEnd bool) tea.Cmd {
 func (a *assistant) saveUI() tea.Cmd {
 	a.ui.Question = a.questionID()
 	if a.ui.Section == a.savedUI.Section && a.ui.Question == a.savedUI.Question && slices.Equal(a.ui.ToReview, a.savedUI.ToReview) &&
-		maps.Equal(a.ui.Budgets, a.savedUI.Budgets) {
+		maps.Equal(a.ui.Budgets, a.savedUI.Budgets) && maps.Equal(a.ui.Marks, a.savedUI.Marks) {
 		return nil
 	}
 	a.savedUI = cloneUI(a.ui)
@@ -272,10 +252,12 @@ func (a *assistant) saveUI() tea.Cmd {
 func cloneUI(u UIState) UIState {
 	u.ToReview = slices.Clone(u.ToReview)
 	u.Budgets = maps.Clone(u.Budgets)
+	u.Marks = maps.Clone(u.Marks)
 	return u
 }
 
-// unmark clears the "à revoir" mark of a section the user visited and leaves.
+// unmark clears the "à revoir" mark of a section without questions (the review, the
+// documents) the user visited and leaves; an answer's mark clears when it is confirmed.
 func (a *assistant) unmark(s wizard.Section) {
 	if i := slices.Index(a.ui.ToReview, int(s)); i >= 0 {
 		a.ui.ToReview = slices.Delete(a.ui.ToReview, i, i+1)
@@ -283,13 +265,13 @@ func (a *assistant) unmark(s wizard.Section) {
 }
 
 func (a *assistant) openList(s wizard.Section, field string, fromEnd bool) {
-	a.list = newListEdit(a.c, a.plan, s, a.pending)
+	a.list = newListEdit(a.c, a.plan, s, a.pending, a.ui.Marks)
 	a.list.SetSize(a.width, a.bodyHeight())
 	if fromEnd {
 		a.list.cursor = max(a.list.count()-1, 0)
 	}
-	if field != "" {
-		a.list.jump(field)
+	if r, ok := wizard.ParseRef(field); ok {
+		a.list.jump(r)
 	}
 }
 
@@ -313,7 +295,7 @@ func findQuestion(qs []wizard.Question, field string) int {
 
 // flush stores the answer being typed and queues the save.
 func (a *assistant) flush() tea.Cmd {
-	var res formResult
+	var res reply
 	switch {
 	case a.form != nil:
 		res = a.form.flush()
@@ -323,17 +305,29 @@ func (a *assistant) flush() tea.Cmd {
 	return a.changed(res.changed)
 }
 
-// changed records answers stored in the plan: recompute the progress, mark the later
-// sections that depend on them, and queue the save.
+// changed records answers stored in the plan: recompute the progress, mark « à revoir »
+// the answers already given that depend on them (wizard.Dependents: the registry says
+// what feeds what) and the review or documents when they depend on them, and queue the
+// save. A changed answer's own mark clears.
 func (a *assistant) changed(ids []string) tea.Cmd {
 	if len(ids) == 0 {
 		return nil
 	}
-	before := a.progress
 	a.progress = a.plan.Progress()
 	for _, id := range ids {
-		for _, t := range dependentSections(id) {
-			if t > a.sec && before.States[t] == wizard.StateComplete && !slices.Contains(a.ui.ToReview, int(t)) {
+		delete(a.ui.Marks, id)
+		r, ok := wizard.ParseRef(id)
+		if !ok {
+			continue
+		}
+		marks, secs := wizard.Dependents(a.plan, r)
+		for _, m := range marks {
+			if !slices.Contains(ids, m.Ref.ID()) {
+				a.ui.Marks[m.Ref.ID()] = m.Reason
+			}
+		}
+		for _, t := range secs {
+			if t != a.sec && !slices.Contains(a.ui.ToReview, int(t)) {
 				a.ui.ToReview = append(a.ui.ToReview, int(t))
 			}
 		}
@@ -342,55 +336,59 @@ func (a *assistant) changed(ids []string) tea.Cmd {
 }
 
 // Update handles keys and the results of the assistant's commands, then records the
-// question the user is on.
-func (a *assistant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// question the user is on. It replies home when the user leaves for the drafts list.
+func (a *assistant) Update(msg tea.Msg) (tea.Cmd, reply) {
 	switch msg := msg.(type) {
 	case savedMsg:
-		return a, a.saved(msg)
+		return a.saved(msg), reply{}
 	case draftReloadedMsg:
-		return a, a.reloaded(msg)
+		return a.reloaded(msg), reply{}
 	case draftCopiedMsg:
-		return a, a.copied(msg)
+		return a.copied(msg), reply{}
 	}
-	cmd := a.update(msg)
+	cmd, r := a.update(msg)
 	if _, isKey := msg.(tea.KeyMsg); isKey {
 		cmd = tea.Batch(cmd, a.saveUI())
 	}
-	return a, cmd
+	return cmd, r
 }
 
-func (a *assistant) update(msg tea.Msg) tea.Cmd {
+func (a *assistant) update(msg tea.Msg) (tea.Cmd, reply) {
 	if a.dialog != nil {
 		cmd, done := a.dialog.update(msg)
 		if done {
 			a.dialog = nil
 		}
 		if _, isKey := msg.(tea.KeyMsg); isKey || cmd != nil {
-			return cmd
+			return cmd, reply{}
 		}
 	}
 	if km, ok := msg.(tea.KeyMsg); ok {
-		if cmd, handled := a.globalKey(km); handled {
-			return cmd
+		if cmd, r, handled := a.globalKey(km); handled {
+			return cmd, r
 		}
 	}
 	var cmd tea.Cmd
-	var res formResult
+	var res reply
 	switch {
 	case a.form != nil:
 		cmd, res = a.form.Update(msg)
 	case a.list != nil:
 		cmd, res = a.list.Update(msg)
 	case a.review != nil:
-		_, cmd = a.review.Update(msg)
-		if j := a.review.jump; j != nil {
-			return tea.Batch(cmd, a.show(j.sec, j.field, false))
+		cmd, res = a.review.Update(msg)
+		if j := res.jump; j != nil {
+			sec := j.sec
+			if j.ref.Field != "" {
+				sec = j.ref.Section() // the answer may live in another section
+			}
+			return tea.Batch(cmd, a.show(sec, j.ref.ID(), false)), reply{}
 		}
 	case a.docs != nil:
-		_, cmd = a.docs.Update(msg)
+		cmd, _ = a.docs.Update(msg)
 	default:
 		if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, a.c.keys.NextField) {
-			return a.show(a.sec+1, "", false)
+			return a.show(a.sec+1, "", false), reply{}
 		}
 	}
 	cmds := []tea.Cmd{cmd, a.changed(res.changed)}
@@ -409,14 +407,14 @@ func (a *assistant) update(msg tea.Msg) tea.Cmd {
 			cmds = append(cmds, a.show(a.sec-1, "", true))
 		}
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(cmds...), reply{}
 }
 
 // showSchedule goes back from the list of actions to the questions of its section.
 func (a *assistant) showSchedule() tea.Cmd {
 	cmd := a.flush()
 	a.list = nil
-	f := newQForm(a.c, a.plan, wizard.SectionQuestions(wizard.SecActions), a.pending)
+	f := newQForm(a.c, a.plan, wizard.SectionQuestions(wizard.SecActions), a.pending, a.ui.Marks)
 	f.SetSize(a.width, a.bodyHeight())
 	fc, _ := f.focus(f.prev(len(f.qs)))
 	a.form = f
@@ -424,35 +422,34 @@ func (a *assistant) showSchedule() tea.Cmd {
 }
 
 // globalKey handles the keys that work in every section.
-func (a *assistant) globalKey(km tea.KeyMsg) (tea.Cmd, bool) {
+func (a *assistant) globalKey(km tea.KeyMsg) (tea.Cmd, reply, bool) {
 	k := a.c.keys
 	if a.list != nil && a.list.editingItem() && key.Matches(km, k.Home) {
-		return nil, false // échap closes the item first
+		return nil, reply{}, false // échap closes the item first
 	}
 	if a.docs != nil && a.docs.dialog != nil {
-		return nil, false
+		return nil, reply{}, false
 	}
 	switch {
 	case key.Matches(km, k.Home):
 		flush := a.flush()
 		a.unmark(a.sec)
-		a.c.request = requestHome
-		return tea.Batch(flush, a.saveUI()), true
+		return tea.Batch(flush, a.saveUI()), reply{home: true}, true
 	case key.Matches(km, k.NextSection) && a.docs == nil && a.review == nil:
 		if a.sec < wizard.SecDocuments {
-			return a.show(a.sec+1, "", false), true
+			return a.show(a.sec+1, "", false), reply{}, true
 		}
-		return nil, true
+		return nil, reply{}, true
 	case key.Matches(km, k.PrevSection) && a.docs == nil && a.review == nil:
 		if a.sec > 0 {
-			return a.show(a.sec-1, "", false), true
+			return a.show(a.sec-1, "", false), reply{}, true
 		}
-		return nil, true
+		return nil, reply{}, true
 	case key.Matches(km, k.Contents):
 		a.dialog = newContents(a)
-		return nil, true
+		return nil, reply{}, true
 	}
-	return nil, false
+	return nil, reply{}, false
 }
 
 // saved handles the end of a write of this draft: a conflict or an error opens a dialog.

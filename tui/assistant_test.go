@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aect/wizard"
+	"aect/wizard/document"
 )
 
 // openPlan stores p in a fake store and opens it in the assistant.
@@ -26,6 +27,20 @@ func openPlan(t *testing.T, p *wizard.Plan) (*harness, *fakeStore, int64) {
 	h := newHarness(t, s, 80, 24)
 	h.openDraft(p.Title)
 	return h, s, d.ID
+}
+
+// choose moves the cursor of the choice list shown to the option value and validates it.
+func (h *harness) choose(value string) {
+	h.t.Helper()
+	f := h.asst().form
+	for range f.current().Options {
+		if f.vals[f.cur].s == value {
+			break
+		}
+		h.key("down")
+	}
+	h.key("enter")
+	h.settle()
 }
 
 // goTo opens a section on a question, as the review's jump does.
@@ -315,15 +330,29 @@ func TestReopeningADraftReturnsWhereTheUserWas(t *testing.T) {
 	}
 }
 
-func TestChangingAnEarlierAnswerMarksLaterSectionsToReview(t *testing.T) {
+// TestChangingAnEarlierAnswerMarksItsDependentsToReview: the partner's country feeds
+// the MEAE's rate: the MEAE lines already given are marked « à revoir » with the reason,
+// nothing is erased, and validating a marked answer clears its mark.
+func TestChangingAnEarlierAnswerMarksItsDependentsToReview(t *testing.T) {
 	h, s, id := openPlan(t, samplePlan(t, "02-convention-eau-senegal"))
 	h.goTo(wizard.SecPartner, "partner.country")
 	h.typeText("maroc")
 	h.key("enter")
 	h.settle()
 	a := h.asst()
-	if !slices.Contains(a.ui.ToReview, int(wizard.SecFunding)) {
-		t.Fatalf("funding not marked: %v", a.ui.ToReview)
+	var meae []string
+	for i, f := range a.plan.Funding {
+		if f.Source == wizard.SourceMEAE {
+			meae = append(meae, fmt.Sprintf("funding[%d].amount", i))
+		}
+	}
+	for _, id := range meae {
+		if a.ui.Marks[id] != "le pays du partenaire a changé" {
+			t.Fatalf("%s not marked: %v", id, a.ui.Marks)
+		}
+	}
+	if len(a.ui.Marks) != len(meae) {
+		t.Errorf("only the MEAE lines depend on the country: %v", a.ui.Marks)
 	}
 	if v := h.view(); !strings.Contains(v, "!7") {
 		t.Fatalf("progress line lacks « !7 »:\n%s", v)
@@ -332,17 +361,85 @@ func TestChangingAnEarlierAnswerMarksLaterSectionsToReview(t *testing.T) {
 	if len(p.Funding) != 5 || p.Partner.Country != "MA" {
 		t.Fatalf("nothing may be erased: %+v", p.Funding)
 	}
-	if got := s.drafts[id].UI.ToReview; !slices.Contains(got, int(wizard.SecFunding)) {
+	if got := s.drafts[id].UI.Marks; len(got) != len(meae) {
 		t.Fatalf("stored ui %v", got)
 	}
-	// Visiting the section and leaving it clears the mark.
+	// The list shows which lines to review; the line shows why.
 	h.goTo(wizard.SecFunding, "")
+	h.contains("↻ à revoir · Financement")
 	if v := h.view(); !strings.Contains(v, "! à revoir") {
 		t.Fatalf("current section state in words:\n%s", v)
 	}
-	h.key("pgdown")
-	if slices.Contains(h.asst().ui.ToReview, int(wizard.SecFunding)) {
-		t.Fatalf("still marked after the visit: %v", h.asst().ui.ToReview)
+	h.goTo(wizard.SecFunding, meae[0])
+	h.contains("À revoir : le pays du partenaire a changé")
+	// Validating the amount unchanged clears its mark, not the others'.
+	h.key("enter")
+	h.settle()
+	if _, still := h.asst().ui.Marks[meae[0]]; still || len(h.asst().ui.Marks) != len(meae)-1 {
+		t.Fatalf("after validating %s: %v", meae[0], h.asst().ui.Marks)
+	}
+	if got := s.plan(id).Funding; !slices.Equal(got, p.Funding) {
+		t.Errorf("validating changed the plan: %v", got)
+	}
+}
+
+// TestChangingTheAuthorityTypeMarksTheExecutive: from commune to communauté de
+// communes, the executive's title is marked « à revoir » in section 1 with the reason,
+// and the délibération never calls the EPCI's executive « le Maire ».
+func TestChangingTheAuthorityTypeMarksTheExecutive(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "01-jumelage-allemagne"))
+	h.goTo(wizard.SecAuthority, "authority.type")
+	h.choose(string(wizard.AuthCommunauteCommunes))
+	a := h.asst()
+	if why := a.ui.Marks["authority.executive_title"]; why != "le type de collectivité a changé" {
+		t.Fatalf("executive title not marked: %v", a.ui.Marks)
+	}
+	if a.state(wizard.SecAuthority) != wizard.StateToReview {
+		t.Errorf("section 1 state %v", a.state(wizard.SecAuthority))
+	}
+	h.goTo(wizard.SecAuthority, "authority.executive_title")
+	h.contains("À revoir : le type de collectivité a changé")
+	// The documents: no « Maire » at the head of the communauté de communes.
+	h.goTo(wizard.SecDocuments, "")
+	var preview strings.Builder
+	if err := document.Render(&preview, document.Build(h.asst().plan, h.asst().docs.kinds[0], document.Options{}), document.Text); err != nil {
+		t.Fatal(err)
+	}
+	v := strings.Join(strings.Fields(preview.String()), " ")
+	if v == "" || strings.Contains(v, "Maire") || !strings.Contains(v, "à compléter : le Président ou la Présidente]") {
+		t.Errorf("the délibération of an EPCI:\n%s", v)
+	}
+	// Choosing the title clears the mark.
+	h.goTo(wizard.SecAuthority, "authority.executive_title")
+	h.choose(string(wizard.TitlePresidente))
+	if _, still := h.asst().ui.Marks["authority.executive_title"]; still || h.asst().state(wizard.SecAuthority) == wizard.StateToReview {
+		t.Errorf("after choosing the title: %v", h.asst().ui.Marks)
+	}
+	// The convocation delay depends on the type too: still to review, in section 8.
+	if h.asst().state(wizard.SecSession) != wizard.StateToReview {
+		t.Errorf("the convocation date is not to review: %v", h.asst().ui.Marks)
+	}
+}
+
+// TestChangingTheFormMarksWhatDependsOnIt: the form feeds the payees of the actions,
+// the funding sources and the documents.
+func TestChangingTheFormMarksWhatDependsOnIt(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "02-convention-eau-senegal"))
+	h.goTo(wizard.SecForm, "form")
+	h.choose(string(wizard.FormCharte))
+	a := h.asst()
+	for _, sec := range []wizard.Section{wizard.SecActions, wizard.SecFunding, wizard.SecDocuments} {
+		if a.state(sec) != wizard.StateToReview {
+			t.Errorf("section %v: %v (marks %v)", sec, a.state(sec), a.ui.Marks)
+		}
+	}
+	if a.ui.Marks["funding[0].source"] != "la forme de l'action a changé" {
+		t.Errorf("marks %v", a.ui.Marks)
+	}
+	for _, sec := range []wizard.Section{wizard.SecAuthority, wizard.SecPartner, wizard.SecSession} {
+		if a.state(sec) == wizard.StateToReview {
+			t.Errorf("section %v marked though nothing there depends on the form", sec)
+		}
 	}
 }
 
@@ -422,8 +519,8 @@ func TestReviewShowsFindingsAndJumpsToTheField(t *testing.T) {
 	f := h.asst().review.findings[0]
 	h.key("enter")
 	a := h.asst()
-	if a.sec != f.Section || h.focused() != f.Field {
-		t.Fatalf("jump to %v %s: section %v focused %q", f.Section, f.Field, a.sec, h.focused())
+	if a.sec != f.Ref.Section() || h.focused() != f.Ref.ID() {
+		t.Fatalf("jump to %v %s: section %v focused %q", f.Ref.Section(), f.Ref.ID(), a.sec, h.focused())
 	}
 	// e on a section opens it.
 	h.goTo(wizard.SecReview, "")
@@ -717,8 +814,8 @@ func TestReviewCountsFindingsInFrench(t *testing.T) {
 		{2, "point d'attention", "points d'attention", "2 points d'attention"},
 		{12, "conseil", "conseils", "12 conseils"},
 	} {
-		if got := countOf(c.n, c.one, c.many); got != c.want {
-			t.Errorf("countOf(%d) = %q, want %q", c.n, got, c.want)
+		if got := wizard.CountOf(c.n, c.one, c.many); got != c.want {
+			t.Errorf("CountOf(%d) = %q, want %q", c.n, got, c.want)
 		}
 	}
 	h, _, _ := openPlan(t, samplePlan(t, "04-partenaire-etat"))

@@ -87,10 +87,10 @@ func (d *documentsScreen) render() {
 
 // Update switches tabs, scrolls, opens the export dialog and prints; the preview takes
 // the height the line under it leaves.
-func (d *documentsScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (d *documentsScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	cmd := d.update(msg)
 	d.layout()
-	return d, cmd
+	return cmd, reply{}
 }
 
 func (d *documentsScreen) update(msg tea.Msg) tea.Cmd {

@@ -55,7 +55,6 @@ type glossaryScreen struct {
 	c      *common
 	filter textinput.Model
 	vp     viewport.Model
-	done   bool
 	width  int
 	height int
 }
@@ -100,10 +99,10 @@ func (g *glossaryScreen) render() {
 }
 
 // Update scrolls, filters, and closes on échap.
-func (g *glossaryScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (g *glossaryScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return g, nil
+		return nil, reply{}
 	}
 	switch km.String() {
 	case "esc":
@@ -111,7 +110,7 @@ func (g *glossaryScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			g.filter.SetValue("")
 			g.render()
 		} else {
-			g.done = true
+			return nil, reply{closed: true}
 		}
 	case "up":
 		g.vp.ScrollUp(1)
@@ -128,12 +127,10 @@ func (g *glossaryScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if g.filter.Value() != before {
 			g.render()
 		}
-		return g, cmd
+		return cmd, reply{}
 	}
-	return g, nil
+	return nil, reply{}
 }
-
-func (g *glossaryScreen) closed() bool { return g.done }
 
 // View draws the title, the filter and the entries.
 func (g *glossaryScreen) View() string {

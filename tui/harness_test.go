@@ -165,7 +165,7 @@ func (s *fakeStore) SaveUI(id int64, ui UIState) error {
 	if !ok {
 		return &storage.NotFoundError{ID: id}
 	}
-	d.UI = UIState{Section: ui.Section, ToReview: slices.Clone(ui.ToReview), Question: ui.Question, Budgets: maps.Clone(ui.Budgets)}
+	d.UI = UIState{Section: ui.Section, ToReview: slices.Clone(ui.ToReview), Question: ui.Question, Budgets: maps.Clone(ui.Budgets), Marks: maps.Clone(ui.Marks)}
 	s.uiSaves++
 	return nil
 }

@@ -18,7 +18,6 @@ type helpScreen struct {
 	c      *common
 	from   screen
 	vp     viewport.Model
-	done   bool
 	width  int
 	height int
 }
@@ -91,14 +90,14 @@ func (h *helpScreen) content() string {
 }
 
 // Update scrolls and closes.
-func (h *helpScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (h *helpScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return h, nil
+		return nil, reply{}
 	}
 	switch km.String() {
 	case "esc", "q", "?", "f1", "enter":
-		h.done = true
+		return nil, reply{closed: true}
 	case "up", "k":
 		h.vp.ScrollUp(1)
 	case "down", "j":
@@ -108,10 +107,8 @@ func (h *helpScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case "pgdown", " ":
 		h.vp.PageDown()
 	}
-	return h, nil
+	return nil, reply{}
 }
-
-func (h *helpScreen) closed() bool { return h.done }
 
 // View draws the title and the text.
 func (h *helpScreen) View() string {

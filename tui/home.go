@@ -115,27 +115,27 @@ func (h *homeScreen) selected() (Summary, bool) {
 }
 
 // Update handles keys and the store's answers.
-func (h *homeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (h *homeScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	if h.dialog != nil {
 		cmd, done := h.dialog.update(msg)
 		if done {
 			h.dialog = nil
 		}
 		if _, isKey := msg.(tea.KeyMsg); isKey || done {
-			return h, cmd
+			return cmd, reply{}
 		}
 		if cmd != nil {
-			return h, cmd
+			return cmd, reply{}
 		}
 	}
 	switch msg := msg.(type) {
 	case listMsg:
 		if msg.bin != h.bin || (msg.head && h.whole) {
-			return h, nil
+			return nil, reply{}
 		}
 		if msg.err != nil {
 			h.err, h.listFailed = msg.err.Error(), true
-			return h, nil
+			return nil, reply{}
 		}
 		if h.listFailed { // the list reads again: its error goes (not another action's)
 			h.err, h.listFailed = "", false
@@ -163,20 +163,23 @@ func (h *homeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// The whole list is read in a command started from here, not chained after
 			// the head in one goroutine: chained, it kept the processor the head's
 			// message was handed to, and the first frame waited for the whole list.
-			return h, h.reload()
+			return h.reload(), reply{}
 		}
-		return h, nil
+		return nil, reply{}
 	case homeDoneMsg:
 		h.info, h.err = msg.info, ""
 		if msg.err != nil {
 			h.info, h.err = "", msg.err.Error()
 		}
 		h.selectID = msg.selectID
-		return h, h.reload()
+		return h.reload(), reply{}
 	case tea.KeyMsg:
-		return h, h.key(msg)
+		if key.Matches(msg, h.c.keys.Quit) && !h.filtering {
+			return nil, reply{quit: true}
+		}
+		return h.key(msg), reply{}
 	}
-	return h, nil
+	return nil, reply{}
 }
 
 func (h *homeScreen) key(msg tea.KeyMsg) tea.Cmd {
@@ -210,9 +213,6 @@ func (h *homeScreen) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	h.info, h.err = "", ""
 	switch {
-	case key.Matches(msg, k.Quit):
-		h.c.request = requestQuit
-		return nil
 	case key.Matches(msg, k.Up):
 		h.move(-1)
 	case key.Matches(msg, k.Down):

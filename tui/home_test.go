@@ -147,8 +147,7 @@ func TestHomeDrawsTheHeadFirst(t *testing.T) {
 	}
 	h := newHarness(t, s, 80, 24)
 	home := h.app().home
-	m, cmd := home.Update(listMsg{items: s.list(false, "")[:headSize], head: true, total: 200})
-	home = m.(*homeScreen)
+	cmd, _ := home.Update(listMsg{items: s.list(false, "")[:headSize], head: true, total: 200})
 	if v := home.View(); !strings.Contains(v, "Vos projets (200)") || !strings.Contains(v, "Projet 199") {
 		t.Fatalf("head screen:\n%s", v)
 	}

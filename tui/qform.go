@@ -42,16 +42,6 @@ func (o *orderedMulti) Set(v []string) {
 	o.order = keep
 }
 
-// formResult tells the owner of a qform what a message did.
-type formResult struct {
-	// changed lists the IDs of the answers stored in the plan.
-	changed []string
-	// done: the user validated the last question.
-	done bool
-	// backOut: the user went back from the first question.
-	backOut bool
-}
-
 // qform asks a list of wizard questions with a huh form, one page (group) per question,
 // hiding the questions that do not apply. It stores each answer in the plan (q.Set) as
 // soon as the user leaves the field, and handles moving between fields itself:
@@ -68,6 +58,9 @@ type qform struct {
 	qs      []wizard.Question
 	vals    []*answer
 	pending map[string]string // invalid answers kept, by question ID (shared with the assistant)
+	// marks holds the answers to review with the reason, by question ID (the draft's
+	// UIState.Marks, shared with the assistant): confirming an answer clears its mark.
+	marks map[string]string
 	// budgets remembers the budget of each 1 % competence unticked (the draft's UIState),
 	// to give it back if the competence is ticked again (shared with the assistant).
 	budgets map[wizard.ServiceKind]int64
@@ -81,8 +74,8 @@ type qform struct {
 	noteErr bool
 }
 
-func newQForm(c *common, plan *wizard.Plan, qs []wizard.Question, pending map[string]string) *qform {
-	f := &qform{c: c, plan: plan, qs: qs, pending: pending, vals: make([]*answer, len(qs))}
+func newQForm(c *common, plan *wizard.Plan, qs []wizard.Question, pending, marks map[string]string) *qform {
+	f := &qform{c: c, plan: plan, qs: qs, pending: pending, marks: marks, vals: make([]*answer, len(qs))}
 	for i := range qs {
 		f.vals[i] = f.load(i)
 	}
@@ -238,8 +231,8 @@ func (f *qform) focus(i int) (tea.Cmd, bool) {
 }
 
 // Update handles one message.
-func (f *qform) Update(msg tea.Msg) (tea.Cmd, formResult) {
-	var res formResult
+func (f *qform) Update(msg tea.Msg) (tea.Cmd, reply) {
+	var res reply
 	km, isKey := msg.(tea.KeyMsg)
 	if !isKey {
 		_, cmd := f.form.Update(msg)
@@ -278,7 +271,7 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, formResult) {
 }
 
 // next stores the current answer and shows the next question that applies.
-func (f *qform) next(res *formResult) tea.Cmd {
+func (f *qform) next(res *reply) tea.Cmd {
 	f.leave(f.cur, true, res)
 	n := f.first(f.cur + 1)
 	if n < 0 {
@@ -306,7 +299,7 @@ func (f *qform) next(res *formResult) tea.Cmd {
 // leave stores the answer of question i when the user leaves it. A choice list only
 // answers when validated with entrée (explicit): the option under the cursor is not an
 // answer. An invalid answer is kept and reported.
-func (f *qform) leave(i int, explicit bool, res *formResult) {
+func (f *qform) leave(i int, explicit bool, res *reply) {
 	q := &f.qs[i]
 	if q.Kind == wizard.KindChoice && !q.Searchable && !explicit {
 		f.vals[i].s = q.Get(f.plan)
@@ -316,6 +309,9 @@ func (f *qform) leave(i int, explicit bool, res *formResult) {
 	before := q.Get(f.plan)
 	if v == before {
 		delete(f.pending, q.ID)
+		if explicit {
+			f.confirm(q.ID) // validated unchanged: reviewed
+		}
 		return
 	}
 	if err := q.Validate(v); err != nil {
@@ -361,9 +357,14 @@ func keepBudgets(a *wizard.Authority, old []wizard.Service, budgets map[wizard.S
 	}
 }
 
+// confirm clears the « à revoir » mark of an answer the user validated.
+func (f *qform) confirm(id string) {
+	delete(f.marks, id)
+}
+
 // flush stores the answer being typed (leaving the section, quitting).
-func (f *qform) flush() formResult {
-	var res formResult
+func (f *qform) flush() reply {
+	var res reply
 	if f.form != nil {
 		f.leave(f.cur, false, &res)
 	}
@@ -415,6 +416,9 @@ func (f *qform) View() string {
 	}
 	lines = append(lines, "")
 	stored := q.Get(f.plan)
+	if why, marked := f.marks[q.ID]; marked && stored != "" {
+		lines = append(lines, s.StateToReview.Render("↻ À revoir : "+why+". Vérifiez cette réponse et validez-la (entrée) ou changez-la."))
+	}
 	switch raw, bad := f.pending[q.ID]; {
 	case bad:
 		lines = append(lines, s.Err.Render("✗ Réponse non enregistrée (à corriger) : « "+raw+" »"))

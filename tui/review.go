@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -10,12 +9,6 @@ import (
 
 	"aect/wizard"
 )
-
-// jumpTo asks the assistant to open a section on a question.
-type jumpTo struct {
-	sec   wizard.Section
-	field string
-}
 
 // reviewItem is one selectable block of the review: a finding or a section's answers.
 type reviewItem struct {
@@ -38,10 +31,8 @@ type reviewScreen struct {
 	items    []reviewItem
 	cursor   int
 	offset   int
-	// jump is where the user asked to go (entrée, e, tab), read by the assistant.
-	jump   *jumpTo
-	width  int
-	height int
+	width    int
+	height   int
 }
 
 func newReview(c *common, p *wizard.Plan, states [wizard.NumSections]wizard.State, pending map[string]string) *reviewScreen {
@@ -64,9 +55,9 @@ func (r *reviewScreen) build() {
 	for _, f := range r.findings {
 		counts[f.Severity]++
 	}
-	add(s.Title.Render("Constats : " + countOf(counts[wizard.Blocking], "point bloquant", "points bloquants") + ", " +
-		countOf(counts[wizard.Warning], "point d'attention", "points d'attention") + ", " +
-		countOf(counts[wizard.Advice], "conseil", "conseils")))
+	add(s.Title.Render("Constats : " + wizard.CountOf(counts[wizard.Blocking], "point bloquant", "points bloquants") + ", " +
+		wizard.CountOf(counts[wizard.Warning], "point d'attention", "points d'attention") + ", " +
+		wizard.CountOf(counts[wizard.Advice], "conseil", "conseils")))
 	if len(r.findings) == 0 {
 		add("Aucun constat : le projet ne présente aucun problème connu des règles de aect.")
 	} else {
@@ -124,18 +115,17 @@ func (r *reviewScreen) answers(sec wizard.Section) []string {
 		}
 	}
 	ask(wizard.SectionQuestions(sec))
-	l := &listEdit{plan: r.plan, sec: sec}
 	switch sec {
 	case wizard.SecActions:
 		for i := range r.plan.Actions {
-			out = append(out, l.describe(i))
+			out = append(out, wizard.ItemName(wizard.FieldActions, i)+" : "+actionsList{}.describe(r.plan, i))
 		}
 		if len(r.plan.Actions) == 0 {
 			out = append(out, "Aucune action.")
 		}
 	case wizard.SecFunding:
 		for i := range r.plan.Funding {
-			out = append(out, l.describe(i))
+			out = append(out, wizard.ItemName(wizard.FieldFunding, i)+" : "+budgetList{}.describe(r.plan, i))
 		}
 		out = append(out, fmt.Sprintf("Total : dépenses %s, financements %s",
 			wizard.FormatAmount(r.plan.TotalCost()), wizard.FormatAmount(r.plan.TotalFunding())))
@@ -162,13 +152,14 @@ func (r *reviewScreen) scroll() {
 // Init does nothing.
 func (r *reviewScreen) Init() tea.Cmd { return nil }
 
-// Update moves between the items; entrée, e or tab set where to jump.
-func (r *reviewScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update moves between the items; entrée, e or tab reply where to jump.
+func (r *reviewScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok || len(r.items) == 0 {
-		return r, nil
+		return nil, reply{}
 	}
 	k := r.c.keys
+	var jump *jumpTo
 	switch {
 	case key.Matches(km, k.Up):
 		r.cursor = max(r.cursor-1, 0)
@@ -184,19 +175,19 @@ func (r *reviewScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		r.cursor = len(r.items) - 1
 	case key.Matches(km, k.Jump):
 		it := r.items[r.cursor]
-		r.jump = &jumpTo{sec: it.sec}
+		jump = &jumpTo{sec: it.sec}
 		if it.finding != nil {
-			r.jump.field = it.finding.Field
+			jump.ref = it.finding.Ref
 		}
 	case key.Matches(km, k.EditSec):
-		r.jump = &jumpTo{sec: r.items[r.cursor].sec}
+		jump = &jumpTo{sec: r.items[r.cursor].sec}
 	case km.String() == "tab":
-		r.jump = &jumpTo{sec: wizard.SecDocuments}
+		jump = &jumpTo{sec: wizard.SecDocuments}
 	case key.Matches(km, k.PrevField):
-		r.jump = &jumpTo{sec: wizard.SecSession}
+		jump = &jumpTo{sec: wizard.SecSession}
 	}
 	r.scroll()
-	return r, nil
+	return nil, reply{jump: jump}
 }
 
 // View draws the visible lines, the selected block marked by "›".
@@ -228,15 +219,4 @@ func (r *reviewScreen) ShortHelp() []key.Binding {
 func (r *reviewScreen) FullHelp() [][]key.Binding {
 	k := r.c.keys
 	return [][]key.Binding{r.ShortHelp(), {k.PageUp, k.PageDown, k.Top, k.Bottom, k.PrevField}}
-}
-
-// countOf writes a number of things in French: "aucun conseil", "1 conseil", "3 conseils".
-func countOf(n int, one, many string) string {
-	switch n {
-	case 0:
-		return "aucun " + one
-	case 1:
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"maps"
 	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -50,6 +51,8 @@ func (s *saver) savePlan(id int64, p *wizard.Plan) tea.Cmd {
 // saveUI queues the interface state of a draft.
 func (s *saver) saveUI(id int64, ui UIState) tea.Cmd {
 	ui.ToReview = slices.Clone(ui.ToReview)
+	ui.Marks = maps.Clone(ui.Marks)
+	ui.Budgets = maps.Clone(ui.Budgets)
 	return s.enqueue(saveJob{id: id, ui: ui})
 }
 

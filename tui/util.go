@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -11,23 +10,7 @@ import (
 
 // clonePlan returns a deep copy of p, so that a save running in a tea.Cmd never reads
 // the plan the interface keeps changing.
-func clonePlan(p *wizard.Plan) *wizard.Plan {
-	c := *p
-	c.Authority.Services = slices.Clone(p.Authority.Services)
-	c.Partner.Languages = slices.Clone(p.Partner.Languages)
-	c.Domain.Sectors = slices.Clone(p.Domain.Sectors)
-	c.Domain.SDGs = slices.Clone(p.Domain.SDGs)
-	c.Implementation.PooledWith = slices.Clone(p.Implementation.PooledWith)
-	c.Actions = slices.Clone(p.Actions)
-	c.Funding = slices.Clone(p.Funding)
-	for _, n := range []**int{&c.Session.Represented, &c.Session.VotesFor, &c.Session.VotesAgainst, &c.Session.Abstentions} {
-		if *n != nil {
-			v := **n
-			*n = &v
-		}
-	}
-	return &c
-}
+func clonePlan(p *wizard.Plan) *wizard.Plan { return p.Clone() }
 
 // fit returns s cut or padded to exactly h lines, each cut to w cells.
 func fit(s string, w, h int) string {

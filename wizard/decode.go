@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,6 +34,7 @@ func (e *DecodeError) Error() string {
 // error naming its JSON path, in French. Missing fields are allowed. The error is a
 // *DecodeError.
 func Decode(data []byte) (*Plan, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a UTF-8 BOM, as some editors write
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var root any
@@ -43,7 +45,10 @@ func Decode(data []byte) (*Plan, error) {
 		line, col := position(data, dec.InputOffset())
 		return nil, &DecodeError{[]*Error{Errorf("données en trop après la fin du document (ligne %d, colonne %d) : un fichier contient un seul projet", line, col)}}
 	}
-	d := &decoder{}
+	if e := duplicateKey(data); e != nil {
+		return nil, &DecodeError{[]*Error{e}}
+	}
+	d := &decoder{r: registry()}
 	p := d.plan(root)
 	if len(d.problems) > 0 {
 		return nil, &DecodeError{d.problems}
@@ -71,6 +76,62 @@ func Encode(p *Plan) ([]byte, error) {
 		*Plan
 	}{Format, p})
 	return buf.Bytes(), err
+}
+
+// duplicateKey finds the first key given twice in one object of a well-formed JSON
+// document: the standard decoder would silently keep the last one.
+func duplicateKey(data []byte) *Error {
+	type frame struct {
+		path   string
+		keys   map[string]bool // nil for an array
+		next   int             // the next index of an array
+		key    string          // the key whose value comes next, in an object
+		hasKey bool
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var stack []*frame
+	// value is the path of the value that starts now.
+	value := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		top := stack[len(stack)-1]
+		if top.keys == nil {
+			top.next++
+			return index(top.path, top.next-1)
+		}
+		top.hasKey = false
+		return join(top.path, top.key)
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil // the end, or a syntax error already reported
+		}
+		if top := len(stack) - 1; top >= 0 && stack[top].keys != nil && !stack[top].hasKey {
+			if d, isDelim := tok.(json.Delim); isDelim && d == '}' {
+				stack = stack[:top]
+				continue
+			}
+			k, _ := tok.(string)
+			if stack[top].keys[k] {
+				return &Error{Path: join(stack[top].path, k), Msg: "clé en double dans le même objet : chaque clé ne peut figurer qu'une fois"}
+			}
+			stack[top].keys[k] = true
+			stack[top].key, stack[top].hasKey = k, true
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{path: value(), keys: map[string]bool{}})
+		case json.Delim('['):
+			stack = append(stack, &frame{path: value()})
+		case json.Delim(']'), json.Delim('}'):
+			stack = stack[:len(stack)-1]
+		default:
+			value()
+		}
+	}
 }
 
 func syntaxProblem(data []byte, err error) *Error {
@@ -102,6 +163,7 @@ func position(data []byte, off int64) (line, col int) {
 }
 
 type decoder struct {
+	r        *fieldRegistry
 	problems []*Error
 }
 
@@ -191,16 +253,6 @@ func (d *decoder) str(path string, v any) string {
 	return s
 }
 
-func (d *decoder) strings(path string, v any) []string {
-	var out []string
-	for i, e := range d.array(path, v) {
-		if s := d.str(index(path, i), e); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 func (d *decoder) boolean(path string, v any) bool {
 	if v == nil {
 		return false
@@ -240,10 +292,6 @@ func (d *decoder) optInt(path string, v any, max int, what string) *int {
 	}
 	n := d.integer(path, v, 0, max, what)
 	return &n
-}
-
-func (d *decoder) year(path string, v any) int {
-	return d.integer(path, v, 1900, 2200, "une année")
 }
 
 // amount reads a JSON number of euros with at most two decimals into cents.
@@ -320,9 +368,57 @@ func codes[T ~string](d *decoder, path string, v any, cat Catalogue[T]) []T {
 	return out
 }
 
+// node is one object of the answers format, derived from the registry: its keys in
+// order, and for each key the field it holds (an answer, or a list of items) or the
+// pattern of the object it holds.
+type node struct {
+	keys  []string
+	field map[string]*Field
+	obj   map[string]string
+}
+
+// buildNodes derives the objects of the format from the fields' paths: "actions[].cost"
+// makes "actions" a list at the root and "cost" a key of its items ("actions[]").
+func buildNodes(fields []Field) map[string]*node {
+	nodes := map[string]*node{}
+	get := func(pattern string) *node {
+		n, ok := nodes[pattern]
+		if !ok {
+			n = &node{field: map[string]*Field{}, obj: map[string]string{}}
+			nodes[pattern] = n
+		}
+		return n
+	}
+	addKey := func(n *node, k string) {
+		if !slices.Contains(n.keys, k) {
+			n.keys = append(n.keys, k)
+		}
+	}
+	for i := range fields {
+		f := &fields[i]
+		segs := strings.Split(string(f.ID), ".")
+		pattern := ""
+		for _, seg := range segs[:len(segs)-1] {
+			n := get(pattern)
+			key, isList := strings.CutSuffix(seg, "[]")
+			addKey(n, key)
+			child := join(pattern, seg)
+			if !isList {
+				n.obj[key] = child
+			}
+			pattern = child
+		}
+		last := segs[len(segs)-1]
+		n := get(pattern)
+		addKey(n, last)
+		n.field[last] = f
+	}
+	return nodes
+}
+
 func (d *decoder) plan(v any) *Plan {
-	m := d.object("", v, "format", "title", "authority", "partner", "domain", "form",
-		"implementation", "schedule", "actions", "funding", "session")
+	root := d.r.nodes[""]
+	m := d.object("", v, append([]string{"format"}, root.keys...)...)
 	if v != nil && m == nil {
 		return nil
 	}
@@ -340,163 +436,38 @@ func (d *decoder) plan(v any) *Plan {
 	default:
 		d.fail("format", "attendu le texte \"%s\", trouvé %s", Format, typeName(f))
 	}
-	p := &Plan{
-		Title:          d.str("title", m["title"]),
-		Authority:      d.authority("authority", m["authority"]),
-		Partner:        d.partner("partner", m["partner"]),
-		Domain:         d.domain("domain", m["domain"]),
-		Form:           code(d, "form", m["form"], Forms),
-		Implementation: d.implementation("implementation", m["implementation"]),
-		Schedule:       d.schedule("schedule", m["schedule"]),
-		Session:        d.session("session", m["session"]),
-	}
-	for i, a := range d.array("actions", m["actions"]) {
-		p.Actions = append(p.Actions, d.action(index("actions", i), a))
-	}
-	for i, f := range d.array("funding", m["funding"]) {
-		p.Funding = append(p.Funding, d.funding(index("funding", i), f))
-	}
+	p := &Plan{}
+	d.fields("", "", m, p, -1)
 	return p
 }
 
-func (d *decoder) authority(path string, v any) Authority {
-	m := d.object(path, v, "type", "name", "departement", "population", "executive_name",
-		"executive_title", "services")
-	a := Authority{
-		Type:           code(d, join(path, "type"), m["type"], AuthorityTypes),
-		Name:           d.str(join(path, "name"), m["name"]),
-		Population:     d.integer(join(path, "population"), m["population"], 0, 100_000_000, "un nombre d'habitants"),
-		ExecutiveName:  d.str(join(path, "executive_name"), m["executive_name"]),
-		ExecutiveTitle: code(d, join(path, "executive_title"), m["executive_title"], ExecutiveTitles),
-	}
-	if dep := d.str(join(path, "departement"), m["departement"]); dep != "" {
-		if info, ok := LookupDepartement(dep); ok {
-			a.Departement = info.Code
-		} else {
-			d.fail(join(path, "departement"), "département « %s » inconnu : attendu un code INSEE de 01 à 95 (2A, 2B pour la Corse) ou de 971 à 976", dep)
-		}
-	}
-	sp := join(path, "services")
-	for i, s := range d.array(sp, m["services"]) {
-		ip := index(sp, i)
-		sm := d.object(ip, s, "kind", "annual_resources")
-		svc := Service{
-			Kind:            code(d, join(ip, "kind"), sm["kind"], ServiceKinds),
-			AnnualResources: d.amount(join(ip, "annual_resources"), sm["annual_resources"]),
-		}
-		for _, prev := range a.Services {
-			if svc.Kind != "" && prev.Kind == svc.Kind {
-				d.fail(join(ip, "kind"), "le service « %s » figure deux fois : un budget par service", svc.Kind)
+// node decodes the object v of the given pattern into p; i is the item it belongs to.
+func (d *decoder) node(pattern, path string, v any, p *Plan, i int) {
+	n := d.r.nodes[pattern]
+	d.fields(pattern, path, d.object(path, v, n.keys...), p, i)
+}
+
+// fields decodes the keys of an object, in the order of the registry.
+func (d *decoder) fields(pattern, path string, m map[string]any, p *Plan, i int) {
+	n := d.r.nodes[pattern]
+	for _, k := range n.keys {
+		kp := join(path, k)
+		f, isField := n.field[k]
+		switch {
+		case isField && f.list != nil:
+			items := d.array(kp, m[k])
+			if len(items) > MaxItems {
+				d.fail(kp, "trop d'éléments : %d, au plus %d", len(items), MaxItems)
+				continue
 			}
-		}
-		a.Services = append(a.Services, svc)
-	}
-	return a
-}
-
-func (d *decoder) partner(path string, v any) Partner {
-	m := d.object(path, v, "name", "country", "kind", "representative", "languages", "history",
-		"recognised_confirmed")
-	p := Partner{
-		Name:                d.str(join(path, "name"), m["name"]),
-		Kind:                code(d, join(path, "kind"), m["kind"], PartnerKinds),
-		Representative:      d.str(join(path, "representative"), m["representative"]),
-		Languages:           d.strings(join(path, "languages"), m["languages"]),
-		History:             d.str(join(path, "history"), m["history"]),
-		RecognisedConfirmed: d.boolean(join(path, "recognised_confirmed"), m["recognised_confirmed"]),
-	}
-	if c := d.str(join(path, "country"), m["country"]); c != "" {
-		if info, ok := LookupCountry(c); ok {
-			p.Country = info.Code
-		} else {
-			d.fail(join(path, "country"), "pays « %s » inconnu : attendu un code ISO 3166-1 de deux lettres, par exemple SN pour le Sénégal", c)
-		}
-	}
-	return p
-}
-
-func (d *decoder) domain(path string, v any) Domain {
-	m := d.object(path, v, "category", "sectors", "objectives", "sdgs")
-	dom := Domain{
-		Category:   code(d, join(path, "category"), m["category"], Categories),
-		Sectors:    codes(d, join(path, "sectors"), m["sectors"], Sectors),
-		Objectives: d.str(join(path, "objectives"), m["objectives"]),
-	}
-	sp := join(path, "sdgs")
-	for i, e := range d.array(sp, m["sdgs"]) {
-		n := d.integer(index(sp, i), e, 1, 17, "un numéro d'ODD")
-		if n == 0 {
-			continue
-		}
-		for _, prev := range dom.SDGs {
-			if prev == n {
-				d.fail(index(sp, i), "l'ODD %d figure deux fois", n)
+			for j, e := range items {
+				d.node(join(pattern, k+"[]"), index(kp, j), e, p, f.list.add(p))
 			}
+		case isField:
+			f.bind.decode(d, kp, m[k], p, i)
+		default:
+			d.node(n.obj[k], kp, m[k], p, i)
 		}
-		dom.SDGs = append(dom.SDGs, n)
-	}
-	return dom
-}
-
-func (d *decoder) implementation(path string, v any) Implementation {
-	m := d.object(path, v, "mode", "operator", "pooled_with")
-	return Implementation{
-		Mode:       code(d, join(path, "mode"), m["mode"], Modes),
-		Operator:   d.str(join(path, "operator"), m["operator"]),
-		PooledWith: d.strings(join(path, "pooled_with"), m["pooled_with"]),
-	}
-}
-
-func (d *decoder) schedule(path string, v any) Schedule {
-	m := d.object(path, v, "start", "duration_months")
-	return Schedule{
-		Start:          d.date(join(path, "start"), m["start"]),
-		DurationMonths: d.integer(join(path, "duration_months"), m["duration_months"], 0, 600, "une durée en mois"),
-	}
-}
-
-func (d *decoder) action(path string, v any) Action {
-	m := d.object(path, v, "title", "description", "year", "cost", "paid_to")
-	a := Action{
-		Title:       d.str(join(path, "title"), m["title"]),
-		Description: d.str(join(path, "description"), m["description"]),
-		Year:        d.year(join(path, "year"), m["year"]),
-		Cost:        d.amount(join(path, "cost"), m["cost"]),
-	}
-	pp := join(path, "paid_to")
-	pm := d.object(pp, m["paid_to"], "kind", "name")
-	a.PaidTo = Payee{
-		Kind: code(d, join(pp, "kind"), pm["kind"], PayeeKinds),
-		Name: d.str(join(pp, "name"), pm["name"]),
-	}
-	return a
-}
-
-func (d *decoder) funding(path string, v any) FundingLine {
-	m := d.object(path, v, "source", "amount", "year", "label")
-	return FundingLine{
-		Source: code(d, join(path, "source"), m["source"], Sources),
-		Amount: d.amount(join(path, "amount"), m["amount"]),
-		Year:   d.year(join(path, "year"), m["year"]),
-		Label:  d.str(join(path, "label"), m["label"]),
-	}
-}
-
-func (d *decoder) session(path string, v any) Session {
-	m := d.object(path, v, "date", "convocation_date", "members_in_office", "present",
-		"represented", "secretary", "votes_for", "votes_against", "abstentions", "budget_imputation")
-	const maxMembers = 1000
-	return Session{
-		Date:             d.date(join(path, "date"), m["date"]),
-		ConvocationDate:  d.date(join(path, "convocation_date"), m["convocation_date"]),
-		MembersInOffice:  d.integer(join(path, "members_in_office"), m["members_in_office"], 0, maxMembers, "un nombre de membres"),
-		Present:          d.integer(join(path, "present"), m["present"], 0, maxMembers, "un nombre de membres"),
-		Represented:      d.optInt(join(path, "represented"), m["represented"], maxMembers, "un nombre de membres"),
-		Secretary:        d.str(join(path, "secretary"), m["secretary"]),
-		VotesFor:         d.optInt(join(path, "votes_for"), m["votes_for"], maxMembers, "un nombre de voix"),
-		VotesAgainst:     d.optInt(join(path, "votes_against"), m["votes_against"], maxMembers, "un nombre de voix"),
-		Abstentions:      d.optInt(join(path, "abstentions"), m["abstentions"], maxMembers, "un nombre d'abstentions"),
-		BudgetImputation: d.str(join(path, "budget_imputation"), m["budget_imputation"]),
 	}
 }
 

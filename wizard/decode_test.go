@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -128,7 +129,7 @@ func TestDecodeMinimal(t *testing.T) {
 	if !reflect.DeepEqual(p, &Plan{}) {
 		t.Errorf("%+v", p)
 	}
-	p, err = Decode([]byte(`{"format": "aect-plan/1", "actions": [], "session": {}, "partner": null, "authority": {"departement": "2a"}, "partner": {"country": "sn"}}`))
+	p, err = Decode([]byte(`{"format": "aect-plan/1", "actions": [], "session": {}, "implementation": null, "authority": {"departement": "2a"}, "partner": {"country": "sn"}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,4 +180,64 @@ func FuzzDecode(f *testing.F) {
 		_ = Check(p)
 		_ = p.Progress()
 	})
+}
+
+// TestDecodeDuplicateKeysAndBOM: a key given twice in one object is refused with its
+// path (the standard decoder would silently keep the last one); a UTF-8 BOM is accepted.
+func TestDecodeDuplicateKeysAndBOM(t *testing.T) {
+	for doc, path := range map[string]string{
+		`{"format": "aect-plan/1", "title": "a", "title": "b"}`:                                  "title",
+		`{"format": "aect-plan/1", "partner": {"name": "a", "name": "b"}}`:                       "partner.name",
+		`{"format": "aect-plan/1", "actions": [{"cost": 1}, {"cost": 2, "year": 1, "cost": 3}]}`: "actions[1].cost",
+		`{"format": "aect-plan/1", "authority": {"services": [{"kind": "eau", "kind": "eau"}]}}`: "authority.services[0].kind",
+	} {
+		_, err := Decode([]byte(doc))
+		var de *DecodeError
+		if !errors.As(err, &de) || de.Problems[0].Path != path || !strings.Contains(de.Problems[0].Msg, "en double") {
+			t.Errorf("%s: %v, want a duplicate key at %s", doc, err, path)
+		}
+	}
+	p, err := Decode([]byte("\uFEFF" + `{"format": "aect-plan/1", "title": "Jumelage"}`))
+	if err != nil || p.Title != "Jumelage" {
+		t.Errorf("BOM: %v %+v", err, p)
+	}
+	// Same keys in different objects are fine.
+	if _, err := Decode([]byte(`{"format": "aect-plan/1", "authority": {"name": "a"}, "partner": {"name": "b"}, "actions": [{"title": "x"}, {"title": "y"}]}`)); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestDecodeTextLimits: texts have the assistant's limits (500 characters on one line,
+// 4 000 in a paragraph), refused with their JSON path; lists are bounded too.
+func TestDecodeTextLimits(t *testing.T) {
+	long := func(n int) string { return strings.Repeat("é", n) }
+	for _, c := range []struct {
+		doc, path string
+		ok        bool
+	}{
+		{`{"format": "aect-plan/1", "title": "` + long(MaxLine) + `"}`, "", true},
+		{`{"format": "aect-plan/1", "title": "` + long(MaxLine+1) + `"}`, "title", false},
+		{`{"format": "aect-plan/1", "partner": {"history": "` + long(MaxParagraph) + `"}}`, "", true},
+		{`{"format": "aect-plan/1", "partner": {"history": "` + long(MaxParagraph+1) + `"}}`, "partner.history", false},
+		{`{"format": "aect-plan/1", "actions": [{"description": "` + long(MaxParagraph+1) + `"}]}`, "actions[0].description", false},
+		{`{"format": "aect-plan/1", "partner": {"languages": ["` + long(MaxLine+1) + `"]}}`, "partner.languages[0]", false},
+		{`{"format": "aect-plan/1", "actions": [` + strings.TrimSuffix(strings.Repeat(`{},`, MaxItems+1), ",") + `]}`, "actions", false},
+	} {
+		_, err := Decode([]byte(c.doc))
+		if c.ok {
+			if err != nil {
+				t.Errorf("%.60s…: %v", c.doc, err)
+			}
+			continue
+		}
+		var de *DecodeError
+		if !errors.As(err, &de) || de.Problems[0].Path != c.path {
+			t.Errorf("%.60s…: %v, want a problem at %s", c.doc, err, c.path)
+		}
+	}
+	// A megabyte of text is refused quickly, naming its length.
+	_, err := Decode([]byte(`{"format": "aect-plan/1", "domain": {"objectives": "` + strings.Repeat("a", 1<<20) + `"}}`))
+	if err == nil || !strings.Contains(err.Error(), "au plus 4000") || !strings.Contains(err.Error(), "domain.objectives") {
+		t.Errorf("1 MB objectives: %v", err)
+	}
 }

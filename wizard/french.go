@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -109,7 +110,7 @@ func (a *Authority) Designation() string {
 		return ""
 	}
 	if strings.HasPrefix(Fold(name), Fold(t.noun)) {
-		return t.article + " " + lowerFirst(name)
+		return t.article + " " + LowerFirst(name)
 	}
 	switch a.Type {
 	case AuthCommune:
@@ -121,15 +122,21 @@ func (a *Authority) Designation() string {
 }
 
 // DesignationOf is the designation after "de": "de la commune de …", "du syndicat mixte …".
-func (a *Authority) DesignationOf() string {
-	d := a.Designation()
+func (a *Authority) DesignationOf() string { return DeArticle(a.Designation()) }
+
+// DeArticle puts "de" before a phrase that starts with its article: "le conseil
+// municipal" → "du conseil municipal", "les Abymes" → "des Abymes", "la commune" → "de la
+// commune", "l'assemblée" → "de l'assemblée"; "" stays "".
+func DeArticle(s string) string {
 	switch {
-	case strings.HasPrefix(d, "le "):
-		return "du " + d[3:]
-	case d == "":
+	case s == "":
 		return ""
+	case strings.HasPrefix(s, "le "):
+		return "du " + s[3:]
+	case strings.HasPrefix(s, "les "):
+		return "des " + s[4:]
 	}
-	return "de " + d
+	return "de " + s
 }
 
 // Council names the deliberating assembly with its article: "le conseil municipal",
@@ -141,12 +148,20 @@ func (a *Authority) Council() string {
 	return "l'assemblée délibérante"
 }
 
-// EffectiveTitle returns the executive's title, defaulting to "maire" for a commune.
+// EffectiveTitle returns the executive's title, defaulting to "maire" for a commune. A
+// title that does not fit the authority's type (a maire at the head of an EPCI, after
+// the type changed) counts as not given: the documents never mix them.
 func (a *Authority) EffectiveTitle() ExecutiveTitle {
-	if a.ExecutiveTitle == "" && a.Type == AuthCommune {
+	t := a.ExecutiveTitle
+	switch {
+	case t == "" && a.Type == AuthCommune:
 		return TitleMaire
+	case t == "" || a.Type == "":
+		return t
+	case (t == TitleMaire) != (a.Type == AuthCommune):
+		return ""
 	}
-	return a.ExecutiveTitle
+	return t
 }
 
 // Executive names the executive with the right article and gender: "le Maire",
@@ -164,16 +179,7 @@ func (a *Authority) Executive() string {
 }
 
 // ExecutiveOf is the executive after "de": "du Maire", "de la Présidente".
-func (a *Authority) ExecutiveOf() string {
-	e := a.Executive()
-	if strings.HasPrefix(e, "le ") {
-		return "du " + e[3:]
-	}
-	if e == "" {
-		return ""
-	}
-	return "de " + e
-}
+func (a *Authority) ExecutiveOf() string { return DeArticle(a.Executive()) }
 
 // GeneralCompetenceArticle is the CGCT article that gives the council its general
 // competence, cited in the visas, and whether it is settled: only the commune's
@@ -194,10 +200,42 @@ func Capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-func lowerFirst(s string) string {
+// LowerFirst lower-cases the first letter: "Commune de …" → "commune de …".
+func LowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// JoinFr joins items the French way: "a", "a et b", "a, b et c".
+func JoinFr(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1]
+}
+
+// CountOf writes a number of things in French, for a masculine noun: "aucun conseil",
+// "1 conseil", "3 conseils".
+func CountOf(n int, one, many string) string {
+	switch n {
+	case 0:
+		return "aucun " + one
+	case 1:
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// YearText is a year in plain text, or "année à préciser" for a missing one (0).
+func YearText(y int) string {
+	if y == 0 {
+		return "année à préciser"
+	}
+	return strconv.Itoa(y)
 }

@@ -6,6 +6,8 @@
 // The package does no I/O and knows nothing of the terminal interface or of storage.
 package wizard
 
+import "slices"
+
 // Format is the identifier of the answers file format this version reads and writes.
 const Format = "aect-plan/1"
 
@@ -110,6 +112,25 @@ type Session struct {
 	VotesAgainst     *int   `json:"votes_against,omitempty"`
 	Abstentions      *int   `json:"abstentions,omitempty"`
 	BudgetImputation string `json:"budget_imputation,omitempty"`
+}
+
+// Clone returns a deep copy of the plan, sharing nothing with it.
+func (p *Plan) Clone() *Plan {
+	c := *p
+	c.Authority.Services = slices.Clone(p.Authority.Services)
+	c.Partner.Languages = slices.Clone(p.Partner.Languages)
+	c.Domain.Sectors = slices.Clone(p.Domain.Sectors)
+	c.Domain.SDGs = slices.Clone(p.Domain.SDGs)
+	c.Implementation.PooledWith = slices.Clone(p.Implementation.PooledWith)
+	c.Actions = slices.Clone(p.Actions)
+	c.Funding = slices.Clone(p.Funding)
+	for _, n := range []**int{&c.Session.Represented, &c.Session.VotesFor, &c.Session.VotesAgainst, &c.Session.Abstentions} {
+		if *n != nil {
+			v := **n
+			*n = &v
+		}
+	}
+	return &c
 }
 
 // Int returns a pointer to n, for the optional counts of a Session.

@@ -73,96 +73,59 @@ type Progress struct {
 type item struct {
 	name string
 	ok   bool
+	ref  Ref
 }
 
-// expected lists the answers each of the first eight sections expects, given the answers
-// already there (an operator only for a delegation, the 1 % budgets only for the
-// competences held…).
-func (p *Plan) expected(s Section) []item {
-	a, pa, se := &p.Authority, &p.Partner, &p.Session
-	switch s {
-	case SecAuthority:
-		items := []item{
-			{"type de collectivité", a.Type != ""},
-			{"nom de la collectivité", a.Name != ""},
-			{"département", a.Departement != ""},
-			{"population", a.Population > 0},
-			{"nom de l'exécutif", a.ExecutiveName != ""},
-			{"titre de l'exécutif", a.EffectiveTitle() != ""},
+// expected lists the answers a section expects, given the answers already there (an
+// operator only for a delegation, the 1 % budgets only for the competences held…):
+// every field of the registry that is not optional and applies, item by item for the
+// lists, and for the funding a balanced plan.
+func (p *Plan) expected(s Section) []item { return registry().expected(p, s) }
+
+func (r *fieldRegistry) expected(p *Plan, s Section) []item {
+	var items []item
+	fields := r.fields
+	for i := range fields {
+		f := &fields[i]
+		if f.Section != s || f.ID.InList() || f.Hidden {
+			continue
 		}
-		for _, svc := range a.Services {
-			items = append(items, item{"ressources du budget " + ServiceKinds.Label(svc.Kind), svc.AnnualResources > 0})
+		if f.list == nil {
+			if !f.Optional && f.appliesTo(p, -1) {
+				items = append(items, item{f.Name, f.given(p, -1), RefTo(f.ID)})
+			}
+			continue
 		}
-		return items
-	case SecPartner:
-		items := []item{
-			{"nom du partenaire", pa.Name != ""},
-			{"pays", pa.Country != ""},
-			{"type de partenaire", pa.Kind != ""},
+		if !f.Optional {
+			items = append(items, item{f.Name, f.given(p, -1), RefTo(f.ID)})
 		}
-		if pa.Kind != PartnerFACECO {
-			items = append(items,
-				item{"représentant du partenaire", pa.Representative != ""},
-				item{"langues", len(pa.Languages) > 0},
-				item{"confirmation : entité reconnue par la France, hors sanctions", pa.RecognisedConfirmed})
-		}
-		return items
-	case SecDomain:
-		return []item{
-			{"catégorie juridique", p.Domain.Category != ""},
-			{"secteurs", len(p.Domain.Sectors) > 0},
-			{"objectifs", p.Domain.Objectives != ""},
-			{"ODD", len(p.Domain.SDGs) > 0},
-		}
-	case SecForm:
-		return []item{{"forme", p.Form != ""}}
-	case SecImplementation:
-		items := []item{{"mode de mise en œuvre", p.Implementation.Mode != ""}}
-		switch p.Implementation.Mode {
-		case ModeDelegation:
-			items = append(items, item{"opérateur", p.Implementation.Operator != ""})
-		case ModeMutualisation:
-			items = append(items, item{"collectivités associées", len(p.Implementation.PooledWith) > 0})
-		}
-		return items
-	case SecActions:
-		items := []item{
-			{"date de début", !p.Schedule.Start.IsZero()},
-			{"durée", p.Schedule.DurationMonths > 0},
-			{"au moins une action", len(p.Actions) > 0},
-		}
-		for i, ac := range p.Actions {
-			n := strconv.Itoa(i + 1)
-			items = append(items,
-				item{"intitulé de l'action " + n, ac.Title != ""},
-				item{"année de l'action " + n, ac.Year != 0},
-				item{"coût de l'action " + n, ac.Cost > 0})
-		}
-		return items
-	case SecFunding:
-		items := []item{{"au moins une source de financement", len(p.Funding) > 0}}
-		for i, f := range p.Funding {
-			n := strconv.Itoa(i + 1)
-			items = append(items,
-				item{"source " + n, f.Source != ""},
-				item{"montant de la source " + n, f.Amount > 0},
-				item{"année de la source " + n, f.Year != 0})
-		}
-		if len(p.Funding) > 0 {
-			items = append(items, item{"plan de financement équilibré", p.TotalFunding() == p.TotalCost()})
-		}
-		return items
-	case SecSession:
-		return []item{
-			{"date de la séance", !se.Date.IsZero()},
-			{"date de convocation", !se.ConvocationDate.IsZero()},
-			{"membres en exercice", se.MembersInOffice > 0},
-			{"membres présents", se.Present > 0},
-			{"membres représentés", se.Represented != nil},
-			{"secrétaire de séance", se.Secretary != ""},
+		for j := 0; j < f.list.count(p); j++ {
+			for k := range fields {
+				c := &fields[k]
+				if c.ID.List() != f.ID || !c.ID.InList() || c.Optional || c.Hidden || !c.appliesTo(p, j) {
+					continue
+				}
+				r := ItemRef(c.ID, j)
+				if f.ID == FieldServices {
+					r = serviceRef(p.Authority.Services[j].Kind)
+				}
+				items = append(items, item{c.Name + " " + itemSuffix(c, r), c.given(p, j), r})
+			}
 		}
 	}
-	return nil
+	if s == SecFunding && len(p.Funding) > 0 {
+		items = append(items, item{"plan de financement équilibré", p.TotalFunding() == p.TotalCost(), RefTo(FieldFunding)})
+	}
+	return items
+}
+
+// itemSuffix names the item of an answer after its name: "1" for the first action, the
+// service's name for a budget.
+func itemSuffix(f *Field, r Ref) string {
+	if i, ok := r.Item(); ok {
+		return strconv.Itoa(i + 1)
+	}
+	return ServiceKinds.Label(ServiceKind(r.Key))
 }
 
 func stateOf(given, total int) State {

@@ -6,55 +6,6 @@ import (
 	"strings"
 )
 
-// Severity is how serious a finding is.
-type Severity int
-
-// Severities, from the most serious.
-const (
-	// Blocking: the plan breaks the law or a funding rule; the draft is not compliant.
-	Blocking Severity = iota
-	// Warning: something to fix or check before the council votes.
-	Warning
-	// Advice: a reminder or an information.
-	Advice
-)
-
-// String is the French name of the severity: bloquant, attention, conseil.
-func (s Severity) String() string {
-	switch s {
-	case Blocking:
-		return "bloquant"
-	case Warning:
-		return "attention"
-	}
-	return "conseil"
-}
-
-// Finding is one result of the rules engine.
-type Finding struct {
-	// Code is stable across versions, for tests and scripts ("partenaire-etat").
-	Code     string
-	Severity Severity
-	// Section is where the answer to change lives.
-	Section Section
-	// Field is the JSON path of the answer concerned ("partner.kind", "funding[2].amount").
-	Field string
-	// Message says, in French, what is wrong and how to fix it.
-	Message string
-	// Reference is the legal or administrative source.
-	Reference string
-}
-
-// HasBlocking reports whether any finding blocks.
-func HasBlocking(fs []Finding) bool {
-	for _, f := range fs {
-		if f.Severity == Blocking {
-			return true
-		}
-	}
-	return false
-}
-
 // Thresholds from DOMAIN.md.
 const (
 	// GrantConventionThreshold: above this amount a year, a grant to one private body needs
@@ -101,9 +52,9 @@ type checker struct {
 	findings []Finding
 }
 
-func (c *checker) add(code string, sev Severity, sec Section, field, ref, format string, args ...any) {
+func (c *checker) add(code FindingCode, sev Severity, sec Section, at Ref, ref, format string, args ...any) {
 	c.findings = append(c.findings, Finding{
-		Code: code, Severity: sev, Section: sec, Field: field, Reference: ref,
+		Code: code, Severity: sev, Section: sec, Ref: at, Reference: ref,
 		Message: fmt.Sprintf(format, args...),
 	})
 }
@@ -150,11 +101,11 @@ func ruleStatePartner(c *checker) {
 		return
 	}
 	if c.hasDep && c.dep.Overseas {
-		c.add("partenaire-etat", Warning, SecPartner, "partner.kind", "CGCT, art. L. 1115-5",
+		c.add(CodeStatePartner, Warning, SecPartner, RefTo(FieldPartnerKind), "CGCT, art. L. 1115-5",
 			"Le partenaire est un État. Une collectivité d'outre-mer ne peut conclure une convention avec un État étranger que dans les cas prévus par la loi (coopération régionale), avec l'autorisation préalable du préfet : demandez-la avant la signature.")
 		return
 	}
-	c.add("partenaire-etat", Blocking, SecPartner, "partner.kind", "CGCT, art. L. 1115-5",
+	c.add(CodeStatePartner, Blocking, SecPartner, RefTo(FieldPartnerKind), "CGCT, art. L. 1115-5",
 		"Le partenaire est un État : une collectivité ne peut pas conclure de convention avec un État étranger. Choisissez comme partenaire une autorité locale étrangère (commune, province, région…).")
 }
 
@@ -162,7 +113,7 @@ func ruleFrenchPartner(c *checker) {
 	if !c.hasCtry || !c.country.IsFrench() || c.p.Partner.Kind == PartnerFACECO {
 		return
 	}
-	c.add("partenaire-francais", Warning, SecPartner, "partner.country", refL1115_1,
+	c.add(CodeFrenchPartner, Warning, SecPartner, RefTo(FieldCountry), refL1115_1,
 		"Le partenaire est situé en France (%s) : l'action extérieure suppose un partenaire étranger. Vérifiez le pays ; une coopération entre collectivités françaises relève d'autres outils (convention entre collectivités, mutualisation).",
 		c.country.Name)
 }
@@ -172,7 +123,7 @@ func ruleRecognised(c *checker) {
 	if pa.Kind == PartnerFACECO || pa.RecognisedConfirmed || (pa.Name == "" && pa.Kind == "") {
 		return
 	}
-	c.add("partenaire-reconnaissance", Warning, SecPartner, "partner.recognised_confirmed",
+	c.add(CodeRecognition, Warning, SecPartner, RefTo(FieldRecognised),
 		"Conseil d'État, 13 mai 2024, n° 474652 ; régimes de sanctions de la France",
 		"Confirmez que le partenaire relève d'un État reconnu par la France et n'est pas visé par des sanctions : un jumelage avec une entité non reconnue a été annulé par le juge.")
 }
@@ -182,7 +133,7 @@ func ruleConventionPartner(c *checker) {
 	if c.p.Form != FormConvention || (k != PartnerONG && k != PartnerAssociation && k != PartnerOrgInter) {
 		return
 	}
-	c.add("convention-partenaire", Warning, SecPartner, "partner.kind", refL1115_1,
+	c.add(CodeConventionPartner, Warning, SecPartner, RefTo(FieldPartnerKind), refL1115_1,
 		"Une convention de coopération décentralisée se conclut avec une autorité locale étrangère. Pour soutenir %s, prévoyez plutôt une subvention avec, au-delà de 23 000 € par an, une convention d'objectifs.",
 		map[PartnerKind]string{PartnerONG: "une ONG", PartnerAssociation: "une association", PartnerOrgInter: "une organisation internationale"}[k])
 }
@@ -192,11 +143,11 @@ func ruleConventionContent(c *checker) {
 		return
 	}
 	if strings.TrimSpace(c.p.Domain.Objectives) == "" {
-		c.add("convention-objet", Blocking, SecDomain, "domain.objectives", refL1115_1,
+		c.add(CodeConventionPurpose, Blocking, SecDomain, RefTo(FieldObjectives), refL1115_1,
 			"La convention doit indiquer l'objet des actions envisagées : décrivez les objectifs du projet.")
 	}
 	if !c.p.Commits() {
-		c.add("convention-montant", Blocking, SecActions, "actions", refL1115_1,
+		c.add(CodeConventionAmount, Blocking, SecActions, RefTo(FieldActions), refL1115_1,
 			"La convention doit indiquer le montant prévisionnel des engagements financiers : ajoutez les actions avec leur coût.")
 	}
 }
@@ -205,7 +156,7 @@ func ruleCharteMoney(c *checker) {
 	if c.p.Form != FormCharte || !c.p.Commits() {
 		return
 	}
-	c.add("charte-engagement-financier", Warning, SecForm, "form", refL1115_1,
+	c.add(CodeCharteMoney, Warning, SecForm, RefTo(FieldForm), refL1115_1,
 		"Une charte d'amitié n'engage pas d'argent ; or le projet prévoit %s de dépenses. Rédigez-le comme une convention, avec une autorité locale étrangère, indiquant l'objet des actions et le montant prévisionnel des engagements financiers.",
 		FormatAmount(c.p.TotalCost()))
 }
@@ -214,11 +165,11 @@ func ruleJumelageMoney(c *checker) {
 	if c.p.Form != FormJumelage || !c.p.Commits() {
 		return
 	}
-	c.add("jumelage-engagement-financier", Advice, SecForm, "form", refL1115_1,
+	c.add(CodeJumelageMoney, Advice, SecForm, RefTo(FieldForm), refL1115_1,
 		"Le jumelage engage %s : la délibération fixe ce montant ; si de l'argent est versé à la commune partenaire, signez aussi une convention indiquant l'objet des actions et le montant prévisionnel.",
 		FormatAmount(c.p.TotalCost()))
 	if c.p.Implementation.Mode == ModeDelegation {
-		c.add("jumelage-comite", Advice, SecImplementation, "implementation.operator", "Méthode AFCCRE du jumelage",
+		c.add(CodeJumelageCommittee, Advice, SecImplementation, RefTo(FieldOperator), "Méthode AFCCRE du jumelage",
 			"Le jumelage est animé par un opérateur (souvent le comité de jumelage) : une convention entre la commune et le comité précise le rôle de chacun et l'usage des subventions.")
 	}
 }
@@ -226,16 +177,16 @@ func ruleJumelageMoney(c *checker) {
 func ruleHumanitarian(c *checker) {
 	p := c.p
 	if p.Partner.Kind == PartnerFACECO {
-		c.add("faceco-procedure", Advice, SecPartner, "partner.kind", "FACECO, Centre de crise et de soutien du MEAE",
+		c.add(CodeFACECOProcedure, Advice, SecPartner, RefTo(FieldPartnerKind), "FACECO, Centre de crise et de soutien du MEAE",
 			"Don via le FACECO : la délibération suffit, sans convention ; la contribution est versée au fonds géré par le Centre de crise et de soutien (CDCS) du MEAE, qui la mutualise et la fait employer par ses experts humanitaires. Contactez le CDCS pour les modalités de versement.")
 	}
 	if p.Form != FormDon {
 		return
 	}
-	c.add("don-sans-convention", Advice, SecForm, "form", refL1115_1,
+	c.add(CodeGiftNoConvention, Advice, SecForm, RefTo(FieldForm), refL1115_1,
 		"Un don humanitaire se décide par délibération ; aucune convention avec une autorité étrangère n'est nécessaire.")
 	if p.Partner.Kind != PartnerFACECO {
-		c.add("don-faceco-suggere", Advice, SecPartner, "partner.kind", "FACECO, Centre de crise et de soutien du MEAE",
+		c.add(CodeGiftFACECO, Advice, SecPartner, RefTo(FieldPartnerKind), "FACECO, Centre de crise et de soutien du MEAE",
 			"Pour une aide d'urgence, le canal privilégié est le FACECO, fonds du Centre de crise et de soutien du MEAE : l'argent est mutualisé et employé par des experts humanitaires de l'État.")
 	}
 }
@@ -244,10 +195,10 @@ func ruleImplementation(c *checker) {
 	im := c.p.Implementation
 	switch {
 	case im.Mode == ModeDelegation && strings.TrimSpace(im.Operator) == "":
-		c.add("delegation-operateur", Warning, SecImplementation, "implementation.operator", refModes,
+		c.add(CodeDelegationOperator, Warning, SecImplementation, RefTo(FieldOperator), refModes,
 			"La mise en œuvre est déléguée : indiquez l'opérateur (association, comité de jumelage, ONG, réseau régional…). La collectivité reste maître d'ouvrage.")
 	case im.Mode == ModeMutualisation && len(im.PooledWith) == 0:
-		c.add("mutualisation-partenaires", Warning, SecImplementation, "implementation.pooled_with", refModes,
+		c.add(CodePoolingPartners, Warning, SecImplementation, RefTo(FieldPooledWith), refModes,
 			"La mise en œuvre est mutualisée : indiquez avec quelles collectivités françaises.")
 	}
 }
@@ -287,7 +238,7 @@ func ruleGrants(c *checker) {
 		if sums[k] <= GrantConventionThreshold {
 			continue
 		}
-		c.add("subvention-convention-objectifs", Warning, SecActions, fmt.Sprintf("actions[%d].paid_to", first[k]),
+		c.add(CodeGrantConvention, Warning, SecActions, ItemRef(FieldPayeeKind, first[k]),
 			"Loi n° 2000-321 du 12 avril 2000, art. 10 ; circulaire du 24 mai 2018",
 			"%s reçoit %s%s : au-delà de %s par an, une convention d'objectifs avec cet organisme est obligatoire.",
 			names[k], FormatAmount(sums[k]), inYear(k.year), FormatAmount(GrantConventionThreshold))
@@ -302,16 +253,10 @@ func inYear(y int) string {
 }
 
 // ruleOnePercent checks every "1 %" source: the competence, the cap of 1 % of the
-// service's resources (per service and per year), and the field it may fund.
+// service's resources (per service and per year, see Plan.OnePercentUses), and the field
+// it may fund.
 func ruleOnePercent(c *checker) {
 	p := c.p
-	type key struct {
-		src  Source
-		year int
-	}
-	sums := map[key]Cents{}
-	first := map[key]int{}
-	var order []key
 	warnedCompetence := map[Source]bool{}
 	warnedField := map[Source]bool{}
 	for i, f := range p.Funding {
@@ -319,11 +264,10 @@ func ruleOnePercent(c *checker) {
 		if !ok {
 			continue
 		}
-		field := fmt.Sprintf("funding[%d].source", i)
 		if _, held := p.Authority.HasService(m.Service); !held {
 			if !warnedCompetence[f.Source] {
 				warnedCompetence[f.Source] = true
-				c.add("un-pour-cent-competence", Blocking, SecFunding, field, "CGCT, art. "+m.Article,
+				c.add(CodeOnePercentCompetence, Blocking, SecFunding, ItemRef(FieldFundingSource, i), "CGCT, art. "+m.Article,
 					"%s : la collectivité n'a pas déclaré la compétence « %s ». Seule une collectivité qui exerce cette compétence peut utiliser ce mécanisme ; déclarez la compétence et le budget du service (section Collectivité) ou financez sur le budget général.",
 					Sources.Label(f.Source), ServiceKinds.Label(m.Service))
 			}
@@ -331,32 +275,23 @@ func ruleOnePercent(c *checker) {
 		}
 		if !hasSector(p.Domain.Sectors, m.Sector) && !warnedField[f.Source] {
 			warnedField[f.Source] = true
-			c.add("un-pour-cent-domaine", Warning, SecDomain, "domain.sectors", "CGCT, art. "+m.Article,
+			c.add(CodeOnePercentField, Warning, SecDomain, RefTo(FieldSectors), "CGCT, art. "+m.Article,
 				"%s : cet argent ne peut financer que des actions dans le domaine « %s », absent des secteurs du projet. Ajoutez ce secteur si les actions en relèvent, sinon financez-les sur le budget général.",
 				Sources.Label(f.Source), Sectors.Label(m.Sector))
 		}
-		k := key{f.Source, f.Year}
-		if _, seen := sums[k]; !seen {
-			order = append(order, k)
-			first[k] = i
-		}
-		sums[k] += f.Amount
 	}
-	for _, k := range order {
-		m, _ := k.src.OnePercent()
-		svc, _ := p.Authority.HasService(m.Service)
-		field := fmt.Sprintf("funding[%d].amount", first[k])
-		if svc.AnnualResources == 0 {
-			c.add("un-pour-cent-ressources", Warning, SecAuthority, "authority.services", "CGCT, art. "+m.Article,
+	for _, u := range p.OnePercentUses() {
+		switch {
+		case !u.Held:
+		case u.Resources == 0:
+			c.add(CodeOnePercentResources, Warning, SecAuthority, serviceRef(u.Mechanism.Service), "CGCT, art. "+u.Mechanism.Article,
 				"%s : indiquez les ressources annuelles du budget « %s » pour calculer le plafond de 1 %%.",
-				Sources.Label(k.src), ServiceKinds.Label(m.Service))
-			continue
-		}
-		if sums[k]*100 > svc.AnnualResources {
-			c.add("un-pour-cent-plafond", Blocking, SecFunding, field, "CGCT, art. "+m.Article,
+				Sources.Label(u.Source), ServiceKinds.Label(u.Mechanism.Service))
+		case u.Exceeded():
+			c.add(CodeOnePercentCeiling, Blocking, SecFunding, ItemRef(FieldFundingAmount, u.Lines[0]), "CGCT, art. "+u.Mechanism.Article,
 				"%s%s : %s dépasse le plafond de %s (1 %% des ressources du budget « %s », %s). Ramenez ce montant au plafond et financez le reste sur le budget général.",
-				Sources.Label(k.src), inYear(k.year), FormatAmount(sums[k]), FormatAmount(svc.AnnualResources/100),
-				ServiceKinds.Label(m.Service), FormatAmount(svc.AnnualResources))
+				Sources.Label(u.Source), inYear(u.Year), FormatAmount(u.Amount), FormatAmount(u.Ceiling()),
+				ServiceKinds.Label(u.Mechanism.Service), FormatAmount(u.Resources))
 		}
 	}
 }
@@ -381,7 +316,7 @@ func ruleBalance(c *checker) {
 		if fund > cost {
 			gap = "les financements dépassent les dépenses de " + FormatAmount(fund-cost)
 		}
-		c.add("plan-desequilibre", Blocking, SecFunding, "funding", refBalance,
+		c.add(CodeUnbalanced, Blocking, SecFunding, RefTo(FieldFunding), refBalance,
 			"Le plan de financement n'est pas équilibré : %s de sources pour %s de dépenses ; %s.",
 			FormatAmount(fund), FormatAmount(cost), gap)
 		return
@@ -403,7 +338,7 @@ func ruleBalance(c *checker) {
 	}
 	if len(years) > 0 {
 		sort.Strings(years)
-		c.add("plan-annuel-desequilibre", Advice, SecFunding, "funding", refBalance,
+		c.add(CodeUnbalancedYears, Advice, SecFunding, RefTo(FieldFunding), refBalance,
 			"Le plan est équilibré au total mais pas chaque année (%s) : vérifiez l'année de chaque source, les crédits s'inscrivent au budget de chaque exercice.",
 			strings.Join(years, ", "))
 	}
@@ -421,13 +356,13 @@ func ruleMEAE(c *checker) {
 	}
 	field := fundingField(p, SourceMEAE)
 	if !c.hasCtry {
-		c.add("meae-pays", Warning, SecPartner, "partner.country", refMEAE,
+		c.add(CodeMEAECountry, Warning, SecPartner, RefTo(FieldCountry), refMEAE,
 			"Indiquez le pays du partenaire : le taux maximal du MEAE (70, 50 ou 30 %% du coût total) dépend de sa catégorie (PMA, pays éligible à l'APD, autre).")
 	}
 	if c.hasCtry {
 		rate := MEAERate(c.country)
 		if int64(meae)*100 > int64(rate)*int64(total) {
-			c.add("meae-taux", Blocking, SecFunding, field, refMEAE,
+			c.add(CodeMEAERate, Blocking, SecFunding, field, refMEAE,
 				"La part du MEAE, %s sur %s (%s), dépasse le taux maximal de %d %% pour %s (%s). Réduisez la demande au MEAE à %s au plus et complétez par d'autres sources.",
 				FormatAmount(meae), FormatAmount(total), FormatPercent(meae, total), rate, countryCategory(c.country), c.country.Name, FormatAmount(Cents(int64(total)*int64(rate)/100)))
 		}
@@ -435,20 +370,20 @@ func ruleMEAE(c *checker) {
 	own, french := p.OwnContribution(), p.FrenchContribution()
 	if int64(french)*100 < MEAEOwnSharePercent*int64(total) {
 		need := Cents((int64(total)*MEAEOwnSharePercent + 99) / 100)
-		c.add("meae-part-propre", Blocking, SecFunding, "funding", refMEAE,
+		c.add(CodeMEAEOwnShare, Blocking, SecFunding, RefTo(FieldFunding), refMEAE,
 			"Les collectivités françaises doivent apporter au moins 10 %% du budget : leur apport (budget général, 1 %%, valorisation, autres collectivités) est de %s sur %s (%s). Portez-le à %s au moins.",
 			FormatAmount(french), FormatAmount(total), FormatPercent(french, total), FormatAmount(need))
 	}
 	if valo := p.FundingBySource(SourceValorisation); valo*2 > own {
-		c.add("meae-valorisation", Blocking, SecFunding, fundingField(p, SourceValorisation), refMEAE,
+		c.add(CodeMEAEValorisation, Blocking, SecFunding, fundingField(p, SourceValorisation), refMEAE,
 			"La valorisation (%s) dépasse la moitié de l'apport propre de la collectivité (%s) : les apports en nature sont plafonnés à 50 %% de sa contribution. Ramenez-la à %s au plus, ou augmentez l'apport en argent.",
 			FormatAmount(valo), FormatAmount(own), FormatAmount((own - valo)))
 	}
 	if p.Implementation.Mode == ModeSoutien {
-		c.add("meae-maitrise-ouvrage", Warning, SecImplementation, "implementation.mode", refMEAE,
+		c.add(CodeMEAEOwnership, Warning, SecImplementation, RefTo(FieldMode), refMEAE,
 			"Les appels à projets du MEAE écartent les projets où la collectivité française n'est qu'un financeur : elle doit rester maître d'ouvrage (en propre, en mutualisation ou par délégation).")
 	}
-	c.add("meae-conditions", Advice, SecFunding, field, refMEAE,
+	c.add(CodeMEAEConditions, Advice, SecFunding, field, refMEAE,
 		"Cofinancement MEAE : il faut une délibération, une convention signée ou des lettres d'intention, et la déclaration annuelle de l'APD faite. Versement par tranches annuelles, la dernière à 80 %% puis 20 %% sur rapport final ; appel généraliste vers mars–mai (%s).",
 		MEAERulesNote)
 }
@@ -463,20 +398,21 @@ func countryCategory(c Country) string {
 	return "un pays non éligible à l'APD"
 }
 
-func fundingField(p *Plan, s Source) string {
+// fundingField is the amount of the first funding line of a source, or the funding.
+func fundingField(p *Plan, s Source) Ref {
 	for i, f := range p.Funding {
 		if f.Source == s {
-			return fmt.Sprintf("funding[%d].amount", i)
+			return ItemRef(FieldFundingAmount, i)
 		}
 	}
-	return "funding"
+	return RefTo(FieldFunding)
 }
 
 func ruleFICOL(c *checker) {
 	if c.p.FundingBySource(SourceFICOL) == 0 || !c.hasCtry || c.country.APD {
 		return
 	}
-	c.add("ficol-pays", Warning, SecFunding, fundingField(c.p, SourceFICOL), "AFD, FICOL",
+	c.add(CodeFICOLCountry, Warning, SecFunding, fundingField(c.p, SourceFICOL), "AFD, FICOL",
 		"La FICOL de l'AFD finance des projets dans les pays éligibles à l'AFD ; le pays partenaire (%s) ne figure pas sur la liste de l'APD : vérifiez l'éligibilité auprès de l'AFD.",
 		c.country.Name)
 }
@@ -485,25 +421,29 @@ func ruleCERV(c *checker) {
 	if c.p.FundingBySource(SourceCERV) == 0 {
 		return
 	}
-	c.add("cerv-conditions", Warning, SecFunding, fundingField(c.p, SourceCERV), "Union européenne, programme CERV, volet Town-Twinning",
+	c.add(CodeCERVConditions, Warning, SecFunding, fundingField(c.p, SourceCERV), "Union européenne, programme CERV, volet Town-Twinning",
 		"Subvention CERV Town-Twinning : la rencontre doit réunir au moins 50 participants, dont au moins 25 invités de l'étranger, avec des partenaires d'au moins deux pays éligibles dont un de l'Union européenne ; la subvention est forfaitaire (2024 : 8 455 € à 50 745 €).")
 }
 
 func ruleSession(c *checker) {
 	s := c.p.Session
 	var missing []string
+	first := RefTo(FieldSessionDate)
 	for _, it := range c.p.expected(SecSession) {
 		if !it.ok {
+			if len(missing) == 0 {
+				first = it.ref
+			}
 			missing = append(missing, it.name)
 		}
 	}
 	if len(missing) > 0 {
-		c.add("seance-incomplete", Warning, SecSession, "session", refSession,
+		c.add(CodeSessionIncomplete, Warning, SecSession, first, refSession,
 			"Informations de la séance à compléter : %s. Le projet de délibération les laisse en blanc à remplir.",
 			strings.Join(missing, ", "))
 	}
 	if !s.Date.IsZero() && !s.ConvocationDate.IsZero() && !s.ConvocationDate.Before(s.Date) {
-		c.add("seance-convocation", Warning, SecSession, "session.convocation_date", refSession,
+		c.add(CodeSessionConvocation, Warning, SecSession, RefTo(FieldConvocation), refSession,
 			"La date de convocation (%s) doit précéder la date de la séance (%s).",
 			FormatDate(s.ConvocationDate), FormatDate(s.Date))
 	}
@@ -512,7 +452,7 @@ func ruleSession(c *checker) {
 		rep = *s.Represented
 	}
 	if s.MembersInOffice > 0 && s.Present+rep > s.MembersInOffice {
-		c.add("seance-effectifs", Warning, SecSession, "session.present",
+		c.add(CodeSessionMembers, Warning, SecSession, RefTo(FieldPresent),
 			refSession, "Les présents (%d) et représentés (%d) dépassent les membres en exercice (%d) : vérifiez les effectifs.",
 			s.Present, rep, s.MembersInOffice)
 	}
@@ -525,7 +465,7 @@ func ruleSession(c *checker) {
 			votes += *s.Abstentions
 		}
 		if votes > s.Present+rep {
-			c.add("seance-votes", Warning, SecSession, "session.votes_for", refSession,
+			c.add(CodeSessionVotes, Warning, SecSession, RefTo(FieldVotesFor), refSession,
 				"Le total des voix et abstentions (%d) dépasse le nombre de présents et représentés (%d) : corrigez le décompte des voix.",
 				votes, s.Present+rep)
 		}
@@ -535,11 +475,11 @@ func ruleSession(c *checker) {
 func rulePublication(c *checker) {
 	a := c.p.Authority
 	if small, _ := a.ChoosesPublicationMode(); small {
-		c.add("publication-mode", Advice, SecSession, "authority.population", "CGCT, art. L. 2131-1 (réforme de la publicité des actes, 1er juillet 2022)",
+		c.add(CodePublicationMode, Advice, SecSession, RefTo(FieldPopulation), "CGCT, art. L. 2131-1 (réforme de la publicité des actes, 1er juillet 2022)",
 			"Commune de moins de 3 500 habitants : la délibération est publiée selon le mode choisi par le conseil municipal (affichage, papier ou électronique — électronique par défaut). La liste des délibérations est affichée sous une semaine.")
 	}
 	if a.Population > ActesThreshold {
-		c.add("transmission-electronique", Advice, SecSession, "authority.population", "CGCT, art. L. 2131-1",
+		c.add(CodeElectronicTransfer, Advice, SecSession, RefTo(FieldPopulation), "CGCT, art. L. 2131-1",
 			"Plus de 50 000 habitants : la transmission des actes au préfet se fait obligatoirement par voie électronique (@ctes).")
 	}
 }
@@ -552,7 +492,7 @@ func ruleAPD(c *checker) {
 	if year := c.p.FirstSpendingYear(); year != 0 {
 		first = fmt.Sprintf("première déclaration du 15 avril au 31 mai %d, pour les dépenses de %d", year+1, year)
 	}
-	c.add("apd-declaration", Advice, SecPartner, "partner.country", "CGCT, art. L. 1115-6",
+	c.add(CodeAPDDeclaration, Advice, SecPartner, RefTo(FieldCountry), "CGCT, art. L. 1115-6",
 		"Le pays partenaire (%s) est éligible à l'aide publique au développement : déclarez chaque année, du 15 avril au 31 mai, les dépenses de l'année précédente sur la plateforme « Démarches simplifiées » (%s). Cette déclaration conditionne tout cofinancement du MEAE.",
 		c.country.Name, first)
 }

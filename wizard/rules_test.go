@@ -11,14 +11,14 @@ func codesOf(fs []Finding, sev Severity) []string {
 	var out []string
 	for _, f := range fs {
 		if f.Severity == sev {
-			out = append(out, f.Code)
+			out = append(out, string(f.Code))
 		}
 	}
 	sort.Strings(out)
 	return out
 }
 
-func hasCode(fs []Finding, code string) bool {
+func hasCode(fs []Finding, code FindingCode) bool {
 	for _, f := range fs {
 		if f.Code == code {
 			return true
@@ -50,12 +50,12 @@ func TestSampleFindings(t *testing.T) {
 				t.Errorf("blocking = %v; want %v", got, c.blocking)
 			}
 			for _, code := range c.include {
-				if !hasCode(fs, code) {
+				if !hasCode(fs, FindingCode(code)) {
 					t.Errorf("missing finding %s in %v", code, fs)
 				}
 			}
 			for _, code := range c.exclude {
-				if hasCode(fs, code) {
+				if hasCode(fs, FindingCode(code)) {
 					t.Errorf("unexpected finding %s", code)
 				}
 			}
@@ -73,11 +73,11 @@ func TestSampleFindings(t *testing.T) {
 
 func TestSampleMessages(t *testing.T) {
 	fs := Check(decodeSample(t, "05-plan-desequilibre"))
-	msg := map[string]string{}
+	msg := map[FindingCode]string{}
 	for _, f := range fs {
 		msg[f.Code] = f.Message
 	}
-	for code, want := range map[string]string{
+	for code, want := range map[FindingCode]string{
 		"meae-taux":         "40\u00a0000,00\u00a0€ sur 60\u00a0000,00\u00a0€ (66,7\u00a0%)",
 		"plan-desequilibre": "55\u00a0000,00\u00a0€ de sources pour 60\u00a0000,00\u00a0€ de dépenses",
 	} {
@@ -121,7 +121,7 @@ func TestRules(t *testing.T) {
 	cases := []struct {
 		name   string
 		change func(p *Plan)
-		code   string
+		code   FindingCode
 		sev    Severity
 		want   bool
 	}{

@@ -378,19 +378,12 @@ func (a *accessible) yes(prompt string) (bool, error) {
 
 func (a *accessible) describeAction(i int) string {
 	ac := a.draft.Plan.Actions[i]
-	return fmt.Sprintf("%s — %s (%s)", orDash(ac.Title), wizard.FormatAmount(ac.Cost), yearText(ac.Year))
+	return fmt.Sprintf("%s — %s (%s)", orDash(ac.Title), wizard.FormatAmount(ac.Cost), wizard.YearText(ac.Year))
 }
 
 func (a *accessible) describeFunding(i int) string {
 	f := a.draft.Plan.Funding[i]
-	return fmt.Sprintf("%s — %s (%s)", wizard.Sources.Label(f.Source), wizard.FormatAmount(f.Amount), yearText(f.Year))
-}
-
-func yearText(y int) string {
-	if y == 0 {
-		return "année à préciser"
-	}
-	return strconv.Itoa(y)
+	return fmt.Sprintf("%s — %s (%s)", wizard.Sources.Label(f.Source), wizard.FormatAmount(f.Amount), wizard.YearText(f.Year))
 }
 
 // items lets the user review the existing actions (or funding lines) and add new ones.

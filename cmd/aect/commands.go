@@ -168,7 +168,7 @@ func reportBlocking(w io.Writer, p *wizard.Plan) {
 	if len(lines) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "Attention : projet non conforme (%s) :\n%s\n", plural(len(lines), "point bloquant", "points bloquants"), strings.Join(lines, "\n"))
+	fmt.Fprintf(w, "Attention : projet non conforme (%s) :\n%s\n", wizard.CountOf(len(lines), "point bloquant", "points bloquants"), strings.Join(lines, "\n"))
 }
 
 func cmdShow(e *env, args []string) error {
@@ -376,16 +376,8 @@ func cmdDemo(e *env, args []string) error {
 		fmt.Fprintln(e.io.out, "Les exemples de l'atelier sont déjà chargés (aect list pour les voir).")
 		return nil
 	}
-	fmt.Fprintf(e.io.out, "%s. Lancez « aect » pour les ouvrir, ou « aect list ».\n", plural(created, "exemple chargé", "exemples chargés"))
+	fmt.Fprintf(e.io.out, "%s. Lancez « aect » pour les ouvrir, ou « aect list ».\n", wizard.CountOf(created, "exemple chargé", "exemples chargés"))
 	return nil
-}
-
-// plural writes "1 point bloquant", "2 points bloquants".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func cmdHistory(e *env, args []string) error {

@@ -119,7 +119,7 @@ func buildConvention(f *facts) *Doc {
 		funders = append(funders, "de l'Union européenne")
 	}
 	if len(funders) > 0 {
-		b.para("Le programme bénéficiant d'un cofinancement ", joinFr(funders), ", il fait l'objet d'une évaluation selon les modalités suivantes : ",
+		b.para("Le programme bénéficiant d'un cofinancement ", wizard.JoinFr(funders), ", il fait l'objet d'une évaluation selon les modalités suivantes : ",
 			todo("modalités de l'évaluation (interne ou externe) et calendrier"), ".")
 	} else {
 		b.para("Une évaluation peut être conduite à mi-parcours et au terme de la convention, selon des modalités arrêtées par le comité de pilotage.")
@@ -165,14 +165,6 @@ func buildConvention(f *facts) *Doc {
 	return b.doc
 }
 
-// yearTextString is a year, or "année à préciser".
-func yearTextString(y int) string {
-	if y == 0 {
-		return "année à préciser"
-	}
-	return fmt.Sprint(y)
-}
-
 // modeClause completes "assurer la maîtrise d'ouvrage du programme" by the mode.
 func (f *facts) modeClause() string {
 	im := f.p.Implementation
@@ -184,7 +176,7 @@ func (f *facts) modeClause() string {
 		return ", dont la mise en œuvre est confiée à un opérateur"
 	case wizard.ModeMutualisation:
 		if len(im.PooledWith) > 0 {
-			return ", en mutualisation avec " + joinFr(withArticles(im.PooledWith))
+			return ", en mutualisation avec " + wizard.JoinFr(withArticles(im.PooledWith))
 		}
 		return ", en mutualisation avec d'autres collectivités françaises"
 	}
@@ -279,7 +271,7 @@ func (f *facts) fundingTable() *Table {
 		t.Columns = append(t.Columns, Column{Title: "Année", Width: 2}, Column{Title: "Montant", Width: 3, Right: true})
 	} else {
 		for _, y := range years {
-			t.Columns = append(t.Columns, Column{Title: yearTextString(y), Width: 3, Right: true})
+			t.Columns = append(t.Columns, Column{Title: wizard.YearText(y), Width: 3, Right: true})
 		}
 		t.Columns = append(t.Columns, Column{Title: "Total", Width: 3, Right: true})
 	}

@@ -141,7 +141,7 @@ func (f *facts) lawVisas() []Inline {
 			line += ", qui permet aux collectivités chargées du service public " + services[0] +
 				" de consacrer à des actions de coopération et de solidarité internationales dans ce domaine jusqu'à 1 % des ressources affectées au budget de ce service"
 		} else {
-			line += ", qui permet aux collectivités chargées des services publics " + joinFr(services) +
+			line += ", qui permet aux collectivités chargées des services publics " + wizard.JoinFr(services) +
 				" de consacrer à des actions de coopération et de solidarité internationales dans ces domaines jusqu'à 1 % des ressources affectées aux budgets de ces services"
 		}
 		if mobility {
@@ -171,13 +171,13 @@ func (f *facts) visas() []Inline {
 				services = append(services, servicePhrase(s))
 			}
 		}
-		others := "les budgets des services " + joinFr(services)
+		others := "les budgets des services " + wizard.JoinFr(services)
 		if len(services) == 1 {
 			others = "le budget du service " + services[0]
 		}
-		v = append(v, cat("Vu le budget principal ", deArticleString(f.authShort()), " et "+others+" ;"))
+		v = append(v, cat("Vu le budget principal ", wizard.DeArticle(f.authShort()), " et "+others+" ;"))
 	} else {
-		v = append(v, cat("Vu le budget ", deArticleString(f.authShort()), " ;"))
+		v = append(v, cat("Vu le budget ", wizard.DeArticle(f.authShort()), " ;"))
 	}
 	if name, ok := f.mainTextName(); ok {
 		_, bare, _ := strings.Cut(name, " ")
@@ -299,7 +299,7 @@ func (f *facts) implementationConsiderant() Inline {
 	case wizard.ModeMutualisation:
 		with := any(todo("collectivités associées"))
 		if len(im.PooledWith) > 0 {
-			with = joinFr(withArticles(im.PooledWith))
+			with = wizard.JoinFr(withArticles(im.PooledWith))
 		}
 		return cat("Considérant que cette action est menée en mutualisation avec ", with, ", ", short, " en demeurant maître d'ouvrage ;")
 	case wizard.ModeDelegation:
@@ -369,7 +369,7 @@ func (f *facts) decisions(b *builder) {
 				who = append(who, funderPhrase(st.source))
 			}
 			b.decision("Autorise ", f.exec(), " à solliciter les cofinancements prévus au plan de financement auprès ",
-				joinFr(who), ", et à signer tout document s'y rapportant.")
+				wizard.JoinFr(who), ", et à signer tout document s'y rapportant.")
 		}
 	}
 	if p.Form == wizard.FormJumelage && p.Implementation.Mode == wizard.ModeDelegation && p.Commits() {
@@ -397,7 +397,7 @@ func (f *facts) creditsDecision(b *builder) {
 				budgets = append(budgets, annexBudget(s))
 			}
 		}
-		where = cat("aux budgets ", years, " (budget principal et, pour la part financée au titre du 1 %, ", joinFr(budgets), ")")
+		where = cat("aux budgets ", years, " (budget principal et, pour la part financée au titre du 1 %, ", wizard.JoinFr(budgets), ")")
 	}
 	b.decision("Dit que les crédits correspondants ", verb, " ", where, ", imputation : ", f.imputation(), ".")
 }

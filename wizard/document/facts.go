@@ -40,47 +40,9 @@ func cleanPlan(p *wizard.Plan) *wizard.Plan {
 	if p == nil {
 		return &wizard.Plan{}
 	}
-	c := *p
-	c.Title = clean(p.Title)
-	a := &c.Authority
-	a.Name = clean(a.Name)
-	a.ExecutiveName = clean(a.ExecutiveName)
-	a.Services = append([]wizard.Service(nil), p.Authority.Services...)
-	pa := &c.Partner
-	pa.Name = clean(pa.Name)
-	pa.Representative = clean(pa.Representative)
-	pa.History = clean(pa.History)
-	pa.Languages = cleanAll(pa.Languages)
-	c.Domain.Objectives = clean(c.Domain.Objectives)
-	c.Domain.Sectors = append([]wizard.Sector(nil), p.Domain.Sectors...)
-	c.Domain.SDGs = append([]int(nil), p.Domain.SDGs...)
-	c.Implementation.Operator = clean(c.Implementation.Operator)
-	c.Implementation.PooledWith = cleanAll(c.Implementation.PooledWith)
-	c.Actions = make([]wizard.Action, len(p.Actions))
-	for i, ac := range p.Actions {
-		ac.Title = clean(ac.Title)
-		ac.Description = clean(ac.Description)
-		ac.PaidTo.Name = clean(ac.PaidTo.Name)
-		c.Actions[i] = ac
-	}
-	c.Funding = make([]wizard.FundingLine, len(p.Funding))
-	for i, fl := range p.Funding {
-		fl.Label = clean(fl.Label)
-		c.Funding[i] = fl
-	}
-	c.Session.Secretary = clean(c.Session.Secretary)
-	c.Session.BudgetImputation = clean(c.Session.BudgetImputation)
-	return &c
-}
-
-func cleanAll(ss []string) []string {
-	var out []string
-	for _, s := range ss {
-		if s = clean(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+	c := p.Clone()
+	c.MapTexts(clean)
+	return c
 }
 
 // Placeholder subjects, so that the same missing answer reads the same everywhere.
@@ -88,7 +50,6 @@ const (
 	whatAuthName     = "nom de la collectivité"
 	whatDepartement  = "département"
 	whatExecName     = "nom de l'exécutif"
-	whatExecTitle    = "le Maire, le Président ou la Présidente"
 	whatPartnerName  = "nom du partenaire"
 	whatCountry      = "pays du partenaire"
 	whatPartnerRep   = "nom et qualité du représentant du partenaire"
@@ -198,7 +159,7 @@ func (f *facts) authShort() string {
 	if !ok {
 		return "la collectivité"
 	}
-	noun := lowerFirst(ch.Label)
+	noun := wizard.LowerFirst(ch.Label)
 	if f.authFeminine() {
 		return "la " + noun
 	}
@@ -212,24 +173,36 @@ func (f *facts) authName() any { return orTodo(f.p.Authority.Name, whatAuthName)
 func (f *facts) council() string { return f.p.Authority.Council() }
 
 // councilOf is "du conseil municipal", "de l'assemblée délibérante".
-func (f *facts) councilOf() string { return deArticleString(f.council()) }
+func (f *facts) councilOf() string { return wizard.DeArticle(f.council()) }
 
 // councilFeminine reports whether the assembly's noun is feminine.
 func (f *facts) councilFeminine() bool { return strings.HasPrefix(f.council(), "l'assemblée") }
+
+// execTitleTodo is the placeholder of a missing executive's title, with the titles that
+// fit the authority's type: never « le Maire » for an EPCI.
+func (f *facts) execTitleTodo() Span {
+	switch t := f.p.Authority.Type; {
+	case t == wizard.AuthCommune:
+		return todo("le Maire")
+	case t != "":
+		return todo("le Président ou la Présidente")
+	}
+	return todo("le Maire, le Président ou la Présidente")
+}
 
 // exec is the executive with its article: "le Maire", "la Présidente", or a placeholder.
 func (f *facts) exec() any {
 	if e := f.p.Authority.Executive(); e != "" {
 		return e
 	}
-	return todo(whatExecTitle)
+	return f.execTitleTodo()
 }
 
 // execTitle is the title alone, capitalised: "Maire", "Président", "Présidente".
 func (f *facts) execTitle() any {
 	e := f.p.Authority.Executive()
 	if e == "" {
-		return todo(whatExecTitle)
+		return f.execTitleTodo()
 	}
 	_, t, _ := strings.Cut(e, " ")
 	return t
@@ -240,7 +213,7 @@ func (f *facts) execPossessive() any {
 	e := f.p.Authority.Executive()
 	switch {
 	case e == "":
-		return todo(whatExecTitle)
+		return f.execTitleTodo()
 	case strings.HasPrefix(e, "la "):
 		return "sa " + e[3:]
 	}
@@ -264,7 +237,7 @@ func (f *facts) execHeading() Inline {
 	if e := f.p.Authority.Executive(); e != "" {
 		return cat(wizard.Capitalize(e) + ",")
 	}
-	return cat(todo(whatExecTitle), ",")
+	return cat(f.execTitleTodo(), ",")
 }
 
 // execOf is the executive after "de", with its title: "du Maire", "de la Présidente",
@@ -273,7 +246,7 @@ func (f *facts) execOf() any {
 	if e := f.p.Authority.ExecutiveOf(); e != "" {
 		return e
 	}
-	return cat("de ", todo(whatExecTitle))
+	return cat("de ", f.execTitleTodo())
 }
 
 // partnerTo is the partner after "à", with its country: "à la Croix-Rouge (…)".
@@ -303,20 +276,6 @@ func withArticles(names []string) []string {
 
 // execName is the executive's name, or a placeholder.
 func (f *facts) execName() any { return orTodo(f.p.Authority.ExecutiveName, whatExecName) }
-
-// deArticleString puts "de" before a phrase that starts with its article, for the
-// phrases the wizard has no "de" form of (the council, the authority's type):
-// "le conseil municipal" → "du conseil municipal", "la commune" → "de la commune",
-// "l'assemblée délibérante" → "de l'assemblée délibérante".
-func deArticleString(s string) string {
-	switch {
-	case strings.HasPrefix(s, "le "):
-		return "du " + s[3:]
-	case strings.HasPrefix(s, "les "):
-		return "des " + s[4:]
-	}
-	return "de " + s
-}
 
 // partnerName is the partner's name, or a placeholder.
 func (f *facts) partnerName() any { return orTodo(f.p.Partner.Name, whatPartnerName) }
@@ -521,7 +480,7 @@ func (f *facts) budgetYears() (Inline, int) {
 	for i, y := range years {
 		ss[i] = fmt.Sprint(y)
 	}
-	return cat("des exercices " + joinFr(ss)), len(years)
+	return cat("des exercices " + wizard.JoinFr(ss)), len(years)
 }
 
 // futureCredits reports whether some credits fall in a year after the session (or
@@ -760,12 +719,12 @@ func (f *facts) sectors() any {
 	}
 	var ss []string
 	for _, s := range f.p.Domain.Sectors {
-		ss = append(ss, "« "+lowerFirst(wizard.Sectors.Label(s))+" »")
+		ss = append(ss, "« "+wizard.LowerFirst(wizard.Sectors.Label(s))+" »")
 	}
 	if len(ss) == 1 {
 		return "le domaine " + ss[0]
 	}
-	return "les domaines " + joinFr(ss)
+	return "les domaines " + wizard.JoinFr(ss)
 }
 
 // sdgs lists the linked ODD: n° 4 « Éducation de qualité » et n° 17 « … ».
@@ -779,7 +738,7 @@ func (f *facts) sdgs() any {
 	if len(ss) == 0 {
 		return todo("objectifs de développement durable concernés")
 	}
-	return joinFr(ss)
+	return wizard.JoinFr(ss)
 }
 
 // languages lists the languages of the texts: "en français et en allemand".
@@ -787,14 +746,14 @@ func (f *facts) languages() (string, int) {
 	langs := []string{"français"}
 	for _, l := range f.p.Partner.Languages {
 		if !containsFold(langs, l) {
-			langs = append(langs, lowerFirst(l))
+			langs = append(langs, wizard.LowerFirst(l))
 		}
 	}
 	ss := make([]string, len(langs))
 	for i, l := range langs {
 		ss[i] = "en " + l
 	}
-	return joinFr(ss), len(langs)
+	return wizard.JoinFr(ss), len(langs)
 }
 
 // frenchPlace is the place of the French party: the commune's name, or a placeholder

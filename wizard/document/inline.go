@@ -3,7 +3,6 @@ package document
 import (
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"aect/wizard"
@@ -278,15 +277,6 @@ func capitalize(in Inline) Inline {
 	return out
 }
 
-// lowerFirst lower-cases the first letter.
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[n:]
-}
-
 // trimPeriod removes a final full stop, so that a user's sentence can be quoted inside
 // a longer one.
 func trimPeriod(s string) string {
@@ -309,18 +299,7 @@ func sentenceEnd(title string) string {
 // quote puts user text between French quotation marks, without its final full stop.
 func quote(s string) string { return "« " + trimPeriod(s) + " »" }
 
-// joinFr joins items the French way: "a", "a et b", "a, b et c".
-func joinFr(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1]
-}
-
-// joinInline joins lines the French way, like joinFr.
+// joinInline joins lines the French way, like wizard.JoinFr.
 func joinInline(items []Inline) Inline {
 	var parts []any
 	for i, it := range items {

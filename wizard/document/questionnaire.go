@@ -2,7 +2,6 @@ package document
 
 import (
 	"strconv"
-	"strings"
 
 	"aect/wizard"
 )
@@ -36,8 +35,8 @@ func Questionnaire() *Doc {
 // question adds one question: its title, when it applies, its help, its choices.
 func question(b *builder, q wizard.Question) {
 	b.heading(2, q.Title)
-	if cond := condition(q.ID); cond != "" {
-		b.para(emph(cond))
+	if q.When != "" {
+		b.para(emph(q.When))
 	}
 	if q.Help != "" {
 		b.para(q.Help)
@@ -82,27 +81,13 @@ func answerHint(q wizard.Question) string {
 	return "texte libre"
 }
 
-// condition says when a conditional question is asked.
-func condition(id string) string {
-	switch {
-	case strings.HasPrefix(id, "authority.services.") && strings.HasSuffix(id, ".annual_resources"):
-		return "Seulement si la collectivité exerce cette compétence."
-	case strings.HasPrefix(id, "partner.") && id != "partner.name" && id != "partner.country" && id != "partner.kind":
-		return "Sauf pour un don via le FACECO."
-	case id == "implementation.operator":
-		return "Seulement pour une mise en œuvre par délégation."
-	case id == "implementation.pooled_with":
-		return "Seulement pour une mise en œuvre en mutualisation."
-	}
-	return ""
-}
-
 // repeated adds the questions of one repeated item (an action, a funding line), once.
 func repeated(b *builder, title string, qs []wizard.Question) {
 	b.heading(2, title)
 	for _, q := range qs {
-		q.Title = strings.TrimPrefix(q.Title, "Action 1 : ")
-		q.Title = strings.TrimPrefix(q.Title, "Financement 1 : ")
+		if f, ok := q.Ref.Field.Lookup(); ok {
+			q.Title = wizard.Capitalize(f.Title) // without "Action 1 : "
+		}
 		question(b, q)
 	}
 }
