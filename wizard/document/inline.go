@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"aect/wizard"
+	"aect/wizard/safetext"
 )
 
 const nbsp = wizard.NBSP
@@ -155,117 +156,10 @@ func thousands(s string) bool {
 	return !isDigit(rune(s[3])) && s[3] != ',' || (s[3] == ',' && len(s) > 4 && isDigit(rune(s[4])))
 }
 
-// clean makes user text safe for every format: ANSI escape sequences and control
-// characters removed, invalid UTF-8 replaced, line breaks and runs of spaces folded into
-// one space, bidirectional overrides dropped, surrounding spaces trimmed.
-func clean(s string) string {
-	if isClean(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			r = '\uFFFD'
-		case r == 0x1b:
-			i += n + escapeLen(s[i+n:])
-			continue
-		case r == 0x9b: // C1 control sequence introducer
-			i += n + csiLen(s[i+n:])
-			continue
-		}
-		i += n
-		switch {
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' ||
-			r == '\u2028' || r == '\u2029' || r == '\u0085':
-			space = b.Len() > 0
-			continue
-		case r < 0x20 || (r >= 0x7f && r <= 0x9f), r == '\uFEFF', r == '\uFFFE', r == '\uFFFF',
-			(r >= '\u202a' && r <= '\u202e'), (r >= '\u2066' && r <= '\u2069'):
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// isClean reports whether s needs no cleaning: printable, valid, single spaces, trimmed.
-func isClean(s string) bool {
-	if s == "" {
-		return true
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == 0x7f || (c == ' ' && s[i+1] == ' ') {
-			return false
-		}
-		if c >= 0x80 {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError || (r >= 0x80 && r <= 0x9f) || r == '\u2028' || r == '\u2029' ||
-				r == '\uFEFF' || r == '\uFFFE' || r == '\uFFFF' ||
-				(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
-				return false
-			}
-			i += n - 1
-		}
-	}
-	return true
-}
-
-// escapeLen is the length of the rest of an escape sequence after ESC.
-func escapeLen(s string) int {
-	if s == "" {
-		return 0
-	}
-	switch s[0] {
-	case '[':
-		return 1 + csiLen(s[1:])
-	case ']', 'P', 'X', '^', '_':
-		// A string ended by BEL or ST (ESC \).
-		for i := 1; i < len(s); i++ {
-			if s[i] == 0x07 {
-				return i + 1
-			}
-			if s[i] == 0x1b {
-				if i+1 < len(s) && s[i+1] == '\\' {
-					return i + 2
-				}
-				return i
-			}
-		}
-		return len(s)
-	}
-	if s[0] >= 0x20 && s[0] < 0x7f {
-		return 1
-	}
-	return 0
-}
-
-// csiLen is the length of a control sequence after its introducer: parameter and
-// intermediate bytes, then one final byte.
-func csiLen(s string) int {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 0x20 && c <= 0x3f:
-			continue
-		case c >= 0x40 && c <= 0x7e:
-			return i + 1
-		}
-		return i
-	}
-	return len(s)
-}
+// clean makes user text safe for every format: it is safetext.Line (escape sequences,
+// control characters and bidirectional controls removed, invalid UTF-8 replaced, white
+// space folded into single spaces, trimmed).
+func clean(s string) string { return safetext.Line(s) }
 
 // capitalize upper-cases the first letter of a line.
 func capitalize(in Inline) Inline {
