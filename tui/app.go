@@ -11,6 +11,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+
+	"aect/wizard/safetext"
 )
 
 // Minimum terminal size.
@@ -107,6 +109,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes {
+			// Typed or pasted text goes through the sanitiser before any field gets it:
+			// the inputs drop control characters but keep bidirectional controls.
+			msg.Runes = []rune(safetext.Text(string(msg.Runes)))
+			if len(msg.Runes) == 0 {
+				return a, nil
+			}
+		}
 		return a, a.key(msg)
 
 	case signalMsg:
@@ -339,7 +349,7 @@ func (a *App) header() string {
 	s := a.c.styles
 	left := s.HeaderTitle.Render("aect")
 	if a.active == a.asst && a.asst != nil {
-		left += " · " + a.asst.draftTitle()
+		left += " · " + safetext.Line(a.asst.draftTitle())
 	} else {
 		left += " · Accueil"
 	}
@@ -365,10 +375,12 @@ type staticKeys struct{ k []key.Binding }
 func (s staticKeys) ShortHelp() []key.Binding  { return s.k }
 func (s staticKeys) FullHelp() [][]key.Binding { return [][]key.Binding{s.k} }
 
-// dialogBox draws a modal box at the top of the body, centred across.
+// dialogBox draws a modal box at the top of the body, centred across. The title is plain
+// text, shown on one clean line (safetext.Line); the text may hold our styles, so each
+// dialog cleans the values it puts in it.
 func dialogBox(c *common, title, text string) string {
 	w := min(c.width-4, 76)
-	content := c.styles.Title.Render(title) + "\n\n" + wrapText(text, w-4)
+	content := c.styles.Title.Render(safetext.Line(title)) + "\n\n" + wrapText(text, w-4)
 	box := c.styles.Dialog.Width(w).Render(content)
 	return "\n" + lipgloss.PlaceHorizontal(c.width, lipgloss.Center, box)
 }

@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"aect/wizard/safetext"
 )
 
 // dialog is a modal box inside a screen: it gets the keys (and the results of its own
@@ -55,7 +57,9 @@ func (d *confirmDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-func (d *confirmDialog) view() string { return dialogBox(d.c, d.title, d.text+" (o/n)") }
+func (d *confirmDialog) view() string {
+	return dialogBox(d.c, d.title, safetext.Message(d.text)+" (o/n)")
+}
 func (d *confirmDialog) keys() []key.Binding {
 	return []key.Binding{d.c.keys.Yes, d.c.keys.No}
 }
@@ -76,7 +80,7 @@ func newPrompt(c *common, title, label, value string, validate func(string) erro
 	in := newInput(c, "› ", "")
 	in.CharLimit = 200
 	in.Width = min(c.width-12, 60)
-	in.SetValue(value)
+	in.SetValue(safetext.Line(value))
 	return &promptDialog{c: c, title: title, label: label, input: in, validate: validate, ok: ok}
 }
 
@@ -105,9 +109,9 @@ func (d *promptDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 }
 
 func (d *promptDialog) view() string {
-	text := d.label + "\n\n" + d.input.View()
+	text := safetext.Message(d.label) + "\n\n" + d.input.View()
 	if d.err != "" {
-		text += "\n\n" + d.c.styles.Err.Render("✗ "+d.err)
+		text += "\n\n" + d.c.styles.Err.Render("✗ "+safetext.Message(d.err))
 	}
 	return dialogBox(d.c, d.title, text)
 }
@@ -166,7 +170,8 @@ func (d *choiceDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 
 func (d *choiceDialog) view() string {
 	var b strings.Builder
-	b.WriteString(d.text + "\n")
+	// The text often holds an error message, which may quote raw values.
+	b.WriteString(safetext.Message(d.text) + "\n")
 	for i, ch := range d.choices {
 		line := "  " + ch.key + " : " + ch.label
 		if i == d.sel {

@@ -10,6 +10,7 @@ import (
 
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/safetext"
 )
 
 // today is the documents' date, from Options.Now.
@@ -79,7 +80,7 @@ func (d *documentsScreen) render() {
 	err := document.Render(&buf, document.Build(d.plan, d.kinds[d.tab], document.Options{Today: d.c.today()}), document.Text)
 	d.err = ""
 	if err != nil {
-		d.err = err.Error()
+		d.err = safetext.Message(err.Error())
 	}
 	d.vp.SetContent(wrapText(buf.String(), max(d.width, 20)))
 	d.vp.GotoTop()
@@ -184,7 +185,8 @@ func (d *documentsScreen) footLines() []string {
 	case d.info != "":
 		style, text = s.OK, d.info
 	}
-	lines := strings.Split(wrapText(text, max(d.width, 20)), "\n")
+	// A print result quotes the printer's name and the print system's messages.
+	lines := strings.Split(wrapText(safetext.Message(text), max(d.width, 20)), "\n")
 	for i, l := range lines {
 		lines[i] = style.Render(l)
 	}

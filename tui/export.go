@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"aect/wizard/safetext"
 )
 
 // exportDoneMsg reports the files an export wrote.
@@ -44,7 +46,11 @@ type exportDialog struct {
 func newExportDialog(c *common, run func(format, dir string) tea.Cmd) *exportDialog {
 	d := &exportDialog{c: c, run: run}
 	d.dir = newInput(c, "Dossier : ", "dossier où écrire les fichiers")
-	d.dir.SetValue(c.opt.ExportDir)
+	if safetext.Visible(c.opt.ExportDir) == c.opt.ExportDir {
+		// A folder whose name holds control characters is not offered: the input would
+		// show it altered, and write elsewhere.
+		d.dir.SetValue(c.opt.ExportDir)
+	}
 	d.dir.Width = min(c.width-16, 60)
 	d.dir.Blur()
 	return d
@@ -112,19 +118,20 @@ func (d *exportDialog) view() string {
 	case d.busy:
 		b.WriteString("Écriture des fichiers…")
 	case d.done && d.err != nil:
-		b.WriteString(s.Err.Render("✗ L'export a échoué : "+d.err.Error()) + "\n\nentrée : fermer")
+		b.WriteString(s.Err.Render("✗ L'export a échoué : "+safetext.Message(d.err.Error())) + "\n\nentrée : fermer")
 	case d.done:
 		b.WriteString(s.OK.Render("✓ Documents écrits dans le dossier :") + "\n")
 		dir := ""
 		if len(d.paths) > 0 {
 			dir = filepath.Dir(d.paths[0])
 		}
-		b.WriteString(dir + string(filepath.Separator) + "\n")
+		// Paths are shown with their control characters made visible, never removed.
+		b.WriteString(safetext.Visible(dir+string(filepath.Separator)) + "\n")
 		for _, p := range d.paths {
 			if filepath.Dir(p) == dir {
 				p = filepath.Base(p)
 			}
-			b.WriteString("  " + p + "\n")
+			b.WriteString("  " + safetext.Visible(p) + "\n")
 		}
 		b.WriteString("\n" + nextSteps + "\n\nentrée : fermer")
 	default:
@@ -144,7 +151,7 @@ func (d *exportDialog) view() string {
 		}
 		b.WriteString("\n" + d.dir.View() + "\n")
 		if d.err != nil {
-			b.WriteString(s.Err.Render("✗ "+d.err.Error()) + "\n")
+			b.WriteString(s.Err.Render("✗ "+safetext.Message(d.err.Error())) + "\n")
 		}
 		b.WriteString("\n" + s.Subtle.Render("↑/↓ : format · tab : dossier · entrée : exporter · échap : annuler"))
 	}

@@ -92,7 +92,7 @@ func (g *glossaryScreen) render() {
 		b.WriteString("\n")
 	}
 	if n == 0 {
-		b.WriteString("Aucun terme ne correspond à « " + g.filter.Value() + " ».")
+		b.WriteString("Aucun terme ne correspond à « " + quoted(g.filter.Value()) + " ».")
 	}
 	g.vp.SetContent(strings.TrimSuffix(b.String(), "\n"))
 	g.vp.GotoTop()

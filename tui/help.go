@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aect/wizard"
+	"aect/wizard/safetext"
 )
 
 // helpScreen shows every key of the screen it was opened from, the keys that work
@@ -81,10 +82,10 @@ func (h *helpScreen) content() string {
 	section("Vos projets")
 	b.WriteString("  Chaque réponse est enregistrée dès que vous quittez la question.\n")
 	if h.c.opt.DBPath != "" {
-		b.WriteString("  Base : " + h.c.opt.DBPath + "\n")
+		b.WriteString("  Base : " + safetext.Visible(h.c.opt.DBPath) + "\n")
 	}
 	if h.c.opt.Version != "" {
-		b.WriteString("  aect version " + h.c.opt.Version + "\n")
+		b.WriteString("  aect version " + safetext.Visible(h.c.opt.Version) + "\n")
 	}
 	return strings.TrimPrefix(b.String(), "\n")
 }

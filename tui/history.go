@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aect/wizard"
+	"aect/wizard/safetext"
 )
 
 // revisionsMsg carries the saved states of draft id, read in a tea.Cmd.
@@ -50,7 +51,7 @@ func (d *historyDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		d.revs, d.loaded = m.revs, true
 		if m.err != nil {
-			d.err = m.err.Error()
+			d.err = safetext.Message(m.err.Error())
 		}
 		return nil, false
 	}
@@ -87,7 +88,7 @@ func (d *historyDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		r := d.revs[d.sel]
 		d.confirm = &confirmDialog{c: d.c, title: "Rétablir une version",
-			text: fmt.Sprintf("Rétablir le brouillon tel qu'il était le %s (« %s », %d\u00a0%% complet) ? L'état actuel restera dans l'historique.", savedAt(r), r.Title, r.Percent),
+			text: fmt.Sprintf("Rétablir le brouillon tel qu'il était le %s (« %s », %d\u00a0%% complet) ? L'état actuel restera dans l'historique.", savedAt(r), quoted(r.Title), r.Percent),
 			yes:  func() tea.Cmd { return d.restore(r) }}
 	}
 	d.offset = d.visibleFrom()
@@ -106,7 +107,7 @@ func (d *historyDialog) restore(r Revision) tea.Cmd {
 		if err != nil {
 			return homeDoneMsg{err: err}
 		}
-		return homeDoneMsg{info: fmt.Sprintf("Brouillon « %s » rétabli tel qu'il était le %s ; l'état précédent reste dans l'historique (h).", dr.Title, savedAt(r)), selectID: id}
+		return homeDoneMsg{info: fmt.Sprintf("Brouillon « %s » rétabli tel qu'il était le %s ; l'état précédent reste dans l'historique (h).", quoted(dr.Title), savedAt(r)), selectID: id}
 	}
 }
 
@@ -132,7 +133,7 @@ func (d *historyDialog) view() string {
 		end := min(from+d.rows(), len(d.revs))
 		for i := from; i < end; i++ {
 			r := d.revs[i]
-			line := cell(savedAt(r), dateW) + " " + cell(r.Title, titleW) + fmt.Sprintf(" %5d %%", r.Percent)
+			line := cell(savedAt(r), dateW) + " " + cell(safetext.Line(r.Title), titleW) + fmt.Sprintf(" %5d %%", r.Percent)
 			if i == 0 {
 				line += " actuelle"
 			}
@@ -147,7 +148,7 @@ func (d *historyDialog) view() string {
 		}
 		b.WriteString("\nToutes les versions des dernières 24 heures sont gardées, puis une par jour (90 jours).")
 	}
-	return dialogBox(d.c, "Historique de « "+d.title+" »", b.String())
+	return dialogBox(d.c, "Historique de « "+quoted(d.title)+" »", b.String())
 }
 
 func (d *historyDialog) keys() []key.Binding {

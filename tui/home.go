@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aect/wizard"
+	"aect/wizard/safetext"
 )
 
 // listMsg carries the drafts list (or the bin) read from the store. A head is the first
@@ -134,7 +135,7 @@ func (h *homeScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 			return nil, reply{}
 		}
 		if msg.err != nil {
-			h.err, h.listFailed = msg.err.Error(), true
+			h.err, h.listFailed = safetext.Message(msg.err.Error()), true
 			return nil, reply{}
 		}
 		if h.listFailed { // the list reads again: its error goes (not another action's)
@@ -169,7 +170,7 @@ func (h *homeScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	case homeDoneMsg:
 		h.info, h.err = msg.info, ""
 		if msg.err != nil {
-			h.info, h.err = "", msg.err.Error()
+			h.info, h.err = "", safetext.Message(msg.err.Error())
 		}
 		h.selectID = msg.selectID
 		return h.reload(), reply{}
@@ -252,12 +253,12 @@ func (h *homeScreen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Rename):
 		if s, ok := h.selected(); ok {
 			id := s.ID
-			h.dialog = newPrompt(h.c, "Renommer", "Nouveau titre de « "+s.Title+" » :", s.Title, nonEmptyTitle,
+			h.dialog = newPrompt(h.c, "Renommer", "Nouveau titre de « "+quoted(s.Title)+" » :", s.Title, nonEmptyTitle,
 				func(t string) tea.Cmd { return h.rename(id, t) })
 		}
 	case key.Matches(msg, k.Delete):
 		if s, ok := h.selected(); ok {
-			h.dialog = &confirmDialog{c: h.c, title: "Corbeille", text: "Mettre « " + s.Title + " » à la corbeille ?",
+			h.dialog = &confirmDialog{c: h.c, title: "Corbeille", text: "Mettre « " + quoted(s.Title) + " » à la corbeille ?",
 				yes: func() tea.Cmd { return h.delete(s) }}
 		}
 	case key.Matches(msg, k.Export):
@@ -287,7 +288,7 @@ func (h *homeScreen) binKey(msg tea.KeyMsg) tea.Cmd {
 				if err := store.Restore(id); err != nil {
 					return homeDoneMsg{err: err}
 				}
-				return homeDoneMsg{info: "« " + title + " » est restauré dans vos projets."}
+				return homeDoneMsg{info: "« " + quoted(title) + " » est restauré dans vos projets."}
 			}
 		}
 	}
@@ -337,7 +338,7 @@ func (h *homeScreen) duplicate(s Summary) tea.Cmd {
 		if err != nil {
 			return homeDoneMsg{err: err}
 		}
-		return homeDoneMsg{info: "Copie créée : « " + d.Title + " ».", selectID: d.ID}
+		return homeDoneMsg{info: "Copie créée : « " + quoted(d.Title) + " ».", selectID: d.ID}
 	}
 }
 
@@ -347,7 +348,7 @@ func (h *homeScreen) rename(id int64, title string) tea.Cmd {
 		if err := store.Rename(id, title); err != nil {
 			return homeDoneMsg{err: err}
 		}
-		return homeDoneMsg{info: "Projet renommé « " + title + " ».", selectID: id}
+		return homeDoneMsg{info: "Projet renommé « " + quoted(title) + " ».", selectID: id}
 	}
 }
 
@@ -357,7 +358,7 @@ func (h *homeScreen) delete(s Summary) tea.Cmd {
 		if err := store.Delete(s.ID); err != nil {
 			return homeDoneMsg{err: err}
 		}
-		return homeDoneMsg{info: "« " + s.Title + " » est dans la corbeille (c pour la voir et le restaurer)."}
+		return homeDoneMsg{info: "« " + quoted(s.Title) + " » est dans la corbeille (c pour la voir et le restaurer)."}
 	}
 }
 
@@ -450,7 +451,7 @@ func (h *homeScreen) View() string {
 	case len(h.items) == 0:
 		b.WriteString(h.emptyState())
 	case len(h.view) == 0:
-		b.WriteString("Aucun projet ne correspond à « " + h.filter.Value() + " ». échap : effacer le filtre.\n")
+		b.WriteString("Aucun projet ne correspond à « " + quoted(h.filter.Value()) + " ». échap : effacer le filtre.\n")
 	default:
 		b.WriteString(h.table())
 		if h.ready != nil {
@@ -497,11 +498,12 @@ func (h *homeScreen) table() string {
 		if h.bin {
 			when = it.DeletedAt
 		}
-		partner := it.Partner
+		// Titles and names come from drafts, perhaps imported: one clean line each.
+		partner := safetext.Line(it.Partner)
 		if partner == "" {
 			partner = "—"
 		}
-		line := cell(it.Title, titleW) + " " + cell(orDash(it.Form.ShortLabel()), colForm) + " " + cell(partner, colPartner) + " " +
+		line := cell(safetext.Line(it.Title), titleW) + " " + cell(orDash(it.Form.ShortLabel()), colForm) + " " + cell(partner, colPartner) + " " +
 			cell(wizard.FormatAge(when, now), colModified) + " " + fmt.Sprintf("%5d %%", it.Percent)
 		if i == h.cursor {
 			b.WriteString(s.Selected.Render("› "+line) + "\n")

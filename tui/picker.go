@@ -185,7 +185,7 @@ func (p *picker) View() string {
 		b.WriteString("\n")
 	}
 	if len(p.shown) == 0 {
-		b.WriteString(p.styles.Err.Render("Aucun choix ne correspond à « "+p.input.Value()+" » : effacez des lettres.") + "\n")
+		b.WriteString(p.styles.Err.Render("Aucun choix ne correspond à « "+quoted(p.input.Value())+" » : effacez des lettres.") + "\n")
 	} else {
 		b.WriteString(p.styles.Subtle.Render(fmt.Sprintf("%d choix sur %d — ↑/↓ puis entrée", len(p.shown), len(p.options))))
 	}

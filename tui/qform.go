@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aect/wizard"
+	"aect/wizard/safetext"
 )
 
 // answer is the value a huh field is bound to, for one question.
@@ -82,14 +83,16 @@ func newQForm(c *common, plan *wizard.Plan, qs []wizard.Question, pending, marks
 	return f
 }
 
-// load reads the answer of question i from the plan, or the invalid answer kept.
+// load reads the answer of question i from the plan, or the invalid answer kept. The
+// field shows it through safetext.Text: a text from a file may hold escape sequences and
+// bidirectional controls, which huh's inputs do not all remove.
 func (f *qform) load(i int) *answer {
 	q := &f.qs[i]
 	v := q.Get(f.plan)
 	if raw, ok := f.pending[q.ID]; ok {
 		v = raw
 	}
-	a := &answer{s: v}
+	a := &answer{s: safetext.Text(v)}
 	switch q.Kind {
 	case wizard.KindMulti:
 		for _, x := range strings.Split(v, ",") {
@@ -212,10 +215,21 @@ func (f *qform) field(i int) huh.Field {
 		return huh.NewConfirm().Title(q.Title).Description(q.Help).Affirmative("Oui").Negative("Non").Value(&a.b)
 	case wizard.KindLongText:
 		return huh.NewText().Title(q.Title).Description(q.Help).Placeholder(q.Placeholder).Value(&a.s).
-			Validate(q.Validate).Lines(4).CharLimit(4000).ExternalEditor(false)
+			Validate(safeValidate(q)).Lines(4).CharLimit(4000).ExternalEditor(false)
 	}
 	return huh.NewInput().Title(q.Title).Description(q.Help).Placeholder(q.Placeholder).Value(&a.s).
-		Validate(q.Validate).CharLimit(500)
+		Validate(safeValidate(q)).CharLimit(500)
+}
+
+// safeValidate is q.Validate for huh, which shows the error under the field: the message
+// may quote the value typed, so it goes through safetext.Message.
+func safeValidate(q *wizard.Question) func(string) error {
+	return func(s string) error {
+		if err := q.Validate(s); err != nil {
+			return simpleError(safetext.Message(err.Error()))
+		}
+		return nil
+	}
 }
 
 // focus shows question i (or the next one that applies); false when none applies.
@@ -281,7 +295,7 @@ func (f *qform) next(res *reply) tea.Cmd {
 	// An answer may change later ones (a budget given back): their fields are rebuilt.
 	stale := false
 	for i := n; i < len(f.qs); i++ {
-		if _, kept := f.pending[f.qs[i].ID]; !kept && f.value(i) != f.qs[i].Get(f.plan) {
+		if _, kept := f.pending[f.qs[i].ID]; !kept && f.value(i) != safetext.Text(f.qs[i].Get(f.plan)) {
 			f.vals[i], stale = f.load(i), true
 		}
 	}
@@ -307,7 +321,9 @@ func (f *qform) leave(i int, explicit bool, res *reply) {
 	}
 	v := f.value(i)
 	before := q.Get(f.plan)
-	if v == before {
+	// A field left as it was shown keeps the stored answer, even when the field showed it
+	// cleaned (safetext.Text): leaving a field changes nothing.
+	if v == before || v == safetext.Text(before) {
 		delete(f.pending, q.ID)
 		if explicit {
 			f.confirm(q.ID) // validated unchanged: reviewed
@@ -316,13 +332,14 @@ func (f *qform) leave(i int, explicit bool, res *reply) {
 	}
 	if err := q.Validate(v); err != nil {
 		f.pending[q.ID] = v
-		f.note, f.noteErr = "Réponse « "+v+" » à « "+q.Title+" » non enregistrée : "+err.Error()+". Corrigez-la en y revenant.", true
+		f.note, f.noteErr = "Réponse « "+quotedRaw(v)+" » à « "+q.Title+" » non enregistrée : "+
+			safetext.Message(err.Error())+". Corrigez-la en y revenant.", true
 		return
 	}
 	old := slices.Clone(f.plan.Authority.Services)
 	if err := q.Set(f.plan, v); err != nil {
 		f.pending[q.ID] = v
-		f.note, f.noteErr = err.Error(), true
+		f.note, f.noteErr = safetext.Message(err.Error()), true
 		return
 	}
 	delete(f.pending, q.ID)
@@ -421,7 +438,7 @@ func (f *qform) View() string {
 	}
 	switch raw, bad := f.pending[q.ID]; {
 	case bad:
-		lines = append(lines, s.Err.Render("✗ Réponse non enregistrée (à corriger) : « "+raw+" »"))
+		lines = append(lines, s.Err.Render("✗ Réponse non enregistrée (à corriger) : « "+quotedRaw(raw)+" »"))
 	case stored == "":
 		lines = append(lines, s.Subtle.Render("○ Pas encore de réponse."))
 	default:
@@ -472,9 +489,13 @@ func (f *qform) hoveredHelp() string {
 	return ""
 }
 
-// answerText is an answer as the user reads it: labels instead of codes, whole numbers
-// with their digits grouped the French way ("68 000").
-func answerText(q *wizard.Question, v string) string {
+// answerText is an answer as the user reads it, on one clean line (safetext.Line):
+// labels instead of codes, whole numbers with their digits grouped the French way
+// ("68 000").
+func answerText(q *wizard.Question, v string) string { return safetext.Line(answerWords(q, v)) }
+
+// answerWords is an answer in words, before cleaning.
+func answerWords(q *wizard.Question, v string) string {
 	switch q.Kind {
 	case wizard.KindInt:
 		return groupDigits(v)

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"aect/wizard"
+	"aect/wizard/safetext"
 )
 
 // reviewItem is one selectable block of the review: a finding or a section's answers.
@@ -67,7 +68,7 @@ func (r *reviewScreen) build() {
 		f := &r.findings[i]
 		it := reviewItem{finding: f, sec: f.Section, first: len(r.lines)}
 		tag := "[" + f.Severity.String() + "] "
-		text := wrapText(tag+f.Message, w)
+		text := wrapText(tag+safetext.Line(f.Message), w) // a message may quote a name from the draft
 		for j, l := range strings.Split(text, "\n") {
 			if j == 0 {
 				l = s.severityStyle(f.Severity).Render(tag) + strings.TrimPrefix(l, tag)
@@ -109,7 +110,7 @@ func (r *reviewScreen) answers(sec wizard.Section) []string {
 				v = answerText(q, a)
 			}
 			if raw, bad := r.pending[q.ID]; bad {
-				v = "✗ « " + raw + " » (à corriger)"
+				v = "✗ « " + quotedRaw(raw) + " » (à corriger)"
 			}
 			out = append(out, q.Title+" : "+v)
 		}

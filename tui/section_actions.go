@@ -2,6 +2,7 @@ package tui
 
 import (
 	"aect/wizard"
+	"aect/wizard/safetext"
 )
 
 // actionsList is the list of actions of section 6, Actions et calendrier: each action
@@ -15,7 +16,7 @@ func (actionsList) nouns() (string, string) { return "Aucune action pour l'insta
 // describe is "Échange scolaire · 2027 · 4 500,00 €".
 func (actionsList) describe(p *wizard.Plan, i int) string {
 	a := p.Actions[i]
-	return orDash(a.Title) + " · " + wizard.YearText(a.Year) + " · " + wizard.FormatAmount(a.Cost)
+	return orDash(safetext.Line(a.Title)) + " · " + wizard.YearText(a.Year) + " · " + wizard.FormatAmount(a.Cost)
 }
 
 func (actionsList) summary(l *listEdit) (string, map[int]string) {

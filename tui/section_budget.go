@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"aect/wizard"
+	"aect/wizard/safetext"
 )
 
 // budgetList is the list of funding lines of section 7, Budget et financement, under a
@@ -25,7 +26,7 @@ func (budgetList) describe(p *wizard.Plan, i int) string {
 	f := p.Funding[i]
 	parts := []string{wizard.YearText(f.Year), wizard.FormatAmount(f.Amount), orDash(wizard.Sources.Label(f.Source))}
 	if f.Label != "" {
-		parts = append(parts, f.Label)
+		parts = append(parts, safetext.Line(f.Label))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -6,7 +6,21 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aect/wizard"
+	"aect/wizard/safetext"
 )
+
+// quoteWidth is the longest value (a title, a name, a typed answer) that a message or a
+// dialog quotes, in characters.
+const quoteWidth = 60
+
+// quoted is a value from a draft as a message or a dialog quotes it: one clean line
+// (safetext.Line), cut to quoteWidth characters with "…".
+func quoted(s string) string { return safetext.Cut(safetext.Line(s), quoteWidth) }
+
+// quotedRaw is a value typed by the user, quoted by a message that asks to correct it:
+// cut to quoteWidth characters, with its control characters made visible
+// (safetext.Visible) rather than removed, so that the user sees what is wrong.
+func quotedRaw(s string) string { return safetext.Visible(safetext.Cut(s, quoteWidth)) }
 
 // clonePlan returns a deep copy of p, so that a save running in a tea.Cmd never reads
 // the plan the interface keeps changing.
