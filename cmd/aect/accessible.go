@@ -15,6 +15,7 @@ import (
 	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/safetext"
 )
 
 // The accessible mode asks the questions of the assistant one line at a time, for screen
@@ -145,7 +146,7 @@ func (a *accessible) chooseDraft() error {
 	if len(drafts) > 0 {
 		fmt.Fprintln(a.out, "\nBrouillons existants :")
 		for i, d := range drafts {
-			fmt.Fprintf(a.out, "  %d. %s (%d %% complet)\n", i+1, d.Title, d.Percent)
+			fmt.Fprintf(a.out, "  %d. %s (%d %% complet)\n", i+1, clip(d.Title, quotedWidth), d.Percent)
 		}
 		for {
 			ans, err := a.line("Numéro du brouillon à reprendre, ou « n » pour un nouveau projet : ")
@@ -168,7 +169,7 @@ func (a *accessible) chooseDraft() error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.out, "Reprise du brouillon n° %d « %s » (%d %% complet).\n", a.draft.ID, a.draft.Title, a.draft.Percent)
+			fmt.Fprintf(a.out, "Reprise du brouillon n° %d « %s » (%d %% complet).\n", a.draft.ID, clip(a.draft.Title, quotedWidth), a.draft.Percent)
 			all, err := a.yes("Revoir toutes les réponses ? « non » : seulement les questions sans réponse")
 			if err != nil {
 				return err
@@ -236,17 +237,20 @@ func (a *accessible) ask(q wizard.Question) error {
 			ans = ""
 		default:
 			if ans, err = a.resolve(q, ans); err != nil {
-				fmt.Fprintf(a.out, "%s\n", err)
+				a.say(err)
 				continue
 			}
 		}
 		if err := q.Set(p, ans); err != nil {
-			fmt.Fprintf(a.out, "%s\n", err)
+			a.say(err)
 			continue
 		}
 		return a.save()
 	}
 }
+
+// say prints an error message that the user can correct; it may quote what was typed.
+func (a *accessible) say(err error) { fmt.Fprintln(a.out, safetext.Message(err.Error())) }
 
 // promptFor says what kind of answer is expected.
 func promptFor(q wizard.Question) string {
@@ -269,19 +273,20 @@ func promptFor(q wizard.Question) string {
 	return "Réponse : "
 }
 
-// describe turns a stored answer into words for the « réponse actuelle » line.
+// describe turns a stored answer into words for the « réponse actuelle » line, on one
+// clean line (safetext.Line).
 func describe(q wizard.Question, v string) string {
 	switch q.Kind {
 	case wizard.KindChoice:
-		return q.OptionLabel(v)
+		return safetext.Line(q.OptionLabel(v))
 	case wizard.KindMulti:
 		var labels []string
 		for _, c := range strings.Split(v, ",") {
 			labels = append(labels, q.OptionLabel(c))
 		}
-		return strings.Join(labels, " ; ")
+		return safetext.Line(strings.Join(labels, " ; "))
 	}
-	return v
+	return safetext.Line(v)
 }
 
 // resolve turns what was typed into the value Set expects: numbers into codes for the
@@ -378,7 +383,7 @@ func (a *accessible) yes(prompt string) (bool, error) {
 
 func (a *accessible) describeAction(i int) string {
 	ac := a.draft.Plan.Actions[i]
-	return fmt.Sprintf("%s — %s (%s)", orDash(ac.Title), wizard.FormatAmount(ac.Cost), wizard.YearText(ac.Year))
+	return fmt.Sprintf("%s — %s (%s)", orDash(clip(ac.Title, quotedWidth)), wizard.FormatAmount(ac.Cost), wizard.YearText(ac.Year))
 }
 
 func (a *accessible) describeFunding(i int) string {
@@ -448,7 +453,7 @@ func (a *accessible) review() {
 		if f.Reference != "" {
 			ref = " Référence : " + f.Reference + "."
 		}
-		fmt.Fprintf(a.out, "%d. %s, section %s : %s%s\n", i+1, strings.ToUpper(f.Severity.String()), f.Section.Title(), f.Message, ref)
+		fmt.Fprintf(a.out, "%d. %s, section %s : %s%s\n", i+1, strings.ToUpper(f.Severity.String()), f.Section.Title(), safetext.Line(f.Message), ref)
 	}
 }
 
@@ -471,11 +476,11 @@ func (a *accessible) documents() error {
 		if formats, err = exportFormats(ans); err == nil {
 			break
 		}
-		fmt.Fprintln(a.out, err)
+		a.say(err)
 	}
 	cwd, _ := os.Getwd()
 	for {
-		dir, err := a.line(fmt.Sprintf("Dossier où écrire les documents (Entrée pour %s) : ", cwd))
+		dir, err := a.line(fmt.Sprintf("Dossier où écrire les documents (Entrée pour %s) : ", safetext.Visible(cwd)))
 		if err != nil {
 			return err
 		}
@@ -484,12 +489,12 @@ func (a *accessible) documents() error {
 		}
 		paths, err := document.Export(a.draft.Plan, dir, formats, document.Options{Today: today()})
 		if err != nil {
-			fmt.Fprintln(a.out, err)
+			a.say(err)
 			continue
 		}
 		fmt.Fprintf(a.out, "Documents écrits (%d) :\n", len(paths))
 		for _, p := range paths {
-			fmt.Fprintf(a.out, "  %s\n", p)
+			fmt.Fprintf(a.out, "  %s\n", safetext.Visible(p))
 		}
 		fmt.Fprintln(a.out, "Ouvrez-les avec LibreOffice ou Word, complétez les passages marqués [à compléter] et faites vérifier le projet avant la séance.")
 		return nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/safetext"
 	"aect/wizard/samples"
 )
 
@@ -89,10 +91,15 @@ func cmdList(e *env, args []string) error {
 				Country: d.Country, Updated: d.Updated.UTC().Format(time.RFC3339), Percent: d.Percent,
 				Demo: d.Demo != "", Deleted: !d.DeletedAt.IsZero()})
 		}
-		enc := json.NewEncoder(e.io.out)
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		return stdoutError(enc.Encode(rows))
+		if err := enc.Encode(rows); err != nil {
+			return err
+		}
+		_, err := e.io.out.Write(safetext.JSON(buf.Bytes()))
+		return stdoutError(err)
 	}
 	if len(drafts) == 0 {
 		if e.opt.deleted {
@@ -119,15 +126,13 @@ func orDash(s string) string {
 	return s
 }
 
-// clip shortens s to n characters with an ellipsis, and removes tabs and line breaks.
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// clip is a value from a draft (a title, a name) as the terminal shows it: one clean
+// line (safetext.Line: no escape sequence, control or bidirectional character, no tab
+// or line break) of at most n characters, ending with "…" when cut.
+func clip(s string, n int) string { return safetext.Cut(safetext.Line(s), n) }
+
+// quotedWidth is the longest title a message quotes, in characters.
+const quotedWidth = 80
 
 // docKind maps the --doc value to the plan's document.
 func docKind(p *wizard.Plan, name string) (document.Kind, error) {
@@ -162,7 +167,7 @@ func reportBlocking(w io.Writer, p *wizard.Plan) {
 	var lines []string
 	for _, f := range wizard.Check(p) {
 		if f.Severity == wizard.Blocking {
-			lines = append(lines, "  - "+f.Message+" ("+f.Reference+")")
+			lines = append(lines, "  - "+safetext.Line(f.Message)+" ("+f.Reference+")")
 		}
 	}
 	if len(lines) == 0 {
@@ -222,7 +227,7 @@ func cmdExport(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.io.out, "Documents écrits (%d) :\n", len(paths))
 	for _, p := range paths {
-		fmt.Fprintf(e.io.out, "  %s\n", p)
+		fmt.Fprintf(e.io.out, "  %s\n", safetext.Visible(p))
 	}
 	return nil
 }
@@ -236,7 +241,7 @@ func cmdExportJSON(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = e.io.out.Write(data)
+	_, err = e.io.out.Write(safetext.JSON(data))
 	return stdoutError(err)
 }
 
@@ -295,16 +300,17 @@ func cmdImport(e *env, args []string) error {
 			res, err = s.Import(data)
 			if err == nil {
 				if res.SameAs != 0 {
-					fmt.Fprintf(e.io.out, "%s : déjà présent (brouillon n° %d) ; une copie a été créée : brouillon n° %d « %s »\n", path, res.SameAs, res.Draft.ID, res.Draft.Title)
+					fmt.Fprintf(e.io.out, "%s : déjà présent (brouillon n° %d) ; une copie a été créée : brouillon n° %d « %s »\n",
+						safetext.Visible(path), res.SameAs, res.Draft.ID, clip(res.Draft.Title, quotedWidth))
 				} else {
-					fmt.Fprintf(e.io.out, "%s : importé, brouillon n° %d « %s »\n", path, res.Draft.ID, res.Draft.Title)
+					fmt.Fprintf(e.io.out, "%s : importé, brouillon n° %d « %s »\n", safetext.Visible(path), res.Draft.ID, clip(res.Draft.Title, quotedWidth))
 				}
 				continue
 			}
 			err = fileError(path, err)
 		}
 		failed++
-		fmt.Fprintf(e.io.err, "aect : %s\n", indentMessage(err.Error()))
+		writeError(e.io.err, err.Error())
 	}
 	if failed > 0 {
 		if len(args) == 1 {
@@ -338,7 +344,7 @@ func cmdNew(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.io.out, "Brouillon n° %d créé : « %s » (%d %% complet)\n", d.ID, d.Title, p.Progress().Percent)
+	fmt.Fprintf(e.io.out, "Brouillon n° %d créé : « %s » (%d %% complet)\n", d.ID, clip(d.Title, quotedWidth), p.Progress().Percent)
 	printFindingsSummary(e.io.out, wizard.Check(p))
 	return nil
 }
@@ -349,7 +355,7 @@ func printFindingsSummary(w io.Writer, fs []wizard.Finding) {
 		return
 	}
 	for _, f := range fs {
-		fmt.Fprintf(w, "[%s] %s\n", f.Severity, f.Message)
+		fmt.Fprintf(w, "[%s] %s\n", f.Severity, safetext.Line(f.Message))
 	}
 }
 
@@ -369,7 +375,7 @@ func cmdDemo(e *env, args []string) error {
 		}
 		if isNew {
 			created++
-			fmt.Fprintf(e.io.out, "Exemple chargé : brouillon n° %d « %s »\n", d.ID, d.Title)
+			fmt.Fprintf(e.io.out, "Exemple chargé : brouillon n° %d « %s »\n", d.ID, clip(d.Title, quotedWidth))
 		}
 	}
 	if created == 0 {
@@ -399,7 +405,7 @@ func cmdHistory(e *env, args []string) error {
 				return err
 			}
 			fmt.Fprintf(e.io.out, "Brouillon n° %d rétabli dans sa version %d du %s (« %s », %d %% complet). L'état précédent reste dans l'historique.\n",
-				id, r.ID, wizard.FormatMoment(r.Saved, false), d.Title, d.Percent)
+				id, r.ID, wizard.FormatMoment(r.Saved, false), clip(d.Title, quotedWidth), d.Percent)
 			return nil
 		}
 		return wizard.Errorf("le brouillon n° %d n'a pas de version %d (aect history %d pour les voir)", id, e.opt.revision, id)

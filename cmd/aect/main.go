@@ -13,6 +13,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"aect/wizard/safetext"
 )
 
 // version is set at build time with -ldflags "-X main.version=1.2.3".
@@ -60,11 +62,20 @@ func run(args []string, std stdio, getenv func(string) string) int {
 		fmt.Fprintln(std.err, "aect : interrompu. Vos réponses déjà données sont enregistrées.")
 		return exitAborted
 	case errors.As(err, &ue):
-		fmt.Fprintf(std.err, "aect : %s\nAide : aect --help\n", ue.msg)
+		writeError(std.err, ue.msg)
+		fmt.Fprintln(std.err, "Aide : aect --help")
 		return exitUsage
 	}
-	fmt.Fprintf(std.err, "aect : %s\n", indentMessage(err.Error()))
+	writeError(std.err, err.Error())
 	return exitError
+}
+
+// writeError prints an error message on stderr: « aect : » first, the continuation lines
+// indented. It is the one place error messages are written, and they often quote raw
+// values and file names: each line goes through safetext.Message, which shows control
+// characters as visible symbols and cuts overlong lines.
+func writeError(w io.Writer, msg string) {
+	fmt.Fprintf(w, "aect : %s\n", indentMessage(safetext.Message(msg)))
 }
 
 // indentMessage indents the continuation lines of a multi-line message.

@@ -7,6 +7,7 @@ import (
 
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/safetext"
 )
 
 // cmdQuestionnaire prints the blank questionnaire: every question with its help and its
@@ -37,6 +38,6 @@ func cmdQuestionnaire(e *env, args []string) error {
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return wizard.Errorf("impossible d'écrire « %s » : vérifiez que le dossier existe et que vous pouvez y écrire", out)
 	}
-	fmt.Fprintf(e.io.out, "Questionnaire écrit : %s\n", out)
+	fmt.Fprintf(e.io.out, "Questionnaire écrit : %s\n", safetext.Visible(out))
 	return nil
 }
