@@ -241,3 +241,27 @@ func hostileWalk(t *testing.T, width, height int) {
 		t.Fatalf("only %d frames checked", checked)
 	}
 }
+
+// A field shows a hostile answer cleaned; leaving it untouched changes nothing (the
+// stored answer stays, no save), while typing in it stores what the field shows.
+func TestLeavingAFieldShowingACleanedAnswerKeepsIt(t *testing.T) {
+	raw := "Lindenbach \x1b]0;titre\x07\u202e"
+	h, s, id := openPlan(t, &wizard.Plan{Title: "Projet", Partner: wizard.Partner{Name: raw}})
+	h.goTo(wizard.SecPartner, "partner.name")
+	if v := h.view(); !strings.Contains(v, "Réponse actuelle : Lindenbach") || strings.Contains(v, "]0;titre") {
+		t.Fatalf("the answer must be shown cleaned:\n%s", v)
+	}
+	saves := s.saves
+	h.key("enter")
+	h.settle()
+	if got := s.plan(id).Partner.Name; got != raw || s.saves != saves {
+		t.Fatalf("leaving the field untouched changed the answer: %q (%d saves)", got, s.saves-saves)
+	}
+	h.goTo(wizard.SecPartner, "partner.name")
+	h.typeText("-Est")
+	h.key("enter")
+	h.settle()
+	if got := s.plan(id).Partner.Name; got != "Lindenbach -Est" {
+		t.Fatalf("typed answer %q, want the cleaned answer with the typing", got)
+	}
+}
