@@ -18,9 +18,6 @@ import (
 // DefaultTitle is the title of a draft created without one.
 const DefaultTitle = "Projet sans titre"
 
-// copySuffix is appended to the title of a duplicated draft.
-const copySuffix = " (copie)"
-
 // Summary is what the drafts list shows of a draft; reading it never decodes the plan.
 type Summary struct {
 	ID      int64
@@ -459,7 +456,7 @@ func (s *Store) Duplicate(id int64) (Draft, error) {
 		if err != nil {
 			return err
 		}
-		title := src.Title + copySuffix
+		title := wizard.CopyTitle(src.Title)
 		rec, err := canonical(withTitle(src.Plan, title))
 		if err != nil {
 			return err

@@ -52,7 +52,7 @@ func (s *Store) Import(data []byte) (ImportResult, error) {
 		if res.SameAs != 0 {
 			// A second import is a copy, titled as one, so that the list never shows two
 			// drafts with the same name; importHash keeps the file's own hash.
-			title += " (copie)"
+			title = wizard.CopyTitle(title)
 			if stored, err = canonical(withTitle(p, title)); err != nil {
 				return err
 			}

@@ -506,7 +506,7 @@ func (a *assistant) reloaded(m draftReloadedMsg) tea.Cmd {
 
 func (a *assistant) saveCopy() tea.Cmd {
 	store, from, p := a.c.store, a.id, clonePlan(a.plan)
-	title := a.draftTitle() + " (copie)"
+	title := wizard.CopyTitle(a.draftTitle())
 	p.Title = title
 	return func() tea.Msg {
 		d, err := store.Create(title, p)

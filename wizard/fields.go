@@ -77,6 +77,16 @@ const (
 	MaxItems = 500
 )
 
+// CopyTitle is the title of a copy, "<title> (copie)", the title cut with « … » so that
+// the whole stays within MaxLine characters.
+func CopyTitle(title string) string {
+	const suffix = " (copie)"
+	if r := []rune(title); len(r)+len([]rune(suffix)) > MaxLine {
+		title = strings.TrimRight(string(r[:MaxLine-len([]rune(suffix))-1]), " ") + "…"
+	}
+	return title + suffix
+}
+
 // Field is the one declaration of an answer: where it lives in the plan and in the
 // assistant, the question that asks it, its limits, when it is asked, and what depends
 // on it. The questions, the decoder, the completeness, the printed questionnaire and the

@@ -176,3 +176,18 @@ func TestRefs(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyTitle: a copy's title stays within the limit of a title.
+func TestCopyTitle(t *testing.T) {
+	if got := CopyTitle("Jumelage"); got != "Jumelage (copie)" {
+		t.Errorf("%q", got)
+	}
+	long := strings.Repeat("é", MaxLine)
+	got := CopyTitle(long)
+	if n := len([]rune(got)); n != MaxLine || !strings.HasSuffix(got, "… (copie)") {
+		t.Errorf("%d characters: %q", n, got)
+	}
+	if err := checkLength(CopyTitle(CopyTitle(long)), MaxLine); err != nil {
+		t.Error(err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"aect/wizard"
 	"aect/wizard/samples"
 )
 
@@ -21,27 +22,32 @@ const Hostile = "Début \x1b]52;c;ZXZpbA==\x07 presse-papiers \x1b]0;titre\x07 f
 	"\v tab-v \f saut \r retour \u009b31m C1 \u0085 \x7f DEL \u202e inversé \u202c \u2066 isolé \u2069 " +
 	"\u200e\u200f\u061c marques \ufeff \u2028 \u2029 \x00\x07\x08\x1b fin"
 
-// LongLen is the length of Long, in characters: above the longest answer the assistant
-// accepts (4 000).
-const LongLen = 5000
+// LongLen is the length of Long, in characters: a paragraph as long as the answers format
+// accepts once Hostile is added to it (4 000 characters at most).
+const LongLen = wizard.MaxParagraph - 500
 
 // Long is a LongLen-character text with hostile characters spread through it.
-var Long = func() string {
+var Long = longOf(LongLen)
+
+// LongLine is the longest one-line answer (500 characters), hostile characters included.
+var LongLine = longOf(wizard.MaxLine)
+
+func longOf(size int) string {
 	var b strings.Builder
-	for n := 0; n < LongLen; {
+	for n := 0; n < size; {
 		chunk := "Échanges \x1b[7m scolaires\u202e "
-		if utf8.RuneCountInString(chunk)+n > LongLen {
-			chunk = strings.Repeat("x", LongLen-n)
+		if utf8.RuneCountInString(chunk)+n > size {
+			chunk = strings.Repeat("x", size-n)
 		}
 		b.WriteString(chunk)
 		n += utf8.RuneCountInString(chunk)
 	}
 	return b.String()
-}()
+}
 
 // PlanJSON is an answers file (aect-plan/1) built on sample 02 (a convention with actions
 // and funding lines) whose every free text holds Hostile, the long texts and the title
-// Long; the escapes are written as JSON \u escapes, as a crafted file would hold them.
+// LongLine; the escapes are written as JSON \u escapes, as a crafted file would hold them.
 // The partner is paid through an association, so that a finding quotes its name; the
 // action is delegated to an operator.
 func PlanJSON() []byte { return planJSON("delegation") }
@@ -60,7 +66,7 @@ func planJSON(mode string) []byte {
 		panic(err)
 	}
 	obj := func(m map[string]any, k string) map[string]any { return m[k].(map[string]any) }
-	p["title"] = Long
+	p["title"] = LongLine
 	a := obj(p, "authority")
 	a["name"], a["executive_name"] = Hostile, Hostile
 	pa := obj(p, "partner")
