@@ -6,34 +6,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"aect/wizard/internal/fold"
 )
 
 // Fold returns s lower-cased and without accents or ligatures, for searches that ignore
 // case and accents: Fold("Évry") == Fold("evry"), Fold("Cœur") == "coeur".
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'œ' || r == 'Œ':
-			b.WriteString("oe")
-		case r == 'æ' || r == 'Æ':
-			b.WriteString("ae")
-		case r == 'ß':
-			b.WriteString("ss")
-		case r == '’' || r == 'ʼ':
-			b.WriteByte('\'')
-		case unicode.IsSpace(r):
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
+func Fold(s string) string { return fold.Fold(s) }
 
 // Matches reports whether every word of query appears in text, ignoring case and accents.
 func Matches(text, query string) bool {
