@@ -232,6 +232,16 @@ func missing(fields map[string]bool) string {
 	return "champs " + strings.Join(names, ", ") + " manquants"
 }
 
+// EtalabSource is the source line of a directory read from the Etalab package of that
+// millésime and version (version may be unknown: "").
+func EtalabSource(millesime int, version string) string {
+	pkg := "@etalab/decoupage-administratif"
+	if version != "" {
+		pkg += " " + version
+	}
+	return fmt.Sprintf("INSEE, Code officiel géographique %d ; DGCL, liste des EPCI à fiscalité propre %d ; mis en forme par Etalab (%s)", millesime, millesime, pkg)
+}
+
 // EtalabMillesime reads the millésime of an Etalab package from its package.json: the
 // package's major version is the year less 2020 (6.0.0 is 2026, 1.1.1 was 2021), as its
 // README's table of millésimes shows. It also returns the version, for the source.

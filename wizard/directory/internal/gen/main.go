@@ -72,7 +72,7 @@ func build(dir string, millesime int, source string) (*directory.Directory, erro
 				millesime, _ = strconv.Atoi(m[1])
 			}
 			if source == "" {
-				source = defaultSource(millesime, "")
+				source = directory.EtalabSource(millesime, "")
 			}
 			return fromCSV(dir, m[1], directory.Info{Millesime: millesime, Source: source})
 		}
@@ -92,7 +92,7 @@ func build(dir string, millesime int, source string) (*directory.Directory, erro
 		return nil, errors.New("no communes-YEAR.csv nor ../package.json: give -millesime")
 	}
 	if source == "" {
-		source = defaultSource(millesime, version)
+		source = directory.EtalabSource(millesime, version)
 	}
 	var files directory.EtalabFiles
 	for _, name := range directory.EtalabFileNames {
@@ -113,14 +113,6 @@ func build(dir string, millesime int, source string) (*directory.Directory, erro
 		}
 	}
 	return directory.ParseEtalab(files, directory.Info{Millesime: millesime, Source: source})
-}
-
-func defaultSource(millesime int, version string) string {
-	pkg := "@etalab/decoupage-administratif"
-	if version != "" {
-		pkg += " " + version
-	}
-	return fmt.Sprintf("INSEE, Code officiel géographique %d ; DGCL, liste des EPCI à fiscalité propre %d ; mis en forme par Etalab (%s)", millesime, millesime, pkg)
 }
 
 // readCSV reads a CSV file with a header into maps keyed by column name.
