@@ -27,6 +27,7 @@ type options struct {
 	doc, format, out, answers string
 	json, deleted             bool
 	revision                  int64
+	max, millesime            int
 }
 
 // env is what a command runs with.
@@ -36,6 +37,7 @@ type env struct {
 	getenv func(string) string
 	log    *slog.Logger
 	store  *storage.Store
+	dir    *directoryInUse // loaded on first use
 }
 
 // command is one subcommand of the CLI.
@@ -101,6 +103,25 @@ func init() {
 				fs.StringVar(&o.out, "out", "", "fichier de sortie (odt)")
 			},
 			run: cmdQuestionnaire},
+		{name: "annuaire", args: "TEXTE", summary: "cherche une commune ou un EPCI dans l'annuaire des collectivités",
+			help: "Cherche une commune ou un EPCI à fiscalité propre par son nom, son code postal,\n" +
+				"son code INSEE ou son SIREN, dans l'annuaire des collectivités (INSEE, DGCL) :\n" +
+				"  aect annuaire saint cyprien      aect annuaire 24220\n" +
+				"  aect annuaire st-cyprien 24      aect annuaire 200041051\n" +
+				"Affiche le code INSEE, le nom, le département, la population municipale et\n" +
+				"totale, le SIREN et l'EPCI. --json donne une sortie pour les scripts ;\n" +
+				"--max N limite le nombre de résultats (0 : tous).\n\n" +
+				"aect annuaire importer DOSSIER lit un annuaire plus récent : le dossier data\n" +
+				"du paquet Etalab @etalab/decoupage-administratif (communes.json, epci.json,\n" +
+				"departements.json, regions.json). Le millésime est lu dans son package.json,\n" +
+				"ou donné par --millesime AAAA. Un dossier incomplet ou abîmé est refusé et\n" +
+				"l'annuaire en place conservé. aect --version indique l'annuaire utilisé.",
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.BoolVar(&o.json, "json", false, "sortie JSON")
+				fs.IntVar(&o.max, "max", 20, "nombre maximal de résultats (0 : tous)")
+				fs.IntVar(&o.millesime, "millesime", 0, "millésime du dossier à importer (sans package.json)")
+			},
+			run: cmdAnnuaire},
 		{name: "help", args: "[COMMANDE]", summary: "aide d'une commande",
 			run: cmdHelp},
 	}
@@ -189,7 +210,7 @@ func dispatch(args []string, std stdio, getenv func(string) string) error {
 	e := &env{opt: o, io: std, getenv: getenv}
 	switch {
 	case o.version:
-		fmt.Fprintf(std.out, "aect %s\n", versionString())
+		fmt.Fprintf(std.out, "aect %s\n%s\n", versionString(), directoryVersion(e))
 		return nil
 	case o.help && len(rest) == 0:
 		printUsage(std.out)
