@@ -393,7 +393,7 @@ func cmdAnnuaireImporter(e *env, args []string) error {
 	}
 
 	var files directory.EtalabFiles
-	for _, name := range directory.EtalabFileNames {
+	for _, name := range directory.EtalabFileNames() {
 		path := filepath.Join(folder, name)
 		st, err := os.Stat(path)
 		if err == nil && st.Size() > maxEtalabFile {
@@ -404,16 +404,7 @@ func cmdAnnuaireImporter(e *env, args []string) error {
 			return refuse("%s : fichier illisible", name)
 		}
 		defer f.Close()
-		switch name {
-		case "communes.json":
-			files.Communes = f
-		case "epci.json":
-			files.EPCI = f
-		case "departements.json":
-			files.Departements = f
-		case "regions.json":
-			files.Regions = f
-		}
+		files.Set(name, f)
 	}
 	d, err := directory.ParseEtalab(files, directory.Info{Millesime: millesime, Source: source})
 	if err == nil {
@@ -467,7 +458,7 @@ func etalabFolder(arg string) (string, error) {
 		}
 	}
 	var missing []string
-	for _, name := range directory.EtalabFileNames {
+	for _, name := range directory.EtalabFileNames() {
 		if _, err := os.Stat(filepath.Join(folder, name)); err != nil {
 			missing = append(missing, name)
 		}

@@ -86,7 +86,7 @@ func copyMini(t *testing.T, version string) string {
 	if err := os.MkdirAll(data, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range directory.EtalabFileNames {
+	for _, name := range directory.EtalabFileNames() {
 		b, err := os.ReadFile(filepath.Join("..", "..", "wizard", "directory", "testdata", "etalab-mini", name))
 		if err != nil {
 			t.Fatal(err)

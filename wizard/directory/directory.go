@@ -231,6 +231,7 @@ type Error struct {
 	Msg  string
 }
 
+// Error returns the message, after the file at fault when known: "epci.json : …".
 func (e *Error) Error() string {
 	if e.File == "" {
 		return e.Msg

@@ -19,8 +19,27 @@ type EtalabFiles struct {
 	Regions      io.Reader // regions.json
 }
 
-// EtalabFileNames are the names of the files of EtalabFiles, in the order they are read.
-var EtalabFileNames = []string{partCommunes, partEPCI, partDeps, partRegions}
+// Set gives the reader of the file of that name ("communes.json"…); it reports false for
+// another name.
+func (f *EtalabFiles) Set(name string, r io.Reader) bool {
+	switch name {
+	case partCommunes:
+		f.Communes = r
+	case partEPCI:
+		f.EPCI = r
+	case partDeps:
+		f.Departements = r
+	case partRegions:
+		f.Regions = r
+	default:
+		return false
+	}
+	return true
+}
+
+// EtalabFileNames returns the names of the files of EtalabFiles, in the order they are
+// read.
+func EtalabFileNames() []string { return []string{partCommunes, partEPCI, partDeps, partRegions} }
 
 // The JSON shapes, from the package's build scripts (build/cog.js, build/epci.js).
 // Pointers tell a missing field from a zero one.

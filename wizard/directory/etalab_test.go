@@ -12,31 +12,19 @@ import (
 // miniFiles reads the small Etalab folder of testdata, with one file replaced.
 func miniFiles(t *testing.T, replace map[string]string) EtalabFiles {
 	t.Helper()
-	read := func(name string) *strings.Reader {
+	var f EtalabFiles
+	for _, name := range EtalabFileNames() {
 		if s, ok := replace[name]; ok {
-			if s == "<absent>" {
-				return nil
+			if s != "<absent>" {
+				f.Set(name, strings.NewReader(s))
 			}
-			return strings.NewReader(s)
+			continue
 		}
 		data, err := os.ReadFile(filepath.Join("testdata", "etalab-mini", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return strings.NewReader(string(data))
-	}
-	f := EtalabFiles{}
-	if r := read("communes.json"); r != nil {
-		f.Communes = r
-	}
-	if r := read("epci.json"); r != nil {
-		f.EPCI = r
-	}
-	if r := read("departements.json"); r != nil {
-		f.Departements = r
-	}
-	if r := read("regions.json"); r != nil {
-		f.Regions = r
+		f.Set(name, strings.NewReader(string(data)))
 	}
 	return f
 }

@@ -95,22 +95,13 @@ func build(dir string, millesime int, source string) (*directory.Directory, erro
 		source = directory.EtalabSource(millesime, version)
 	}
 	var files directory.EtalabFiles
-	for _, name := range directory.EtalabFileNames {
+	for _, name := range directory.EtalabFileNames() {
 		f, err := os.Open(filepath.Join(dir, name))
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		switch name {
-		case "communes.json":
-			files.Communes = f
-		case "epci.json":
-			files.EPCI = f
-		case "departements.json":
-			files.Departements = f
-		case "regions.json":
-			files.Regions = f
-		}
+		files.Set(name, f)
 	}
 	return directory.ParseEtalab(files, directory.Info{Millesime: millesime, Source: source})
 }
