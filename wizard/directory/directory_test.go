@@ -147,6 +147,7 @@ func TestSearchRanking(t *testing.T) {
 		{"vallee de la dordogne et foret bessede", "CC Vallée de la Dordogne et Forêt Bessède (200041051)"},
 		{"communaute de communes vallee dordogne foret", "CC Vallée de la Dordogne et Forêt Bessède (200041051)"},
 		{"200041051", "CC Vallée de la Dordogne et Forêt Bessède (200041051)"},
+		{"agglomeration la rochelle", "CA de La Rochelle (241700434)"},
 		{"metropole de lyon", "Métropole de Lyon (200046977)"},
 		{"st gildas des bois", "Saint-Gildas-des-Bois (44161)"},
 		{"pontchateau saint gildas", "CC du Pays de Pontchâteau St-Gildas-des-Bois (200000438)"},

@@ -101,6 +101,9 @@ var epciPhrases = []struct{ long, short string }{
 	{" communaute urbaine ", " cu "},
 }
 
+// epciWords are single words a user types for the abbreviation in an EPCI's name.
+var epciWords = map[string]string{"agglo": "ca", "agglomeration": "ca"}
+
 // searchIndex holds the keys of every name, padded with spaces: " saint cyprien ".
 type searchIndex struct {
 	all      string             // every key, one after the other: communes, EPCI, départements
@@ -213,6 +216,8 @@ func parseQuery(s string) (query, bool) {
 		if long, ok := abbreviations[w]; ok {
 			// « st » is typed on the way to « strasbourg » too: keep both readings.
 			qw.alt = " " + long + " "
+		} else if short, ok := epciWords[w]; ok {
+			qw.alt = " " + short + " "
 		}
 		q.words = append(q.words, qw)
 	}
