@@ -218,11 +218,11 @@ func writeDirectoryText(w io.Writer, u *directoryInUse, query string, results []
 	d := u.dir
 	if total == 0 {
 		_, err := fmt.Fprintf(w, "Aucune commune ni aucun EPCI ne correspond à « %s » dans l'annuaire des collectivités %s.\n"+
-			"Les syndicats mixtes, les départements et les régions n'y figurent pas : saisissez-les librement dans l'assistant.\n", query, u.label())
+			"Les syndicats mixtes, les départements et les régions n'y figurent pas : saisissez-les librement dans l'assistant.\n", clip(query, quotedWidth), u.label())
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Annuaire des collectivités %s : %s pour « %s ».\n", u.label(), plural(total, "résultat", "résultats"), query)
+	fmt.Fprintf(&b, "Annuaire des collectivités %s : %s pour « %s ».\n", u.label(), wizard.CountOf(total, "résultat", "résultats"), clip(query, quotedWidth))
 	for _, r := range results {
 		b.WriteString("\n")
 		if c := r.Commune; c != nil {
@@ -246,12 +246,12 @@ func writeDirectoryText(w io.Writer, u *directoryInUse, query string, results []
 			places[i] = placeOf(d, code, false)
 		}
 		fmt.Fprintf(&b, "%s — %s, %s\n", epci.Name, epci.TypeLabel(), strings.Join(places, ", "))
-		fmt.Fprintf(&b, "  SIREN %s · %s\n", epci.SIREN, plural(epci.Members, "commune membre", "communes membres"))
+		fmt.Fprintf(&b, "  SIREN %s · %s\n", epci.SIREN, wizard.CountOf(epci.Members, "commune membre", "communes membres"))
 		fmt.Fprintf(&b, "  %s\n", populations(epci.PopulationMunicipale, epci.PopulationTotale, d.Millesime()))
 	}
 	if rest := total - len(results); rest > 0 {
 		fmt.Fprintf(&b, "\n… et %s de plus : précisez la recherche (nom et département, code postal), ou --max 0 pour tout afficher.\n",
-			plural(rest, "résultat", "résultats"))
+			wizard.CountOf(rest, "résultat", "résultats"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
