@@ -716,7 +716,7 @@ func TestStatusLineFitsIn80ColumnsInEverySection(t *testing.T) {
 	}
 	check(wizard.SecActions, "actions[11].paid_to.kind", " · Action 12, q. 5/5")
 	check(wizard.SecFunding, "funding[11].label", " · Financement 12, q. 4/4")
-	check(wizard.SecSession, "session.budget_imputation", " · q. 10/10")
+	check(wizard.SecSession, "session.budget_imputation", " · q. 11/11")
 }
 
 // The help of the option under the cursor takes the room left under the field, whole

@@ -200,8 +200,9 @@ func (f *qform) field(i int) huh.Field {
 			p.WithHeight(h)
 			return p
 		}
-		opts := make([]huh.Option[string], len(q.Options))
-		for j, o := range q.Options {
+		offered := q.OptionsFor(f.plan)
+		opts := make([]huh.Option[string], len(offered))
+		for j, o := range offered {
 			opts[j] = huh.NewOption(o.Label, o.Value)
 		}
 		return huh.NewSelect[string]().Title(q.Title).Description(q.Help).Options(opts...).Value(&a.s)

@@ -32,8 +32,39 @@ type ExecutiveTitle string
 // Executive titles.
 const (
 	TitleMaire      ExecutiveTitle = "maire"
+	TitleLaMaire    ExecutiveTitle = "la_maire"
 	TitlePresident  ExecutiveTitle = "president"
 	TitlePresidente ExecutiveTitle = "presidente"
+)
+
+// Feminine reports whether the title takes the feminine: « la Maire », « la Présidente ».
+func (t ExecutiveTitle) Feminine() bool { return t == TitleLaMaire || t == TitlePresidente }
+
+// ForCommune reports whether the title is a commune's (maire) rather than a president's.
+func (t ExecutiveTitle) ForCommune() bool { return t == TitleMaire || t == TitleLaMaire }
+
+// SyndicatKind says whether a syndicat mixte is fermé (communes and EPCI only) or ouvert
+// (with a département, a région, a chambre consulaire…): the rules of its assembly differ.
+type SyndicatKind string
+
+// Kinds of syndicat mixte.
+const (
+	SyndicatFerme  SyndicatKind = "ferme"
+	SyndicatOuvert SyndicatKind = "ouvert"
+)
+
+// StateException is the case of CGCT L. 1115-5 under which an authority may conclude a
+// convention with a foreign State (DOMAIN §1).
+type StateException string
+
+// The exceptions of L. 1115-5; StateNone declares that none applies.
+const (
+	StateNone          StateException = "aucune"
+	StateGECT          StateException = "gect_gec_glct"
+	StateAgreement     StateException = "accord_international"
+	StateProgramme     StateException = "programme_organisation_internationale"
+	StateGrouping      StateException = "groupement_cooperation"
+	StateOverseasPower StateException = "pouvoirs_outre_mer"
 )
 
 // ServiceKind is a public service whose budget can fund a "1 %" mechanism.
@@ -246,9 +277,27 @@ var AuthorityTypes = Catalogue[AuthorityType]{Name: "type de collectivité", Cho
 
 // ExecutiveTitles is the catalogue of executive titles.
 var ExecutiveTitles = Catalogue[ExecutiveTitle]{Name: "titre de l'exécutif", Choices: []Choice[ExecutiveTitle]{
-	{TitleMaire, "Maire", "Exécutif d'une commune."},
-	{TitlePresident, "Président", "Exécutif d'un EPCI, d'un syndicat, d'un département ou d'une région."},
-	{TitlePresidente, "Présidente", "Exécutif d'un EPCI, d'un syndicat, d'un département ou d'une région."},
+	{TitleMaire, "le Maire", "Exécutif d'une commune, au masculin : « le Maire »."},
+	{TitleLaMaire, "la Maire", "Exécutif d'une commune, au féminin : « la Maire », « dûment habilitée »."},
+	{TitlePresident, "le Président", "Exécutif d'un EPCI, d'un syndicat mixte, d'un département ou d'une région (Martinique : le président du conseil exécutif)."},
+	{TitlePresidente, "la Présidente", "Exécutive d'un EPCI, d'un syndicat mixte, d'un département ou d'une région (Martinique : la présidente du conseil exécutif)."},
+}}
+
+// SyndicatKinds is the catalogue of the kinds of syndicat mixte.
+var SyndicatKinds = Catalogue[SyndicatKind]{Name: "nature du syndicat mixte", Choices: []Choice[SyndicatKind]{
+	{SyndicatFerme, "Syndicat mixte fermé", "Il n'associe que des communes et des EPCI (CGCT, art. L. 5711-1) : ses règles de séance sont celles des EPCI (convocation cinq jours francs avant)."},
+	{SyndicatOuvert, "Syndicat mixte ouvert", "Il associe aussi un département, une région, une chambre consulaire… (CGCT, art. L. 5721-2) : ses statuts fixent les règles de séance, dont le délai de convocation."},
+}}
+
+// StateExceptions is the catalogue of the cases in which a convention with a foreign
+// State is allowed (CGCT L. 1115-5).
+var StateExceptions = Catalogue[StateException]{Name: "exception de l'article L. 1115-5", Choices: []Choice[StateException]{
+	{StateNone, "Aucune exception", "Une collectivité ne peut pas conclure de convention avec un État étranger : choisissez plutôt une autorité locale étrangère."},
+	{StateGECT, "Accord créant un GECT, un GEC ou un GLCT", "Groupement européen de coopération territoriale, groupement eurorégional de coopération ou groupement local de coopération transfrontalière ; signature autorisée d'abord par le préfet de région."},
+	{StateAgreement, "1° Mise en œuvre d'un accord international antérieur approuvé par l'État", "Convention de coopération territoriale ou régionale ; signature autorisée d'abord par le préfet."},
+	{StateProgramme, "2° Programme de coopération régionale d'une organisation internationale", "Programme établi sous l'égide d'une organisation internationale dont la France est membre ; signature autorisée d'abord par le préfet."},
+	{StateGrouping, "3° Création d'un groupement de coopération", "Convention créant un groupement de coopération territoriale ou régionale ; signature autorisée d'abord par le préfet."},
+	{StateOverseasPower, "Pouvoirs donnés au président d'une collectivité d'outre-mer", "Coopération régionale : les autorités de la République donnent pouvoir au président d'un département, d'une région ou d'une collectivité unique d'outre-mer de négocier et signer avec les États de sa zone (CGCT, art. L. 3441-2, L. 4433-4-2, L. 7153-1, L. 7253-1). Jamais pour une commune ou un EPCI."},
 }}
 
 // ServiceKinds is the catalogue of services that open a "1 %" mechanism.

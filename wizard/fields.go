@@ -18,6 +18,7 @@ type FieldID string
 const (
 	FieldTitle             FieldID = "title"
 	FieldAuthorityType     FieldID = "authority.type"
+	FieldSyndicatKind      FieldID = "authority.syndicat_kind"
 	FieldAuthorityName     FieldID = "authority.name"
 	FieldDepartement       FieldID = "authority.departement"
 	FieldPopulation        FieldID = "authority.population"
@@ -29,6 +30,7 @@ const (
 	FieldPartnerName       FieldID = "partner.name"
 	FieldCountry           FieldID = "partner.country"
 	FieldPartnerKind       FieldID = "partner.kind"
+	FieldStateException    FieldID = "partner.state_exception"
 	FieldRepresentative    FieldID = "partner.representative"
 	FieldLanguages         FieldID = "partner.languages"
 	FieldHistory           FieldID = "partner.history"
@@ -57,14 +59,18 @@ const (
 	FieldFundingLabel      FieldID = "funding[].label"
 	FieldSessionDate       FieldID = "session.date"
 	FieldConvocation       FieldID = "session.convocation_date"
+	FieldUrgency           FieldID = "session.urgency"
+	FieldStatutsDelay      FieldID = "session.statuts_convocation_days"
 	FieldMembers           FieldID = "session.members_in_office"
 	FieldPresent           FieldID = "session.present"
+	FieldSecondMeeting     FieldID = "session.second_meeting"
 	FieldRepresented       FieldID = "session.represented"
 	FieldSecretary         FieldID = "session.secretary"
 	FieldVotesFor          FieldID = "session.votes_for"
 	FieldVotesAgainst      FieldID = "session.votes_against"
 	FieldAbstentions       FieldID = "session.abstentions"
 	FieldImputation        FieldID = "session.budget_imputation"
+	FieldCommission        FieldID = "session.commission"
 )
 
 // Text limits, the same in the assistant and in the answers format.
@@ -105,6 +111,9 @@ type Field struct {
 	Title, Help, Placeholder string
 	Kind                     Kind
 	Options                  []Option
+	// Offers, when set, says whether an option is offered for a plan (the titles that fit
+	// the authority's type).
+	Offers func(p *Plan, value string) bool
 	// Searchable marks long choice lists (countries, départements) that need a filter.
 	Searchable bool
 	// Optional answers are not counted in the completeness ("facultatif").

@@ -31,6 +31,7 @@ type FindingCode string
 // The findings of the rules engine.
 const (
 	CodeStatePartner         FindingCode = "partenaire-etat"
+	CodeStateException       FindingCode = "partenaire-etat-exception"
 	CodeFrenchPartner        FindingCode = "partenaire-francais"
 	CodeRecognition          FindingCode = "partenaire-reconnaissance"
 	CodeConventionPartner    FindingCode = "convention-partenaire"
@@ -61,6 +62,12 @@ const (
 	CodeCERVConditions       FindingCode = "cerv-conditions"
 	CodeSessionIncomplete    FindingCode = "seance-incomplete"
 	CodeSessionConvocation   FindingCode = "seance-convocation"
+	CodeConvocationDelay     FindingCode = "seance-convocation-delai"
+	CodeConvocationUrgency   FindingCode = "seance-urgence"
+	CodeQuorum               FindingCode = "seance-quorum"
+	CodeSecondMeeting        FindingCode = "seance-seconde-reunion"
+	CodeProxies              FindingCode = "seance-pouvoirs"
+	CodeExecutiveTitle       FindingCode = "titre-executif"
 	CodeSessionMembers       FindingCode = "seance-effectifs"
 	CodeSessionVotes         FindingCode = "seance-votes"
 	CodePublicationMode      FindingCode = "publication-mode"

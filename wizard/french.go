@@ -79,6 +79,9 @@ func (a *Authority) Designation() string {
 	if !ok {
 		return name
 	}
+	if u, ok := a.unique(); ok {
+		return "la collectivité territoriale de " + u
+	}
 	if a.Type == AuthDepartement {
 		if dep, ok := LookupDepartement(a.Departement); ok && (name == "" || Fold(name) == Fold(dep.Name)) {
 			return t.article + " " + t.noun + " " + dep.Of
@@ -87,7 +90,10 @@ func (a *Authority) Designation() string {
 	if name == "" {
 		return ""
 	}
-	if strings.HasPrefix(Fold(name), Fold(t.noun)) {
+	// A name that starts with the type, or with its head noun ("Syndicat intercommunal
+	// des eaux…" for a syndicat mixte), is not given the type again.
+	head, _, _ := strings.Cut(t.noun, " ")
+	if f := Fold(name); strings.HasPrefix(f, Fold(t.noun)) || strings.HasPrefix(f, Fold(head)+" ") {
 		return t.article + " " + LowerFirst(name)
 	}
 	switch a.Type {
@@ -101,6 +107,20 @@ func (a *Authority) Designation() string {
 
 // DesignationOf is the designation after "de": "de la commune de …", "du syndicat mixte …".
 func (a *Authority) DesignationOf() string { return DeArticle(a.Designation()) }
+
+// AArticle puts "à" before a phrase that starts with its article: "le Maire" → "au
+// Maire", "les pouvoirs" → "aux pouvoirs", "la Présidente" → "à la Présidente".
+func AArticle(s string) string {
+	switch {
+	case s == "":
+		return ""
+	case strings.HasPrefix(s, "le "):
+		return "au " + s[3:]
+	case strings.HasPrefix(s, "les "):
+		return "aux " + s[4:]
+	}
+	return "à " + s
+}
 
 // DeArticle puts "de" before a phrase that starts with its article: "le conseil
 // municipal" → "du conseil municipal", "les Abymes" → "des Abymes", "la commune" → "de la
@@ -117,9 +137,28 @@ func DeArticle(s string) string {
 	return "de " + s
 }
 
+// unique returns "Martinique" or "Guyane" when the authority is one of the collectivités
+// territoriales uniques that replaced a département and a région (CGCT L. 7111-1,
+// L. 7211-1).
+func (a *Authority) unique() (string, bool) {
+	if a.Type != AuthDepartement && a.Type != AuthRegion {
+		return "", false
+	}
+	switch a.Departement {
+	case "972":
+		return "Martinique", true
+	case "973":
+		return "Guyane", true
+	}
+	return "", false
+}
+
 // Council names the deliberating assembly with its article: "le conseil municipal",
-// "le conseil communautaire", "le comité syndical"…
+// "le conseil communautaire", "le comité syndical", "l'Assemblée de Martinique"…
 func (a *Authority) Council() string {
+	if u, ok := a.unique(); ok {
+		return "l'Assemblée de " + u
+	}
 	if t, ok := typeNoun[a.Type]; ok {
 		return t.council
 	}
@@ -136,18 +175,33 @@ func (a *Authority) EffectiveTitle() ExecutiveTitle {
 		return TitleMaire
 	case t == "" || a.Type == "":
 		return t
-	case (t == TitleMaire) != (a.Type == AuthCommune):
+	case t.ForCommune() != (a.Type == AuthCommune):
 		return ""
 	}
 	return t
 }
 
 // Executive names the executive with the right article and gender: "le Maire",
-// "le Président", "la Présidente"; "" when the title is unknown.
+// "la Maire", "le Président", "la Présidente"; in Martinique « le président du conseil
+// exécutif », in Guyane « la présidente de l'Assemblée de Guyane »; "" when the title is
+// unknown.
 func (a *Authority) Executive() string {
-	switch a.EffectiveTitle() {
+	t := a.EffectiveTitle()
+	if u, ok := a.unique(); ok && (t == TitlePresident || t == TitlePresidente) {
+		who := "le président"
+		if t.Feminine() {
+			who = "la présidente"
+		}
+		if u == "Martinique" {
+			return who + " du conseil exécutif"
+		}
+		return who + " de l'Assemblée de Guyane"
+	}
+	switch t {
 	case TitleMaire:
 		return "le Maire"
+	case TitleLaMaire:
+		return "la Maire"
 	case TitlePresident:
 		return "le Président"
 	case TitlePresidente:
@@ -156,18 +210,24 @@ func (a *Authority) Executive() string {
 	return ""
 }
 
+// ExecutiveOfCouncil is the executive with its assembly, as a département's or a
+// région's report is signed: « le Président du conseil départemental », « la présidente
+// du conseil exécutif de Martinique ».
+func (a *Authority) ExecutiveOfCouncil() string {
+	e := a.Executive()
+	switch {
+	case e == "":
+		return ""
+	case a.Departement == "972" && strings.HasSuffix(e, "conseil exécutif"):
+		return e + " de Martinique"
+	case strings.Contains(e, "Assemblée"):
+		return e
+	}
+	return e + " " + DeArticle(a.Council())
+}
+
 // ExecutiveOf is the executive after "de": "du Maire", "de la Présidente".
 func (a *Authority) ExecutiveOf() string { return DeArticle(a.Executive()) }
-
-// GeneralCompetenceArticle is the CGCT article that gives the council its general
-// competence, cited in the visas, and whether it is settled: only the commune's
-// L. 2121-29 is; other types are marked to be confirmed.
-func (a *Authority) GeneralCompetenceArticle() (article string, settled bool) {
-	if a.Type == AuthCommune || a.Type == "" {
-		return "L. 2121-29", true
-	}
-	return "", false
-}
 
 // Capitalize upper-cases the first letter: "la commune" → "La commune".
 func Capitalize(s string) string {

@@ -33,7 +33,9 @@ type Authority struct {
 	Population     int            `json:"population,omitempty"`
 	ExecutiveName  string         `json:"executive_name,omitempty"`
 	ExecutiveTitle ExecutiveTitle `json:"executive_title,omitempty"`
-	Services       []Service      `json:"services,omitempty"`
+	// SyndicatKind says whether a syndicat mixte is fermé or ouvert.
+	SyndicatKind SyndicatKind `json:"syndicat_kind,omitempty"`
+	Services     []Service    `json:"services,omitempty"`
 }
 
 // Service is a competence held by the authority that opens a "1 %" mechanism, with the
@@ -45,13 +47,15 @@ type Service struct {
 
 // Partner is the foreign partner (or FACECO for a humanitarian gift).
 type Partner struct {
-	Name                string      `json:"name,omitempty"`
-	Country             string      `json:"country,omitempty"`
-	Kind                PartnerKind `json:"kind,omitempty"`
-	Representative      string      `json:"representative,omitempty"`
-	Languages           []string    `json:"languages,omitempty"`
-	History             string      `json:"history,omitempty"`
-	RecognisedConfirmed bool        `json:"recognised_confirmed,omitempty"`
+	Name    string      `json:"name,omitempty"`
+	Country string      `json:"country,omitempty"`
+	Kind    PartnerKind `json:"kind,omitempty"`
+	// StateException is the case of CGCT L. 1115-5 declared for a partner that is a State.
+	StateException      StateException `json:"state_exception,omitempty"`
+	Representative      string         `json:"representative,omitempty"`
+	Languages           []string       `json:"languages,omitempty"`
+	History             string         `json:"history,omitempty"`
+	RecognisedConfirmed bool           `json:"recognised_confirmed,omitempty"`
 }
 
 // Domain is the legal category, sectors, objectives and linked ODD of the action.
@@ -102,16 +106,27 @@ type FundingLine struct {
 // (represented members, votes) are pointers: nil means "not given yet", and the documents
 // show a fill-in placeholder.
 type Session struct {
-	Date             Date   `json:"date,omitzero"`
-	ConvocationDate  Date   `json:"convocation_date,omitzero"`
-	MembersInOffice  int    `json:"members_in_office,omitempty"`
-	Present          int    `json:"present,omitempty"`
+	Date            Date `json:"date,omitzero"`
+	ConvocationDate Date `json:"convocation_date,omitzero"`
+	// Urgency: the executive shortened the convocation delay for urgency; the assembly
+	// rules on it at the opening.
+	Urgency bool `json:"urgency,omitempty"`
+	// StatutsDelay is the convocation delay, in jours francs, of a syndicat mixte
+	// ouvert's statuts.
+	StatutsDelay    int `json:"statuts_convocation_days,omitempty"`
+	MembersInOffice int `json:"members_in_office,omitempty"`
+	Present         int `json:"present,omitempty"`
+	// SecondMeeting: the assembly meets again after a meeting without quorum, and
+	// deliberates without quorum.
+	SecondMeeting    bool   `json:"second_meeting,omitempty"`
 	Represented      *int   `json:"represented,omitempty"`
 	Secretary        string `json:"secretary,omitempty"`
 	VotesFor         *int   `json:"votes_for,omitempty"`
 	VotesAgainst     *int   `json:"votes_against,omitempty"`
 	Abstentions      *int   `json:"abstentions,omitempty"`
 	BudgetImputation string `json:"budget_imputation,omitempty"`
+	// Commission is the commission whose opinion a département or a région takes.
+	Commission string `json:"commission,omitempty"`
 }
 
 // Clone returns a deep copy of the plan, sharing nothing with it.
@@ -248,16 +263,6 @@ func (p *Plan) FirstYear() int {
 		first = p.Schedule.Start.Year
 	}
 	return first
-}
-
-// ChoosesPublicationMode says whether the authority is a commune under 3 500
-// inhabitants, which chooses by deliberation how its acts are published (posting, paper
-// or electronic); known is false when the type or population is not given yet.
-func (a *Authority) ChoosesPublicationMode() (small, known bool) {
-	if a.Type == "" || (a.Type == AuthCommune && a.Population == 0) {
-		return false, false
-	}
-	return a.Type == AuthCommune && a.Population < PublicationThreshold, true
 }
 
 // HasService reports whether the authority declared the given competence.

@@ -62,11 +62,31 @@ type Question struct {
 	When string
 	// Applies says whether the question is asked, given the answers so far; nil means always.
 	Applies func(p *Plan) bool
+	// offers says whether an option is offered for this plan (the executive's titles that
+	// fit the authority's type); nil offers them all.
+	offers func(p *Plan, value string) bool
 	// Get returns the current answer as the user would type it ("12 500,00", "25/11/2026",
 	// codes separated by commas, "oui"/"non"); "" when not given.
 	Get func(p *Plan) string
 	// Set parses and stores an answer; "" clears it. The error is a French *Error.
 	Set func(p *Plan, s string) error
+}
+
+// OptionsFor returns the options offered for this plan: all of them, or those that fit
+// the answers already given (« le Maire » or « la Maire » for a commune, « le
+// Président » or « la Présidente » otherwise). The answer given stays offered.
+func (q *Question) OptionsFor(p *Plan) []Option {
+	if q.offers == nil {
+		return q.Options
+	}
+	current := q.Get(p)
+	var out []Option
+	for _, o := range q.Options {
+		if o.Value == current || q.offers(p, o.Value) {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // AppliesTo reports whether the question is asked for this plan.
@@ -196,7 +216,7 @@ func sdgOptions() []Option {
 func (f *Field) question(r Ref) Question {
 	q := Question{ID: r.ID(), Ref: r, Section: f.Section, Title: f.Title, Help: f.Help, Kind: f.Kind,
 		Options: f.Options, Searchable: f.Searchable, Placeholder: f.Placeholder, Optional: f.Optional,
-		MaxLen: f.MaxLen, When: f.When}
+		MaxLen: f.MaxLen, When: f.When, offers: f.Offers}
 	b := f.bind
 	if f.ID.List() == FieldServices {
 		// The budget of a service is asked per kind of service, when it is held.

@@ -77,6 +77,9 @@ var rules = []func(*checker){
 	ruleFICOL,
 	ruleCERV,
 	ruleSession,
+	ruleConvocation,
+	ruleQuorum,
+	ruleExecutiveTitle,
 	rulePublication,
 	ruleAPD,
 }
@@ -96,17 +99,29 @@ func Check(p *Plan) []Finding {
 	return c.findings
 }
 
+// ruleStatePartner applies CGCT L. 1115-5 (loi 2016-1657): no convention with a foreign
+// State, except in the cases the law provides, each declared by the user; the « pouvoirs »
+// of regional cooperation are only for the président of an overseas département, région
+// or collectivité unique (DOMAIN §1).
 func ruleStatePartner(c *checker) {
-	if c.p.Partner.Kind != PartnerEtat {
+	pa := c.p.Partner
+	if pa.Kind != PartnerEtat {
 		return
 	}
-	if c.hasDep && c.dep.Overseas {
-		c.add(CodeStatePartner, Warning, SecPartner, RefTo(FieldPartnerKind), "CGCT, art. L. 1115-5",
-			"Le partenaire est un État. Une collectivité d'outre-mer ne peut conclure une convention avec un État étranger que dans les cas prévus par la loi (coopération régionale), avec l'autorisation préalable du préfet : demandez-la avant la signature.")
-		return
+	const ref = "CGCT, art. L. 1115-5"
+	at := RefTo(FieldStateException)
+	switch e := pa.StateException; {
+	case e == "" || e == StateNone:
+		c.add(CodeStatePartner, Blocking, SecPartner, at, ref,
+			"Le partenaire est un État : une collectivité ne peut pas conclure de convention avec un État étranger, hors les cas prévus par la loi (accord créant un GECT, un GEC ou un GLCT ; convention mettant en œuvre un accord international antérieur approuvé par l'État, un programme de coopération régionale d'une organisation internationale, ou créant un groupement de coopération ; pouvoirs donnés au président d'une collectivité d'outre-mer). Choisissez comme partenaire une autorité locale étrangère (commune, province, région…), ou déclarez l'exception qui s'applique.")
+	case e == StateOverseasPower && !c.p.Authority.OverseasPowers():
+		c.add(CodeStatePartner, Blocking, SecPartner, at, ref+" ; art. L. 3441-2, L. 4433-4-2, L. 7153-1, L. 7253-1",
+			"Les pouvoirs de coopération régionale ne sont donnés qu'au président d'un département, d'une région ou d'une collectivité unique d'outre-mer, jamais à une commune ni à un EPCI : la convention avec un État reste interdite. Choisissez comme partenaire une autorité locale étrangère.")
+	default:
+		c.add(CodeStateException, Warning, SecPartner, at, ref,
+			"Le partenaire est un État : la convention relève de l'exception « %s » de l'article L. 1115-5. Elle ne peut être signée qu'après %s : demandez-la avant la signature. La délibération cite l'exception.",
+			LowerFirst(StateExceptions.Label(e)), e.Authorisation())
 	}
-	c.add(CodeStatePartner, Blocking, SecPartner, RefTo(FieldPartnerKind), "CGCT, art. L. 1115-5",
-		"Le partenaire est un État : une collectivité ne peut pas conclure de convention avec un État étranger. Choisissez comme partenaire une autorité locale étrangère (commune, province, région…).")
 }
 
 func ruleFrenchPartner(c *checker) {
@@ -426,7 +441,6 @@ func ruleCERV(c *checker) {
 }
 
 func ruleSession(c *checker) {
-	s := c.p.Session
 	var missing []string
 	first := RefTo(FieldSessionDate)
 	for _, it := range c.p.expected(SecSession) {
@@ -442,11 +456,54 @@ func ruleSession(c *checker) {
 			"Informations de la séance à compléter : %s. Le projet de délibération les laisse en blanc à remplir.",
 			strings.Join(missing, ", "))
 	}
-	if !s.Date.IsZero() && !s.ConvocationDate.IsZero() && !s.ConvocationDate.Before(s.Date) {
-		c.add(CodeSessionConvocation, Warning, SecSession, RefTo(FieldConvocation), refSession,
+}
+
+// ruleConvocation checks the convocation delay of the assembly, by type and population
+// (DOMAIN §10): too late without urgency blocks; with urgency declared, one jour franc
+// at least, and the assembly rules on the urgency at the opening.
+func ruleConvocation(c *checker) {
+	s, a := c.p.Session, c.p.Authority
+	if s.Date.IsZero() || s.ConvocationDate.IsZero() {
+		return
+	}
+	rule, known := a.ConvocationRule(&s)
+	ref := "CGCT, art. " + rule.Article
+	if !known {
+		ref = refSession
+	}
+	if !s.ConvocationDate.Before(s.Date) {
+		c.add(CodeSessionConvocation, Blocking, SecSession, RefTo(FieldConvocation), ref,
 			"La date de convocation (%s) doit précéder la date de la séance (%s).",
 			FormatDate(s.ConvocationDate), FormatDate(s.Date))
+		return
 	}
+	if !known {
+		return
+	}
+	got := rule.Delay(s.ConvocationDate, s.Date)
+	if got >= rule.Days {
+		return
+	}
+	francs := ConvocationRule{Days: 1, Francs: true}
+	switch left := francs.Delay(s.ConvocationDate, s.Date); {
+	case !s.Urgency:
+		c.add(CodeConvocationDelay, Blocking, SecSession, RefTo(FieldConvocation), ref,
+			"La convocation du %s ne laisse que %s avant la séance du %s ; pour %s, il en faut au moins %s : la séance peut se tenir au plus tôt le %s. Convoquez plus tôt ou reportez la séance ; si l'urgence le justifie, déclarez-la (question « urgence » de la section Séance).",
+			FormatDate(s.ConvocationDate), rule.CouncilDays(got), FormatDate(s.Date), rule.Who, rule.CouncilDays(rule.Days), FormatDate(rule.Earliest(s.ConvocationDate)))
+	case left < 1:
+		c.add(CodeConvocationDelay, Blocking, SecSession, RefTo(FieldConvocation), "CGCT, art. "+a.UrgencyArticle(),
+			"Même en cas d'urgence, la convocation doit précéder la séance d'au moins un jour franc : convoquée le %s, la séance ne peut se tenir avant le %s.",
+			FormatDate(s.ConvocationDate), FormatDate(francs.Earliest(s.ConvocationDate)))
+	default:
+		c.add(CodeConvocationUrgency, Warning, SecSession, RefTo(FieldUrgency), "CGCT, art. "+a.UrgencyArticle(),
+			"Convocation abrégée pour urgence (%s au lieu de %s) : l'assemblée doit se prononcer sur l'urgence dès l'ouverture de la séance, et la délibération le mentionne ; le juge annule une délibération dont l'urgence n'est pas justifiée.",
+			rule.CouncilDays(got), rule.CouncilDays(rule.Days))
+	}
+}
+
+// ruleQuorum checks the quorum, the proxies and the count of the votes (DOMAIN §10).
+func ruleQuorum(c *checker) {
+	s, a := c.p.Session, c.p.Authority
 	rep := 0
 	if s.Represented != nil {
 		rep = *s.Represented
@@ -456,31 +513,82 @@ func ruleSession(c *checker) {
 			refSession, "Les présents (%d) et représentés (%d) dépassent les membres en exercice (%d) : vérifiez les effectifs.",
 			s.Present, rep, s.MembersInOffice)
 	}
-	if s.VotesFor != nil && s.Present > 0 {
-		votes := *s.VotesFor
-		if s.VotesAgainst != nil {
-			votes += *s.VotesAgainst
+	if q := Quorum(s.MembersInOffice); s.MembersInOffice > 0 && s.Present > 0 && s.Present < q {
+		again := "convoquez-la à nouveau, à trois jours au moins d'intervalle : elle délibère alors sans condition de quorum"
+		if a.SecondMeetingByRight() {
+			again = "elle se réunit de plein droit trois jours plus tard et délibère alors sans condition de quorum"
 		}
-		if s.Abstentions != nil {
-			votes += *s.Abstentions
+		if s.SecondMeeting {
+			c.add(CodeSecondMeeting, Advice, SecSession, RefTo(FieldSecondMeeting), "CGCT, art. "+a.QuorumArticle(),
+				"Seconde réunion après un défaut de quorum : l'assemblée délibère valablement quel que soit le nombre de présents ; la délibération le mentionne. Gardez la trace de la première séance (convocation, procès-verbal constatant le défaut de quorum).")
+		} else {
+			c.add(CodeQuorum, Blocking, SecSession, RefTo(FieldPresent), "CGCT, art. "+a.QuorumArticle(),
+				"Quorum non atteint : %d présents pour %d membres en exercice, il en faut au moins %d (la majorité des membres en exercice ; les pouvoirs ne comptent pas). L'assemblée ne peut pas délibérer : %s (dites-le à la question « seconde réunion » de la section Séance).",
+				s.Present, s.MembersInOffice, q, again)
 		}
-		if votes > s.Present+rep {
-			c.add(CodeSessionVotes, Warning, SecSession, RefTo(FieldVotesFor), refSession,
-				"Le total des voix et abstentions (%d) dépasse le nombre de présents et représentés (%d) : corrigez le décompte des voix.",
-				votes, s.Present+rep)
+	}
+	if s.Represented != nil && s.Present > 0 && rep > s.Present {
+		c.add(CodeProxies, Blocking, SecSession, RefTo(FieldRepresented), "CGCT, art. "+a.ProxyArticle(),
+			"%d membres représentés pour %d présents : un membre présent ne peut porter qu'un seul pouvoir. Corrigez le nombre de pouvoirs.",
+			rep, s.Present)
+	}
+	if s.Present > 0 && s.Represented != nil {
+		given, all := 0, true
+		for _, n := range []*int{s.VotesFor, s.VotesAgainst, s.Abstentions} {
+			if n == nil {
+				all = false
+				continue
+			}
+			given += *n
+		}
+		voters := s.Present + rep
+		if given > voters || (all && given != voters) {
+			c.add(CodeSessionVotes, Blocking, SecSession, RefTo(FieldVotesFor), "CGCT, art. "+a.ProxyArticle(),
+				"Les voix pour, contre et les abstentions (%d) doivent égaler le nombre de votants, présents et représentés (%d) : corrigez le décompte des voix.",
+				given, voters)
 		}
 	}
 }
 
+// ruleExecutiveTitle: the executive's title follows the authority's type (DOMAIN §10).
+func ruleExecutiveTitle(c *checker) {
+	a := c.p.Authority
+	if a.ExecutiveTitle == "" || a.Type == "" || a.EffectiveTitle() != "" {
+		return
+	}
+	want := "« le Président » ou « la Présidente »"
+	if a.Type == AuthCommune {
+		want = "« le Maire » ou « la Maire »"
+	}
+	c.add(CodeExecutiveTitle, Warning, SecAuthority, RefTo(FieldExecutiveTitle), "CGCT, art. L. 2122-1 (maire), L. 5211-9, L. 3122-1, L. 4132-1 (président)",
+		"Le titre de l'exécutif (« %s ») ne correspond pas au type de collectivité (%s) : choisissez %s. Les documents le laissent à compléter.",
+		ExecutiveTitles.Label(a.ExecutiveTitle), LowerFirst(AuthorityTypes.Label(a.Type)), want)
+}
+
+// rulePublication: how the acts are published and transmitted, by type (DOMAIN §6).
 func rulePublication(c *checker) {
 	a := c.p.Authority
 	if small, _ := a.ChoosesPublicationMode(); small {
-		c.add(CodePublicationMode, Advice, SecSession, RefTo(FieldPopulation), "CGCT, art. L. 2131-1 (réforme de la publicité des actes, 1er juillet 2022)",
-			"Commune de moins de 3 500 habitants : la délibération est publiée selon le mode choisi par le conseil municipal (affichage, papier ou électronique — électronique par défaut). La liste des délibérations est affichée sous une semaine.")
+		who, at := "Commune de moins de 3 500 habitants", RefTo(FieldPopulation)
+		if a.Type == AuthSyndicatMixte {
+			who, at = "Syndicat mixte fermé", RefTo(FieldSyndicatKind)
+		}
+		c.add(CodePublicationMode, Advice, SecSession, at, "CGCT, art. "+a.PublicationArticle()+" (réforme de la publicité des actes, 1er juillet 2022)",
+			"%s : la délibération est publiée selon le mode choisi par %s (affichage, papier ou électronique — électronique par défaut). La liste des délibérations est affichée sous une semaine.",
+			who, a.Council())
 	}
-	if a.Population > ActesThreshold {
-		c.add(CodeElectronicTransfer, Advice, SecSession, RefTo(FieldPopulation), "CGCT, art. L. 2131-1",
-			"Plus de 50 000 habitants : la transmission des actes au préfet se fait obligatoirement par voie électronique (@ctes).")
+	if a.ActesCompulsory() {
+		who := "Plus de 50 000 habitants"
+		switch {
+		case a.Type.IsEPCI():
+			who = "Établissement public de coopération intercommunale à fiscalité propre"
+		case a.Type == AuthDepartement:
+			who = "Département"
+		case a.Type == AuthRegion:
+			who = "Région"
+		}
+		c.add(CodeElectronicTransfer, Advice, SecSession, RefTo(FieldAuthorityType), "Loi n° 2015-991 du 7 août 2015 (NOTRe), art. 128 ; CGCT, art. L. 2131-1",
+			"%s : la transmission des actes au préfet se fait obligatoirement par voie électronique (@ctes).", who)
 	}
 }
 

@@ -189,10 +189,10 @@ func TestRules(t *testing.T) {
 		{"unbalanced", func(p *Plan) { p.Funding[2].Amount-- }, "plan-desequilibre", Blocking, true},
 		{"balanced total but not by year", func(p *Plan) { p.Funding[2].Year = 2028 }, "plan-annuel-desequilibre", Advice, true},
 		{"State partner", func(p *Plan) { p.Partner.Kind = PartnerEtat }, "partenaire-etat", Blocking, true},
-		{"State partner overseas", func(p *Plan) {
+		{"State partner of an overseas EPCI, no exception", func(p *Plan) {
 			p.Partner.Kind = PartnerEtat
 			p.Authority.Departement = "974"
-		}, "partenaire-etat", Warning, true},
+		}, "partenaire-etat", Blocking, true},
 		{"partner in France", func(p *Plan) { p.Partner.Country = "FR" }, "partenaire-francais", Warning, true},
 		{"partner in Wallis-et-Futuna", func(p *Plan) { p.Partner.Country = "WF" }, "partenaire-francais", Warning, true},
 		{"recognition not confirmed", func(p *Plan) { p.Partner.RecognisedConfirmed = false }, "partenaire-reconnaissance", Warning, true},
@@ -234,8 +234,18 @@ func TestRules(t *testing.T) {
 			p.Authority.Type = AuthCommune
 			p.Authority.Population = 3500
 		}, "publication-mode", Advice, false},
-		{"50 001 inhabitants", func(p *Plan) { p.Authority.Population = 50001 }, "transmission-electronique", Advice, true},
-		{"50 000 inhabitants", func(p *Plan) { p.Authority.Population = 50000 }, "transmission-electronique", Advice, false},
+		{"commune of 50 001 inhabitants", func(p *Plan) { p.Authority.Type, p.Authority.Population = AuthCommune, 50001 }, "transmission-electronique", Advice, true},
+		{"commune of 50 000 inhabitants", func(p *Plan) { p.Authority.Type, p.Authority.Population = AuthCommune, 50000 }, "transmission-electronique", Advice, false},
+		{"every EPCI uses @ctes", func(p *Plan) { p.Authority.Population = 800 }, "transmission-electronique", Advice, true},
+		{"a syndicat mixte never must", func(p *Plan) {
+			p.Authority.Type, p.Authority.SyndicatKind, p.Authority.Population = AuthSyndicatMixte, SyndicatOuvert, 900_000
+		}, "transmission-electronique", Advice, false},
+		{"syndicat mixte fermé chooses its publication", func(p *Plan) {
+			p.Authority.Type, p.Authority.SyndicatKind = AuthSyndicatMixte, SyndicatFerme
+		}, "publication-mode", Advice, true},
+		{"syndicat mixte ouvert publishes electronically", func(p *Plan) {
+			p.Authority.Type, p.Authority.SyndicatKind = AuthSyndicatMixte, SyndicatOuvert
+		}, "publication-mode", Advice, false},
 		{"APD reminder", func(p *Plan) {}, "apd-declaration", Advice, true},
 		{"no APD reminder for Germany", func(p *Plan) { p.Partner.Country = "DE" }, "apd-declaration", Advice, false},
 		{"CERV conditions", func(p *Plan) {
@@ -249,9 +259,16 @@ func TestRules(t *testing.T) {
 		{"pooling without partners", func(p *Plan) { p.Implementation.Mode = ModeMutualisation }, "mutualisation-partenaires", Warning, true},
 		{"session incomplete", func(p *Plan) { p.Session.Secretary = "" }, "seance-incomplete", Warning, true},
 		{"votes may stay blank", func(p *Plan) {}, "seance-incomplete", Warning, false},
-		{"convocation after session", func(p *Plan) { p.Session.ConvocationDate = p.Session.Date }, "seance-convocation", Warning, true},
+		{"convocation after session", func(p *Plan) { p.Session.ConvocationDate = p.Session.Date }, "seance-convocation", Blocking, true},
 		{"too many present", func(p *Plan) { p.Session.Present = 29 }, "seance-effectifs", Warning, true},
-		{"too many votes", func(p *Plan) { p.Session.VotesFor = Int(28) }, "seance-votes", Warning, true},
+		{"too many votes", func(p *Plan) { p.Session.VotesFor = Int(28) }, "seance-votes", Blocking, true},
+		{"votes that add up", func(p *Plan) {
+			p.Session.VotesFor, p.Session.VotesAgainst, p.Session.Abstentions = Int(25), Int(1), Int(1)
+		}, "seance-votes", Blocking, false},
+		{"votes one short", func(p *Plan) {
+			p.Session.VotesFor, p.Session.VotesAgainst, p.Session.Abstentions = Int(24), Int(1), Int(1)
+		}, "seance-votes", Blocking, true},
+		{"an executive title of another type", func(p *Plan) { p.Authority.ExecutiveTitle = TitleMaire }, "titre-executif", Warning, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -14,7 +14,7 @@ func buildCharteJumelage(f *facts) *Doc {
 	b.title(cat("CHARTE DE JUMELAGE"))
 	b.center(cat("entre"), cat(f.authHeader(), " (France)"), cat("et"), f.partnerTitle())
 
-	b.para("Nous, ", f.execName(), ", ", f.execTitle(), " ", f.authDesOf(), ", et ", f.partnerRep(), ", au nom ", f.partnerOf(), ",")
+	b.para("Nous, ", f.execName(), ", ", f.execTitle(), " ", f.authDesOf(), ", et ", f.partnerRepInSentence(), ", au nom ", f.partnerOf(), ",")
 	if p.Partner.History != "" {
 		b.para("Conscients des liens d'amitié qui unissent déjà nos deux collectivités : ", quote(p.Partner.History), " ;")
 	}
@@ -65,7 +65,7 @@ func buildCharteAmitie(f *facts) *Doc {
 
 	fr := f.authFeminine()
 	b.para(capitalize(f.authDes()), ", ", fem(fr, "représentée", "représenté"), " par ", f.execPossessive(), ", ", f.execName(),
-		", et ", f.partner(), ", ", f.partnerRepresented(), " par ", f.partnerRep(), ", ci-après « les parties »,")
+		", et ", f.partner(), ", ", f.partnerRepresented(), " par ", f.partnerRepInSentence(), ", ci-après « les parties »,")
 	if p.Partner.History != "" {
 		b.para("Conscientes des liens qui les unissent déjà : ", quote(p.Partner.History), " ;")
 	}

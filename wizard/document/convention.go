@@ -31,7 +31,7 @@ func buildConvention(f *facts) *Doc {
 	for _, v := range f.lawVisas() {
 		b.para(v)
 	}
-	b.para("Vu la délibération ", no, todo(whatNumber), " ", f.councilOf(), " ", f.authDesOf(), " en date du ",
+	b.para("Vu la délibération ", no, todo(whatNumber), " ", f.ofCouncilOfAuthority(), " en date du ",
 		date(p.Session.Date, whatSessionDate), " ;")
 	b.para("Vu ", todo(partnerLawPoint), " ;")
 	b.para("Vu ", todo("décision de l'organe compétent du partenaire autorisant la signature, et sa date"), " ;")
@@ -44,7 +44,7 @@ func buildConvention(f *facts) *Doc {
 		", ci-après « la partie française »,")
 	b.para(emph("d'une part,"))
 	b.para(capitalize(f.partner()), ", ", f.partnerKind(), ", dont le siège est situé ", todo(whatSeat),
-		", ", f.partnerRepresented(), " par ", f.partnerRep(), ", dûment habilité(e) à cet effet, ci-après « le partenaire »,")
+		", ", f.partnerRepresented(), " par ", f.partnerRepInSentence(), ", dûment habilité(e) à cet effet, ci-après « le partenaire »,")
 	b.para(emph("d'autre part,"))
 	b.para("ci-après ensemble « les parties ».")
 
@@ -67,7 +67,7 @@ func buildConvention(f *facts) *Doc {
 	b.para("Conformément à l'article L. 1115-1 du code général des collectivités territoriales, elle précise l'objet des actions envisagées (article 2) et le montant prévisionnel des engagements financiers (article 4).")
 
 	b.articleHeading("Domaines et programme d'actions")
-	b.para("La coopération relève ", f.categoryPhrase(), " et porte sur ", f.sectors(), ".")
+	b.para("Le programme d'actions relève ", f.categoryPhrase(), " et porte sur ", f.sectors(), ".")
 	b.para("Le programme d'actions prévisionnel est le suivant :")
 	if len(p.Actions) == 0 {
 		b.bullets(cat(todo("actions, avec leur année et leur coût")))

@@ -55,11 +55,12 @@ func buildDeliberation(f *facts) *Doc {
 	}
 	convened := fem(f.councilFeminine(), "dûment convoquée", "dûment convoqué")
 	met := fem(f.councilFeminine(), "s'est réunie", "s'est réuni")
-	b.para(opening, ", ", f.council(), " ", f.authDesOf(), ", ", convened, " le ",
+	b.para(opening, ", ", f.councilOfAuthority(), ", ", convened, " le ",
 		date(s.ConvocationDate, whatConvocation), ", ", met,
 		" en séance publique sous la présidence ", f.execOf(), ", ", f.execName(), ".")
 	b.para("Présents, représentés et absents : ",
 		todo("liste nominative des membres présents, des membres représentés avec leur mandataire, et des absents"), ".")
+	f.frameParagraphs(b)
 
 	b.para(wizard.Capitalize(f.council()), ",")
 	for _, v := range f.visas() {
@@ -152,17 +153,31 @@ func (f *facts) lawVisas() []Inline {
 	return v
 }
 
-// visas of the délibération.
+// visas of the délibération: the law, the article that gives the assembly its power to
+// deliberate (and the statuts of a groupement), a département's or région's report and
+// commission, the budget, the annexed text.
 func (f *facts) visas() []Inline {
 	a := f.p.Authority
 	v := f.lawVisas()
-	if art, settled := a.GeneralCompetenceArticle(); settled {
-		v = append(v, cat("Vu l'article "+art+" du même code ;"))
-	} else {
-		v = append(v, cat("Vu ", confirm("article du code général des collectivités territoriales fondant la compétence "+f.councilOf()), " ;"))
+	art, statuts, known := a.PowerArticle()
+	power := any("l'article " + art + " du même code")
+	switch {
+	case !known && statuts:
+		power = cat("l'article ", todo("L. 5711-1 pour un syndicat mixte fermé, L. 5721-2 pour un syndicat mixte ouvert"), " du même code")
+	case !known:
+		power = cat(todo("article du code général des collectivités territoriales fondant le pouvoir de délibérer de l'assemblée"))
 	}
-	if a.Type.IsEPCI() || a.Type == wizard.AuthSyndicatMixte {
-		v = append(v, cat("Vu les statuts ", f.authDesOf(), " ;"))
+	if statuts {
+		v = append(v, cat("Vu ", power, " et les statuts ", f.authDesOf(), " ;"))
+	} else {
+		v = append(v, cat("Vu ", power, " ;"))
+	}
+	if a.Type == wizard.AuthDepartement || a.Type == wizard.AuthRegion {
+		report := any(cat("de ", f.execTitleTodo()))
+		if e := a.ExecutiveOfCouncil(); e != "" {
+			report = wizard.DeArticle(e)
+		}
+		v = append(v, cat("Vu le rapport ", report, " ;"), cat("Vu l'avis de la commission ", f.commission(), " ;"))
 	}
 	if uses := f.onePercentArticles(); len(uses) > 0 {
 		var services []string
@@ -209,6 +224,9 @@ func (f *facts) considerants(b *builder) []Inline {
 		}
 		out = append(out, cat("Considérant les relations nouées entre ", f.authDes(), " et ", f.partner(),
 			", ", f.partnerKind(), " : ", history, " ;"))
+	}
+	if c := f.stateExceptionConsiderant(); c != nil {
+		out = append(out, c)
 	}
 	objectives := any(todo(whatObjectives))
 	if p.Domain.Objectives != "" {
@@ -345,6 +363,10 @@ func (f *facts) decisions(b *builder) {
 			b.decision("Approuve la convention de coopération décentralisée entre ", f.authDes(), " et ", f.partner(),
 				", annexée à la présente délibération.")
 			b.decision("Autorise ", f.exec(), " à signer cette convention ainsi que tout document afférent à sa mise en œuvre.")
+			if pa := p.Partner; pa.Kind == wizard.PartnerEtat && pa.StateException != "" && pa.StateException != wizard.StateNone {
+				b.decision("Dit que la convention ne sera signée qu'après l'obtention ", wizard.DeArticle(pa.StateException.Authorisation()),
+					" (code général des collectivités territoriales, article L. 1115-5).")
+			}
 		} else {
 			b.decision("Approuve le programme d'actions de promotion culturelle et touristique mené avec ", f.partner(), ".")
 			b.decision("Autorise ", f.exec(), " à signer tout document afférent à la mise en œuvre de la présente délibération.")
@@ -437,10 +459,12 @@ func (f *facts) voteLines() []Inline {
 	return append(lines, styled(result, Strong))
 }
 
-// mentionLines are the mentions of transmission, publication and appeal.
+// mentionLines are the mentions of transmission, publication, the act's coming into
+// force and the appeal (DOMAIN §6 and §10).
 func (f *facts) mentionLines() []Inline {
+	a := f.p.Authority
 	var pub Inline
-	switch small, known := f.p.Authority.ChoosesPublicationMode(); {
+	switch small, known := a.ChoosesPublicationMode(); {
 	case !known:
 		pub = cat("Publié le ", todo(whatDate), " ", todo(whatPublication))
 	case small:
@@ -449,9 +473,104 @@ func (f *facts) mentionLines() []Inline {
 	default:
 		pub = cat("Publié sous forme électronique le ", todo(whatDate))
 	}
-	return []Inline{
-		cat("Transmis au représentant de l'État le ", todo(whatDate)),
-		pub,
-		cat("Le présent acte peut faire l'objet d'un recours devant le tribunal administratif dans un délai de deux mois à compter de sa publication ", confirm(appealPoint), "."),
+	transmit := cat("Transmis au représentant de l'État le ", todo(whatDate))
+	if a.ActesCompulsory() {
+		transmit = cat(transmit, " par voie électronique")
 	}
+	court := any(todo("tribunal administratif compétent"))
+	if c, ok := wizard.AdministrativeCourt(a.Departement); ok {
+		court = c
+	}
+	return []Inline{
+		transmit,
+		pub,
+		cat("Acte exécutoire une fois publié et transmis au représentant de l'État (code général des collectivités territoriales, ", articles(a.PublicationArticle()), ")."),
+		cat("Le présent acte peut faire l'objet d'un recours gracieux auprès ", f.execOf(), " ou d'un recours contentieux devant ", court,
+			" dans un délai de deux mois à compter de sa publication. Le tribunal administratif peut être saisi par l'application Télérecours citoyens accessible sur le site www.telerecours.fr."),
+	}
+}
+
+// councilOfAuthority is the assembly with its authority: « le conseil municipal de la
+// commune de … », « le conseil de la métropole … » (not « de la métropole de la
+// métropole »), « l'Assemblée de Martinique ».
+func (f *facts) councilOfAuthority() Inline {
+	a := f.p.Authority
+	if strings.HasPrefix(a.Council(), "l'Assemblée") {
+		return cat(f.council())
+	}
+	if a.Type == wizard.AuthMetropole {
+		return cat("le conseil ", f.authDesOf())
+	}
+	return cat(f.council(), " ", f.authDesOf())
+}
+
+// articles names one or several articles after the code: "article L. 2131-1",
+// "articles L. 2131-1 et L. 5211-3".
+func articles(list string) string {
+	if strings.Contains(list, " et ") {
+		return "articles " + list
+	}
+	return "article " + list
+}
+
+// ofCouncilOfAuthority is councilOfAuthority after "de": « du conseil municipal de la
+// commune de … », « du conseil de la métropole … ».
+func (f *facts) ofCouncilOfAuthority() Inline {
+	in := f.councilOfAuthority()
+	out := append(Inline(nil), in...)
+	out[0].Text = wizard.DeArticle(out[0].Text)
+	return out
+}
+
+// commission is the name of the commission whose opinion is cited, or a placeholder.
+func (f *facts) commission() any {
+	c := strings.TrimSpace(f.p.Session.Commission)
+	if rest, ok := cutPrefixFold(c, "commission "); ok {
+		c = rest
+	}
+	if c == "" {
+		return todo("nom de la commission compétente")
+	}
+	return c
+}
+
+// cutPrefixFold removes a prefix, ignoring case and accents.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && wizard.Fold(s[:len(prefix)]) == wizard.Fold(prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
+}
+
+// frameParagraphs record what the séance's frame needs said (DOMAIN §10): the urgency
+// the assembly ruled on first, and the second meeting that deliberates without quorum.
+func (f *facts) frameParagraphs(b *builder) {
+	a, s := f.p.Authority, f.p.Session
+	if s.Urgency {
+		b.para(capitalize(cat(f.exec())), " ayant abrégé le délai de convocation en raison de l'urgence, ", f.council(),
+			" s'est prononcé", fem(f.councilFeminine(), "e", ""), " sur l'urgence dès l'ouverture de la séance et l'a reconnue (code général des collectivités territoriales, ",
+			articles(a.UrgencyArticle()), ").")
+	}
+	if s.SecondMeeting && s.MembersInOffice > 0 && s.Present < wizard.Quorum(s.MembersInOffice) {
+		if a.SecondMeetingByRight() {
+			b.para("Le quorum n'ayant pas été atteint lors de la réunion du ", todo("date de la première réunion"), ", ", f.council(),
+				" s'est réuni", fem(f.councilFeminine(), "e", ""), " de plein droit trois jours plus tard et délibère valablement sans condition de quorum (code général des collectivités territoriales, ",
+				articles(a.QuorumArticle()), ").")
+		} else {
+			b.para("Le quorum n'ayant pas été atteint lors de la séance du ", todo("date de la première séance"), ", ", f.council(),
+				", de nouveau convoqué", fem(f.councilFeminine(), "e", ""), " à trois jours au moins d'intervalle, délibère valablement sans condition de quorum (code général des collectivités territoriales, ",
+				articles(a.QuorumArticle()), ").")
+		}
+	}
+}
+
+// stateExceptionConsiderant cites the exception of L. 1115-5 under which the convention
+// with a State is concluded, and what its signature waits for.
+func (f *facts) stateExceptionConsiderant() Inline {
+	pa := f.p.Partner
+	if pa.Kind != wizard.PartnerEtat || pa.StateException == "" || pa.StateException == wizard.StateNone {
+		return nil
+	}
+	return cat("Considérant que le partenaire est un État et que le projet relève de l'exception prévue par l'article L. 1115-5 du code général des collectivités territoriales : ",
+		wizard.LowerFirst(wizard.StateExceptions.Label(pa.StateException)), " ; que sa signature est subordonnée ", wizard.AArticle(pa.StateException.Authorisation()), " ;")
 }

@@ -74,10 +74,10 @@ func (f *facts) steps() []Item {
 		ref := "(Conseil d'État, 13 mai 2024, " + no + "474652 ; régimes de sanctions de la France)"
 		if p.Partner.RecognisedConfirmed {
 			items = append(items, Item{Done: true, Text: cat(strong("Avant la séance – "),
-				"Partenaire confirmé comme autorité locale d'un État reconnu par la France, non visé par des sanctions ", emph(ref), ".")})
+				"Confirmé : le partenaire relève d'un État reconnu par la France et n'est pas visé par des sanctions ", emph(ref), ".")})
 		} else {
 			items = append(items, step("Avant la séance",
-				"Confirmer que le partenaire est une autorité locale d'un État reconnu par la France et qu'il n'est pas visé par des sanctions ", emph(ref), "."))
+				"Confirmer que le partenaire relève d'un État reconnu par la France et qu'il n'est pas visé par des sanctions ", emph(ref), "."))
 		}
 	}
 	items = append(items, step("Avant la séance",
@@ -87,27 +87,35 @@ func (f *facts) steps() []Item {
 	if hasText {
 		joined = "le projet de délibération et le projet de " + strings.SplitN(name, " ", 2)[1] + " : le texte est soumis au conseil avec la délibération, avant toute signature"
 	}
-	items = append(items, step(at("Avant la séance", "le ", date(s.ConvocationDate, whatConvocation)),
-		"Convoquer ", f.council(), " ; joindre ", joined, "."))
+	items = append(items, f.convocationStep(joined))
 	items = append(items, step(at("Le jour de la séance", "le ", date(s.Date, whatSessionDate)),
 		"Séance ", f.councilOf(), " : vote de la délibération ; signature de la délibération par ", f.exec(), " et le secrétaire de séance."))
 	transmit := cat("Transmettre la délibération au représentant de l'État (contrôle de légalité)")
-	if p.Authority.Population > wizard.ActesThreshold {
-		transmit = cat(transmit, ", par voie électronique (@ctes), obligatoire au-delà de 50 000 habitants")
+	if p.Authority.ActesCompulsory() {
+		transmit = cat(transmit, ", par voie électronique (@ctes), obligatoire pour ", f.authShort())
 	}
 	items = append(items, step(after(1), transmit, "."))
-	list := "afficher la liste des délibérations de la séance"
 	pub := cat("Publier la délibération sous forme électronique")
 	switch small, known := p.Authority.ChoosesPublicationMode(); {
 	case !known:
 		pub = cat("Publier la délibération ", todo(whatPublication))
 	case small:
-		pub = cat("Publier la délibération selon le mode choisi par le conseil municipal (affichage, papier ou électronique ; électronique par défaut)")
+		pub = cat("Publier la délibération selon le mode choisi par ", f.council(), " (affichage, papier ou électronique ; électronique par défaut)")
 	}
-	if s.Date.IsZero() {
-		items = append(items, step(at("Après la séance", "dans la semaine"), pub, " et ", list, "."))
-	} else {
-		items = append(items, step(at("Après la séance", "au plus tard le "+wizard.FormatDate(s.Date.AddDays(7))), pub, " et ", list, "."))
+	items = append(items, step(after(1), pub, " : elle n'est exécutoire qu'une fois publiée et transmise au représentant de l'État ",
+		emph("(CGCT, art. "+p.Authority.PublicationArticle()+")"), "."))
+	if t := p.Authority.Type; t != wizard.AuthDepartement && t != wizard.AuthRegion {
+		// The list of the délibérations of the séance, not the act itself, is due within
+		// a week (CGCT L. 2121-25).
+		list := at("Après la séance", "dans la semaine")
+		if !s.Date.IsZero() {
+			list = at("Après la séance", "au plus tard le "+wizard.FormatDate(s.Date.AddDays(7)))
+		}
+		items = append(items, step(list, "Afficher la liste des délibérations examinées en séance et la mettre en ligne sur le site internet, s'il existe ",
+			emph("(CGCT, art. L. 2121-25)"), "."))
+	}
+	if it, ok := f.stateAuthorisationStep(); ok {
+		items = append(items, it)
 	}
 
 	switch k, _ := mainText(p); {
@@ -115,14 +123,14 @@ func (f *facts) steps() []Item {
 		items = append(items, f.giftSteps(after(1))...)
 	case k == Convention:
 		items = append(items,
-			step(after(1), "Signer la convention avec le partenaire, une fois la délibération transmise au représentant de l'État."),
+			step(after(1), "Signer la convention avec le partenaire, une fois la délibération publiée et transmise au représentant de l'État."),
 			step("Après la signature", "Transmettre la convention signée au représentant de l'État : elle entre en vigueur, pour ", f.authShort(),
 				", à la date de cette transmission ", emph("(CGCT, art. L. 1115-1)"), "."))
 	case k == CharteJumelage:
 		items = append(items, step(at("Après la séance", todo("dates des deux cérémonies")),
-			"Signer la charte de jumelage lors des deux cérémonies, l'une à ", f.frenchPlace(), ", l'autre chez le partenaire, une fois la délibération transmise au représentant de l'État."))
+			"Signer la charte de jumelage lors des deux cérémonies, l'une à ", f.frenchPlace(), ", l'autre chez le partenaire, une fois la délibération publiée et transmise au représentant de l'État."))
 	case k == CharteAmitie:
-		items = append(items, step(after(1), "Signer la charte d'amitié avec le partenaire, une fois la délibération transmise au représentant de l'État."))
+		items = append(items, step(after(1), "Signer la charte d'amitié avec le partenaire, une fois la délibération publiée et transmise au représentant de l'État."))
 		if p.Commits() {
 			items = append(items, step("Avant tout engagement de dépense",
 				"Préparer avec une autorité locale étrangère la convention qui précise l'objet des actions envisagées et le montant prévisionnel des engagements financiers (", amount(p.TotalCost()),
@@ -144,6 +152,40 @@ func (f *facts) steps() []Item {
 	return items
 }
 
+// convocationStep is the convocation of the assembly, at the latest date its delay allows
+// (DOMAIN §10), with the texts joined to it.
+func (f *facts) convocationStep(joined string) Item {
+	a, s := f.p.Authority, f.p.Session
+	rule, known := a.ConvocationRule(&s)
+	when := at("Avant la séance", "le ", date(s.ConvocationDate, whatConvocation))
+	var delay Inline
+	if known {
+		delay = cat(" ; délai : ", rule.CouncilDays(rule.Days), " au moins avant la séance pour ", rule.Who, " ", emph("(CGCT, art. "+rule.Article+")"))
+		if !rule.Francs {
+			delay = cat(" ; les rapports sur chaque affaire sont adressés aux membres ", rule.CouncilDays(rule.Days), " au moins avant la réunion ", emph("(CGCT, art. "+rule.Article+")"))
+		}
+		if s.ConvocationDate.IsZero() && !s.Date.IsZero() {
+			latest := s.Date.AddDays(-rule.Days)
+			if rule.Francs {
+				latest = s.Date.AddDays(-rule.Days - 1)
+			}
+			when = at("Avant la séance", "au plus tard le "+wizard.FormatDate(latest))
+		}
+	}
+	return step(when, "Convoquer ", f.council(), delay, " ; joindre ", joined, ".")
+}
+
+// stateAuthorisationStep is the prior authorisation that a convention with a State
+// needs before its signature (CGCT L. 1115-5).
+func (f *facts) stateAuthorisationStep() (Item, bool) {
+	pa := f.p.Partner
+	if pa.Kind != wizard.PartnerEtat || pa.StateException == "" || pa.StateException == wizard.StateNone {
+		return Item{}, false
+	}
+	return step("Avant la signature", "Obtenir ", pa.StateException.Authorisation(),
+		" : la convention avec un État ne peut être signée avant ", emph("(CGCT, art. L. 1115-5)"), "."), true
+}
+
 // giftSteps is the FACECO procedure (or the payment of a direct gift).
 func (f *facts) giftSteps(afterTransmission Inline) []Item {
 	p := f.p
@@ -152,7 +194,7 @@ func (f *facts) giftSteps(afterTransmission Inline) []Item {
 			step("Avant le versement",
 				"Prendre contact avec le Centre de crise et de soutien (CDCS) du ministère de l'Europe et des Affaires étrangères pour connaître les modalités de versement au FACECO et l'opération à laquelle affecter la contribution."),
 			step(afterTransmission,
-				"Mandater la contribution de ", f.totalOrTodo(), " au profit du FACECO, une fois la délibération transmise au représentant de l'État. Aucune convention n'est nécessaire : l'aide est mutualisée et employée par les experts humanitaires de l'État."),
+				"Mandater la contribution de ", f.totalOrTodo(), " au profit du FACECO, une fois la délibération publiée et transmise au représentant de l'État. Aucune convention n'est nécessaire : l'aide est mutualisée et employée par les experts humanitaires de l'État."),
 			step("Après le versement",
 				"Conserver la délibération et le justificatif du versement : la contribution au FACECO entre dans la déclaration annuelle de l'aide publique au développement."),
 		}

@@ -220,16 +220,17 @@ func (f *facts) execPossessive() any {
 	return "son " + e[3:]
 }
 
-// execAuthorised is the agreement of "habilité" with the executive's title: the title
-// "Maire" says nothing of the person's gender.
+// execAuthorised is the agreement of "habilité" with the executive's title: « le Maire
+// … habilité », « la Maire … habilitée ».
 func (f *facts) execAuthorised() string {
-	switch f.p.Authority.EffectiveTitle() {
-	case wizard.TitlePresident:
-		return "habilité"
-	case wizard.TitlePresidente:
+	t := f.p.Authority.EffectiveTitle()
+	switch {
+	case t == "":
+		return "habilité(e)"
+	case t.Feminine():
 		return "habilitée"
 	}
-	return "habilité(e)"
+	return "habilité"
 }
 
 // execHeading is the heading of the executive's signature block: "Le Maire,".
@@ -473,7 +474,7 @@ func (f *facts) budgetYears() (Inline, int) {
 	for i := 1; i < len(years); i++ {
 		contiguous = contiguous && years[i] == years[i-1]+1
 	}
-	if contiguous {
+	if contiguous && len(years) > 2 {
 		return cat(fmt.Sprintf("des exercices %d à %d", years[0], years[len(years)-1])), len(years)
 	}
 	ss := make([]string, len(years))
@@ -765,8 +766,21 @@ func (f *facts) frenchPlace() any {
 	return todo(whatPlace)
 }
 
-// partnerRep is the partner's representative, or a placeholder.
+// partnerRep is the partner's representative as typed, or a placeholder.
 func (f *facts) partnerRep() any { return orTodo(f.p.Partner.Representative, whatPartnerRep) }
+
+// partnerRepInSentence is the representative inside a sentence: an article typed with a
+// capital is lower-cased, « représentée par le Président… », never « par Le Président ».
+func (f *facts) partnerRepInSentence() any {
+	r := f.p.Partner.Representative
+	for _, art := range []string{"Le ", "La ", "Les ", "L'", "L’"} {
+		if strings.HasPrefix(r, art) {
+			r = wizard.LowerFirst(r)
+			break
+		}
+	}
+	return orTodo(r, whatPartnerRep)
+}
 
 // paidToPartner reports whether some money is paid to the partner authority.
 func (f *facts) paidToPartner() bool {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -83,11 +84,43 @@ func itoa(n int) string {
 	return string(b)
 }
 
+// testPlans decodes the plans of ../../testdata/plans: cases the workshop samples do not
+// show (a département, a syndicat mixte ouvert, an overseas région with a State partner).
+func testPlans(t testing.TB) map[string]*wizard.Plan {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "plans", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test plans: %v", err)
+	}
+	out := map[string]*wizard.Plan{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := wizard.Decode(data)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out[strings.TrimSuffix(filepath.Base(f), ".json")] = p
+	}
+	return out
+}
+
+// allPlans is the samples and the test plans.
+func allPlans(t testing.TB) map[string]*wizard.Plan {
+	out := samplePlans(t)
+	for name, p := range testPlans(t) {
+		out[name] = p
+	}
+	return out
+}
+
 // TestGolden renders every document of every sample plan as text, Markdown and ODT
 // content.xml and compares them with the golden files.
 func TestGolden(t *testing.T) {
 	opt := Options{Today: testToday}
-	for name, p := range samplePlans(t) {
+	for name, p := range allPlans(t) {
 		for _, k := range Kinds(p) {
 			d := Build(p, k, opt)
 			for _, f := range []Format{Text, Markdown} {

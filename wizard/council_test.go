@@ -1,0 +1,181 @@
+package wizard
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// findingOf returns the finding of a code, and whether there is one.
+func findingOf(p *Plan, code FindingCode) (Finding, bool) {
+	for _, f := range Check(p) {
+		if f.Code == code {
+			return f, true
+		}
+	}
+	return Finding{}, false
+}
+
+// TestConvocationDelay holds the table of DOMAIN §10 at each boundary: the day before the
+// earliest session, on it and after it, for each type of authority; the reference names
+// the article.
+func TestConvocationDelay(t *testing.T) {
+	monday := NewDate(2027, time.March, 1)
+	for _, c := range []struct {
+		name      string
+		auth      Authority
+		statuts   int
+		earliest  Date // first lawful session date after a convocation on Monday 1 March
+		reference string
+	}{
+		{"commune of 3 499", Authority{Type: AuthCommune, Population: 3499}, 0, NewDate(2027, time.March, 5), "L. 2121-11"},
+		{"commune of 3 500", Authority{Type: AuthCommune, Population: 3500}, 0, NewDate(2027, time.March, 7), "L. 2121-12"},
+		{"small communauté de communes", Authority{Type: AuthCommunauteCommunes, Population: 2000}, 0, NewDate(2027, time.March, 7), "L. 5211-1"},
+		{"métropole", Authority{Type: AuthMetropole, Population: 500_000}, 0, NewDate(2027, time.March, 7), "L. 5211-1"},
+		{"syndicat mixte fermé", Authority{Type: AuthSyndicatMixte, SyndicatKind: SyndicatFerme}, 0, NewDate(2027, time.March, 7), "L. 5711-1"},
+		{"syndicat mixte ouvert, statuts 8", Authority{Type: AuthSyndicatMixte, SyndicatKind: SyndicatOuvert}, 8, NewDate(2027, time.March, 10), "L. 5721-2"},
+		{"département", Authority{Type: AuthDepartement, Departement: "38"}, 0, NewDate(2027, time.March, 13), "L. 3121-19"},
+		{"région", Authority{Type: AuthRegion, Departement: "69"}, 0, NewDate(2027, time.March, 13), "L. 4132-18"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for _, d := range []struct {
+				session Date
+				blocks  bool
+			}{{c.earliest.AddDays(-1), true}, {c.earliest, false}, {c.earliest.AddDays(1), false}} {
+				p := &Plan{Authority: c.auth, Session: Session{ConvocationDate: monday, Date: d.session, StatutsDelay: c.statuts}}
+				f, found := findingOf(p, CodeConvocationDelay)
+				if found != d.blocks {
+					t.Fatalf("session on %s: finding %v, want %v (%s)", FormatDate(d.session), found, d.blocks, f.Message)
+				}
+				if found && (f.Severity != Blocking || !strings.Contains(f.Reference, c.reference) || !strings.Contains(f.Message, FormatDate(c.earliest))) {
+					t.Errorf("%+v", f)
+				}
+			}
+		})
+	}
+	// Without the population or the statuts' delay, nothing can be said.
+	p := &Plan{Authority: Authority{Type: AuthCommune}, Session: Session{ConvocationDate: monday, Date: monday.AddDays(1)}}
+	if _, found := findingOf(p, CodeConvocationDelay); found {
+		t.Error("a commune without population")
+	}
+}
+
+// TestConvocationUrgency: with urgency declared, one jour franc at least is attention,
+// less is still blocking.
+func TestConvocationUrgency(t *testing.T) {
+	monday := NewDate(2027, time.March, 1)
+	for _, c := range []struct {
+		session Date
+		code    FindingCode
+		sev     Severity
+	}{
+		{NewDate(2027, time.March, 2), CodeConvocationDelay, Blocking},  // 0 jour franc
+		{NewDate(2027, time.March, 3), CodeConvocationUrgency, Warning}, // 1 jour franc
+		{NewDate(2027, time.March, 4), CodeConvocationUrgency, Warning},
+	} {
+		p := &Plan{Authority: Authority{Type: AuthCommune, Population: 1200},
+			Session: Session{ConvocationDate: monday, Date: c.session, Urgency: true}}
+		f, found := findingOf(p, c.code)
+		if !found || f.Severity != c.sev || !strings.Contains(f.Reference, "L. 2121-11") {
+			t.Errorf("session on %s: %+v", FormatDate(c.session), Check(p))
+		}
+	}
+	// Urgency declared but not needed: nothing.
+	p := &Plan{Authority: Authority{Type: AuthCommune, Population: 1200},
+		Session: Session{ConvocationDate: monday, Date: NewDate(2027, time.March, 10), Urgency: true}}
+	if _, found := findingOf(p, CodeConvocationUrgency); found {
+		t.Error("urgency flagged with a full delay")
+	}
+}
+
+// TestQuorumAndProxies: one member below the quorum blocks, at it passes; a second
+// meeting lifts the quorum; proxies beyond the present block.
+func TestQuorumAndProxies(t *testing.T) {
+	for _, c := range []struct {
+		members, present int
+		second           bool
+		blocks           bool
+	}{
+		{19, 9, false, true}, {19, 10, false, false},
+		{20, 10, false, true}, {20, 11, false, false},
+		{19, 9, true, false},
+	} {
+		for _, typ := range []AuthorityType{AuthCommune, AuthDepartement} {
+			p := &Plan{Authority: Authority{Type: typ, Population: 1000},
+				Session: Session{MembersInOffice: c.members, Present: c.present, SecondMeeting: c.second}}
+			f, found := findingOf(p, CodeQuorum)
+			if found != c.blocks {
+				t.Errorf("%s %d/%d second %v: quorum finding %v", typ, c.present, c.members, c.second, found)
+			}
+			want := map[AuthorityType]string{AuthCommune: "L. 2121-17", AuthDepartement: "L. 3121-14"}[typ]
+			if found && (f.Severity != Blocking || !strings.Contains(f.Reference, want)) {
+				t.Errorf("%+v", f)
+			}
+			if _, advice := findingOf(p, CodeSecondMeeting); advice != c.second {
+				t.Errorf("second meeting advice %v", advice)
+			}
+		}
+	}
+	for _, c := range []struct {
+		present, represented int
+		blocks               bool
+	}{{10, 9, false}, {10, 10, false}, {10, 11, true}} {
+		p := &Plan{Session: Session{MembersInOffice: 30, Present: c.present, Represented: Int(c.represented)}}
+		if _, found := findingOf(p, CodeProxies); found != c.blocks {
+			t.Errorf("%d represented for %d present: %v", c.represented, c.present, found)
+		}
+	}
+}
+
+// TestStateException: a State partner blocks unless an exception applies; the overseas
+// « pouvoirs » only for an overseas département or région.
+func TestStateException(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		auth Authority
+		exc  StateException
+		code FindingCode
+		sev  Severity
+		says string
+	}{
+		{"no exception declared", Authority{Type: AuthCommune, Departement: "38"}, "", CodeStatePartner, Blocking, "déclarez l'exception"},
+		{"none", Authority{Type: AuthCommune, Departement: "971"}, StateNone, CodeStatePartner, Blocking, "autorité locale étrangère"},
+		{"pouvoirs for a commune of Guadeloupe", Authority{Type: AuthCommune, Departement: "971"}, StateOverseasPower, CodeStatePartner, Blocking, "jamais à une commune"},
+		{"pouvoirs for an overseas EPCI", Authority{Type: AuthCommunauteAgglomeration, Departement: "974"}, StateOverseasPower, CodeStatePartner, Blocking, "jamais à une commune"},
+		{"pouvoirs for La Réunion's région", Authority{Type: AuthRegion, Departement: "974"}, StateOverseasPower, CodeStateException, Warning, "pouvoirs donnés"},
+		{"pouvoirs in metropolitan France", Authority{Type: AuthDepartement, Departement: "38"}, StateOverseasPower, CodeStatePartner, Blocking, "jamais"},
+		{"GECT", Authority{Type: AuthRegion, Departement: "67"}, StateGECT, CodeStateException, Warning, "préfet de région"},
+		{"1° accord", Authority{Type: AuthCommune, Departement: "74"}, StateAgreement, CodeStateException, Warning, "représentant de l'État"},
+	} {
+		p := &Plan{Authority: c.auth, Partner: Partner{Kind: PartnerEtat, StateException: c.exc}}
+		f, found := findingOf(p, c.code)
+		if !found || f.Severity != c.sev || !strings.Contains(f.Message, c.says) || !strings.Contains(f.Reference, "L. 1115-5") {
+			t.Errorf("%s: %+v", c.name, Check(p))
+		}
+	}
+}
+
+// TestEveryDepartementHasItsCourt: the appeal mention names the tribunal administratif
+// of every département by its official name.
+func TestEveryDepartementHasItsCourt(t *testing.T) {
+	for _, d := range Departements() {
+		c, ok := AdministrativeCourt(d.Code)
+		if !ok || !strings.HasPrefix(c, "le tribunal administratif d") {
+			t.Errorf("%s %s: %q", d.Code, d.Name, c)
+		}
+	}
+	for code, want := range map[string]string{
+		"38": "le tribunal administratif de Grenoble", "18": "le tribunal administratif d'Orléans",
+		"69": "le tribunal administratif de Lyon", "05": "le tribunal administratif de Marseille",
+		"92": "le tribunal administratif de Cergy-Pontoise", "93": "le tribunal administratif de Montreuil",
+		"971": "le tribunal administratif de la Guadeloupe", "976": "le tribunal administratif de Mayotte",
+		"974": "le tribunal administratif de La Réunion",
+	} {
+		if got, _ := AdministrativeCourt(code); got != want {
+			t.Errorf("%s: %q, want %q", code, got, want)
+		}
+	}
+	if _, ok := AdministrativeCourt("99"); ok {
+		t.Error("99 has a court")
+	}
+}
