@@ -397,6 +397,65 @@ func TestPackages(t *testing.T) {
 	}
 }
 
+// TestKeepWithNext checks that a paragraph ending with a colon stays on the page of the
+// block it introduces, in ODT and DOCX, through a paragraph style that keeps with the
+// next one, as the headings do.
+func TestKeepWithNext(t *testing.T) {
+	for _, c := range []struct {
+		bl   Block
+		want bool
+	}{
+		{Block{Type: BlockParagraph, Lines: []Inline{cat("Considérant le programme d'actions envisagé :")}}, true},
+		{Block{Type: BlockParagraph, Lines: []Inline{cat("Après en avoir délibéré, le conseil ", strong("DÉCIDE :"))}}, true},
+		{Block{Type: BlockParagraph, Lines: []Inline{cat("Vu le budget de la commune ;")}}, false},
+		{Block{Type: BlockParagraph, Lines: []Inline{cat("Objet : jumelage")}}, false},
+		{Block{Type: BlockLines, Lines: []Inline{cat("Date de convocation :")}}, false},
+		{Block{Type: BlockParagraph}, false},
+	} {
+		if got := c.bl.leadsIn(); got != c.want {
+			t.Errorf("leadsIn(%q) = %v", c.bl.Lines, got)
+		}
+	}
+
+	d := Build(samplePlans(t)["01-jumelage-allemagne"], Deliberation, Options{Today: testToday})
+	content, err := ODTContent(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(content, []byte(`<text:p text:style-name="Aect_BodyLead">Considérant le programme d&apos;actions envisagé`+nbsp+`:</text:p>`)) {
+		t.Error("content.xml: « Considérant le programme d'actions envisagé : » is not in the style kept with the next paragraph")
+	}
+	styles, err := execute("odt-styles.xml", packageView{Title: d.Title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Aect_BodyLead", "Aect_Heading1", "Aect_Heading2"} {
+		i := bytes.Index(styles, []byte(`style:name="`+name+`"`))
+		end := bytes.Index(styles[max(i, 0):], []byte("</style:style>"))
+		if i < 0 || end < 0 || !bytes.Contains(styles[i:i+end], []byte(`fo:keep-with-next="always"`)) {
+			t.Errorf("styles.xml: %s is not kept with the next paragraph", name)
+		}
+	}
+	doc, err := DOCXDocument(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(doc, []byte(`<w:pStyle w:val="AectBodyLead"/></w:pPr><w:r><w:t xml:space="preserve">Considérant le programme d&apos;actions envisagé`+nbsp+`:`)) {
+		t.Error("document.xml: « Considérant le programme d'actions envisagé : » is not in the style kept with the next paragraph")
+	}
+	wstyles, err := execute("docx-styles.xml", packageView{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"AectBodyLead", "Heading1", "Heading2"} {
+		i := bytes.Index(wstyles, []byte(`w:styleId="`+id+`"`))
+		end := bytes.Index(wstyles[max(i, 0):], []byte("</w:style>"))
+		if i < 0 || end < 0 || !bytes.Contains(wstyles[i:i+end], []byte("<w:keepNext/>")) {
+			t.Errorf("styles.xml: %s is not kept with the next paragraph", id)
+		}
+	}
+}
+
 func TestExport(t *testing.T) {
 	plans := samplePlans(t)
 	dir := t.TempDir()

@@ -79,7 +79,11 @@ func (x *docxWriter) block(bl Block) {
 		}
 		x.para(style, bl.Lines[0])
 	case BlockParagraph:
-		x.para("AectBody", bl.Lines...)
+		if bl.leadsIn() {
+			x.para("AectBodyLead", bl.Lines...)
+		} else {
+			x.para("AectBody", bl.Lines...)
+		}
 	case BlockLines:
 		x.para("AectLines", bl.Lines...)
 	case BlockArticle:

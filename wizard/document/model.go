@@ -1,5 +1,7 @@
 package document
 
+import "strings"
+
 // Doc is the content model of one document: a title and a sequence of blocks. The four
 // writers render the same Doc.
 type Doc struct {
@@ -100,6 +102,17 @@ type Row struct {
 	Cells []Inline
 	Total bool
 	Group bool
+}
+
+// leadsIn reports whether the block introduces the next one: a paragraph that ends
+// with a colon ("Considérant le programme d'actions envisagé :", "… DÉCIDE :"). Like a
+// heading, it is kept on the page of the block that follows.
+func (bl Block) leadsIn() bool {
+	if bl.Type != BlockParagraph || len(bl.Lines) == 0 {
+		return false
+	}
+	s := strings.TrimRight(bl.Lines[len(bl.Lines)-1].String(), " "+nbsp+"\u202f")
+	return strings.HasSuffix(s, ":")
 }
 
 // alignedHeadings returns the headings of signature blocks padded with empty lines to

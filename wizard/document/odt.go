@@ -86,7 +86,11 @@ func (o *odtWriter) block(bl Block) {
 		o.inline(bl.Lines[0])
 		o.body.WriteString("</text:h>\n")
 	case BlockParagraph:
-		o.para("Aect_Body", bl.Lines...)
+		if bl.leadsIn() {
+			o.para("Aect_BodyLead", bl.Lines...)
+		} else {
+			o.para("Aect_Body", bl.Lines...)
+		}
 	case BlockLines:
 		o.para("Aect_Lines", bl.Lines...)
 	case BlockArticle:
