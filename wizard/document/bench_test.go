@@ -33,3 +33,19 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPDFAll builds every document of sample 02 and renders each as PDF: what
+// printing or a PDF export of the plan costs (the goal is under 50 ms; LibreOffice takes
+// seconds for the same documents).
+func BenchmarkPDFAll(b *testing.B) {
+	p := samplePlans(b)["02-convention-eau-senegal"]
+	opt := Options{Today: testToday}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, k := range Kinds(p) {
+			if err := Render(io.Discard, Build(p, k, opt), PDF); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -3,9 +3,10 @@
 // "prochaines étapes" checklist, from a plan.
 //
 // A document is built once from the plan into a small content model (Doc: blocks of
-// inline spans, with placeholders for missing answers), then rendered by one of four
+// inline spans, with placeholders for missing answers), then rendered by one of five
 // writers: plain text wrapped at 80 columns, Markdown, ODT and DOCX (both written by hand
-// with archive/zip). Only Export touches the file system.
+// with archive/zip), and PDF (laid out on A4 pages with fpdf, Liberation Sans embedded).
+// Only Export touches the file system.
 //
 // Every missing answer shows as a visible placeholder, "[à compléter : …]", and every point
 // the law leaves to the user's jurist as "[à confirmer : …]"; nothing is guessed.
@@ -88,27 +89,32 @@ const (
 	Markdown Format = "md"
 	ODT      Format = "odt"
 	DOCX     Format = "docx"
+	// PDF is the document laid out on A4 pages by aect itself, fonts embedded: for
+	// printing, publication and the télétransmission, without LibreOffice.
+	PDF Format = "pdf"
 )
 
 // AllFormats lists the formats in the order of an export: ODT first, the format the
 // French administration recommends.
-var AllFormats = []Format{ODT, DOCX, Markdown, Text}
+var AllFormats = []Format{ODT, DOCX, PDF, Markdown, Text}
 
 // ParseFormat reads a format name, ignoring case, surrounding spaces and a leading dot:
-// "odt", "docx", "md" (or "markdown"), "txt" (or "texte", "text"). An unknown name gives a
-// French error listing the accepted ones.
+// "odt", "docx", "pdf", "md" (or "markdown"), "txt" (or "texte", "text"). An unknown
+// name gives a French error listing the accepted ones.
 func ParseFormat(s string) (Format, error) {
 	switch strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), ".") {
 	case "odt":
 		return ODT, nil
 	case "docx":
 		return DOCX, nil
+	case "pdf":
+		return PDF, nil
 	case "md", "markdown":
 		return Markdown, nil
 	case "txt", "text", "texte":
 		return Text, nil
 	}
-	return "", wizard.Errorf("format « %s » inconnu : attendu odt, docx, md ou txt", s)
+	return "", wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md ou txt", s)
 }
 
 // FileName is the file name of a document in a format: "deliberation.odt",
@@ -130,21 +136,39 @@ type Options struct {
 // convention or charte.
 func Build(p *wizard.Plan, k Kind, opt Options) *Doc {
 	f := newFacts(p, opt)
+	var d *Doc
 	switch k {
 	case Deliberation:
-		return buildDeliberation(f)
+		d = buildDeliberation(f)
 	case Convention:
-		return buildConvention(f)
+		d = buildConvention(f)
 	case CharteJumelage:
-		return buildCharteJumelage(f)
+		d = buildCharteJumelage(f)
 	case CharteAmitie:
-		return buildCharteAmitie(f)
+		d = buildCharteAmitie(f)
 	case NextSteps:
-		return buildNextSteps(f)
+		d = buildNextSteps(f)
+	default:
+		b := newBuilder(k, "Document inconnu")
+		b.para(fmt.Sprintf("Document « %s » inconnu.", k))
+		d = b.doc
 	}
-	b := newBuilder(k, "Document inconnu")
-	b.para(fmt.Sprintf("Document « %s » inconnu.", k))
-	return b.doc
+	d.Subject = f.subject().String()
+	if a := f.authHeader(); !hasPlaceholder(a) {
+		d.Author = a.String()
+	}
+	d.Date = opt.Today
+	return d
+}
+
+// hasPlaceholder reports whether a line has a placeholder.
+func hasPlaceholder(in Inline) bool {
+	for _, s := range in {
+		if s.Style == Placeholder {
+			return true
+		}
+	}
+	return false
 }
 
 // Render writes the document in a format.
@@ -161,6 +185,8 @@ func Render(w io.Writer, d *Doc, f Format) error {
 		return renderODT(w, d)
 	case DOCX:
 		return renderDOCX(w, d)
+	case PDF:
+		return renderPDF(w, d)
 	}
-	return wizard.Errorf("format « %s » inconnu : attendu odt, docx, md ou txt", f)
+	return wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md ou txt", f)
 }

@@ -59,16 +59,16 @@ func TestKindTitleAndFileName(t *testing.T) {
 
 func TestParseFormat(t *testing.T) {
 	for in, want := range map[string]Format{"odt": ODT, " DOCX ": DOCX, ".md": Markdown, "markdown": Markdown,
-		"txt": Text, "texte": Text} {
+		"txt": Text, "texte": Text, "PDF": PDF, ".pdf": PDF} {
 		got, err := ParseFormat(in)
 		if err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	_, err := ParseFormat("pdf")
+	_, err := ParseFormat("rtf")
 	var we *wizard.Error
-	if !errors.As(err, &we) || !strings.Contains(err.Error(), "« pdf »") || !strings.Contains(err.Error(), "odt, docx, md ou txt") {
-		t.Errorf("ParseFormat(pdf) error = %v", err)
+	if !errors.As(err, &we) || !strings.Contains(err.Error(), "« rtf »") || !strings.Contains(err.Error(), "odt, docx, pdf, md ou txt") {
+		t.Errorf("ParseFormat(rtf) error = %v", err)
 	}
 }
 
@@ -313,7 +313,7 @@ func TestEmptyPlan(t *testing.T) {
 			}
 		}
 	}
-	if err := Render(&bytes.Buffer{}, Build(nil, Deliberation, Options{}), Format("pdf")); err == nil {
+	if err := Render(&bytes.Buffer{}, Build(nil, Deliberation, Options{}), Format("rtf")); err == nil {
 		t.Error("Render accepted an unknown format")
 	}
 }
@@ -497,7 +497,7 @@ func TestExport(t *testing.T) {
 		t.Errorf("gift export = %v, %v", paths, err)
 	}
 	// An unknown format is refused before anything is written.
-	if _, err := Export(plans["03-don-faceco"], dir, []Format{"pdf"}, Options{}); err == nil {
+	if _, err := Export(plans["03-don-faceco"], dir, []Format{"rtf"}, Options{}); err == nil {
 		t.Error("Export accepted an unknown format")
 	}
 	// A folder that cannot be created gives a French error naming it.

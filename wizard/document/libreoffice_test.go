@@ -14,8 +14,9 @@ import (
 	"aect/wizard"
 )
 
-// requireTool finds a program on PATH. Where it is missing the test fails in CI (env CI
-// set, or AECT_REQUIRE_SOFFICE=1) and is skipped elsewhere.
+// requireTool finds a program on PATH (LibreOffice, the poppler tools). Where it is
+// missing the test fails in CI (env CI set, or AECT_REQUIRE_SOFFICE=1) and is skipped
+// elsewhere.
 func requireTool(t *testing.T, names ...string) string {
 	t.Helper()
 	for _, n := range names {
@@ -26,7 +27,7 @@ func requireTool(t *testing.T, names ...string) string {
 	if required() {
 		t.Fatalf("%s introuvable alors que le test est exigé (CI ou AECT_REQUIRE_SOFFICE=1) : installez libreoffice-writer-nogui et poppler-utils (apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils)", names[0])
 	}
-	t.Skip("LibreOffice (soffice) absent : test de conversion PDF ignoré")
+	t.Skipf("%s absent : test ignoré (exigé en CI ou avec AECT_REQUIRE_SOFFICE=1)", names[0])
 	return ""
 }
 

@@ -1,14 +1,26 @@
 package document
 
-import "strings"
+import (
+	"strings"
 
-// Doc is the content model of one document: a title and a sequence of blocks. The four
+	"aect/wizard"
+)
+
+// Doc is the content model of one document: a title and a sequence of blocks. The five
 // writers render the same Doc.
 type Doc struct {
 	// Kind is the document.
 	Kind Kind
 	// Title names the document in the file's metadata ("Délibération – Jumelage …").
 	Title string
+	// Subject is the matter of the document for the file's metadata: the objet of the
+	// délibération.
+	Subject string
+	// Author is the authority drafting the document, for the file's metadata ("Commune
+	// de Belmont-sur-Guiers"); empty while the authority is not named.
+	Author string
+	// Date is the day the document is made (Options.Today), the creation date of a PDF.
+	Date wizard.Date
 	// Blocks is the content, in order.
 	Blocks []Block
 }
@@ -147,8 +159,8 @@ const (
 	Plain SpanStyle = iota
 	Strong
 	Emphasis
-	// Placeholder marks "[à compléter : …]" and "[à confirmer : …]": highlighted in ODT
-	// and DOCX so that the secretary finds every point to fill in.
+	// Placeholder marks "[à compléter : …]" and "[à confirmer : …]": highlighted in ODT,
+	// DOCX and PDF so that the secretary finds every point to fill in.
 	Placeholder
 )
 
