@@ -466,7 +466,7 @@ func (a *accessible) documents() error {
 	}
 	var formats []document.Format
 	for {
-		ans, err := a.line("Format : odt (LibreOffice, par défaut), docx (Word), md ou txt : ")
+		ans, err := a.line("Format : odt (LibreOffice, par défaut), docx (Word), pdf, md ou txt : ")
 		if err != nil {
 			return err
 		}

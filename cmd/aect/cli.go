@@ -62,16 +62,16 @@ func init() {
 			},
 			run: cmdList},
 		{name: "show", args: "N°", summary: "affiche un document d'un brouillon",
-			help: "Affiche un document sur la sortie standard.\n--doc deliberation (par défaut), convention (ou charte), etapes ; --format txt (par défaut) ou md.\nLes constats bloquants du contrôle sont signalés sur la sortie d'erreur ; le document est produit quand même.",
+			help: "Affiche un document sur la sortie standard.\n--doc deliberation (par défaut), convention (ou charte), etapes ; --format txt (par défaut), md ou pdf.\nUn PDF s'écrit dans un fichier : aect show N° --format pdf > deliberation.pdf\nLes constats bloquants du contrôle sont signalés sur la sortie d'erreur ; le document est produit quand même.",
 			flags: func(fs *flag.FlagSet, o *options) {
 				fs.StringVar(&o.doc, "doc", "deliberation", "document : deliberation, convention, charte, etapes")
-				fs.StringVar(&o.format, "format", "txt", "format : txt ou md")
+				fs.StringVar(&o.format, "format", "txt", "format : txt, md ou pdf")
 			},
 			run: cmdShow},
 		{name: "export", args: "N°", summary: "écrit tous les documents d'un brouillon dans un dossier",
-			help: "Écrit la délibération, la convention ou la charte et les prochaines étapes dans DOSSIER/<titre>/.\n--format odt (par défaut), docx, md, txt ou all ; --out DOSSIER (par défaut le dossier courant).",
+			help: "Écrit la délibération, la convention ou la charte et les prochaines étapes dans DOSSIER/<titre>/.\n--format odt (par défaut), docx, pdf, md, txt ou all ; --out DOSSIER (par défaut le dossier courant).",
 			flags: func(fs *flag.FlagSet, o *options) {
-				fs.StringVar(&o.format, "format", "odt", "format : odt, docx, md, txt ou all")
+				fs.StringVar(&o.format, "format", "odt", "format : odt, docx, pdf, md, txt ou all")
 				fs.StringVar(&o.out, "out", ".", "dossier de destination")
 			},
 			run: cmdExport},
@@ -97,10 +97,10 @@ func init() {
 			help: "Charge les projets d'exemple de l'atelier de formation dans la base. Relancer la commande ne crée pas de doublon.\nAstuce : aect --db atelier.db demo, pour une base jetable.",
 			run:  cmdDemo},
 		{name: "questionnaire", summary: "imprime le questionnaire vierge (à remplir avant la séance)",
-			help: "Affiche toutes les questions avec leur aide et leurs choix, pour préparer les réponses sur papier.\n--format txt (par défaut), md ou odt (--out FICHIER, par défaut questionnaire.odt).",
+			help: "Affiche toutes les questions avec leur aide et leurs choix, pour préparer les réponses sur papier.\n--format txt (par défaut), md, odt ou pdf (--out FICHIER, par défaut questionnaire.odt ou questionnaire.pdf).",
 			flags: func(fs *flag.FlagSet, o *options) {
-				fs.StringVar(&o.format, "format", "txt", "format : txt, md ou odt")
-				fs.StringVar(&o.out, "out", "", "fichier de sortie (odt)")
+				fs.StringVar(&o.format, "format", "txt", "format : txt, md, odt ou pdf")
+				fs.StringVar(&o.out, "out", "", "fichier de sortie (odt, pdf)")
 			},
 			run: cmdQuestionnaire},
 		{name: "annuaire", args: "TEXTE", summary: "cherche une commune ou un EPCI dans l'annuaire des collectivités",

@@ -181,8 +181,14 @@ func cmdShow(e *env, args []string) error {
 	if err != nil {
 		return &usageError{err.Error()}
 	}
-	if f != document.Text && f != document.Markdown {
-		return usagef("show affiche du texte : --format txt ou md (pour %s, utilisez aect export)", f)
+	switch {
+	case f == document.PDF && isTerminal(e.io.out):
+		// A PDF is binary: on a terminal it would be garbage, and could send escape
+		// sequences to it.
+		return usagef("un PDF ne s'affiche pas dans le terminal : redirigez la sortie vers un fichier " +
+			"(aect show N° --format pdf > deliberation.pdf) ou utilisez aect export N° --format pdf")
+	case f != document.Text && f != document.Markdown && f != document.PDF:
+		return usagef("show écrit du texte ou un PDF : --format txt, md ou pdf (pour %s, utilisez aect export)", f)
 	}
 	d, err := e.draft(args)
 	if err != nil {
@@ -198,13 +204,13 @@ func cmdShow(e *env, args []string) error {
 
 func exportFormats(s string) ([]document.Format, error) {
 	if wizard.Fold(strings.TrimSpace(s)) == "all" || wizard.Fold(strings.TrimSpace(s)) == "tous" {
-		return []document.Format{document.ODT, document.DOCX, document.Markdown, document.Text}, nil
+		return document.AllFormats, nil
 	}
 	var out []document.Format
 	for _, part := range strings.Split(s, ",") {
 		f, err := document.ParseFormat(part)
 		if err != nil {
-			return nil, usagef("format « %s » inconnu : attendu odt, docx, md, txt ou all (tous)", strings.TrimSpace(part))
+			return nil, usagef("format « %s » inconnu : attendu odt, docx, pdf, md, txt ou all (tous)", strings.TrimSpace(part))
 		}
 		out = append(out, f)
 	}

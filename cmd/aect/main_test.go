@@ -116,7 +116,8 @@ func TestUsageErrors(t *testing.T) {
 	expect(t, aect(t, "", "--db", db, "show"), 2, "numéro de brouillon manquant")
 	expect(t, aect(t, "", "--db", db, "show", "abc"), 2, "n'est pas un numéro")
 	expect(t, aect(t, "", "--db", db, "show", "1", "2"), 2, "un seul numéro")
-	expect(t, aect(t, "", "--db", db, "export", "1", "--format", "pdf"), 2, "pdf")
+	expect(t, aect(t, "", "--db", db, "export", "1", "--format", "rtf"), 2, "format « rtf » inconnu", "pdf")
+	expect(t, aect(t, "", "--db", db, "show", "1", "--format", "odt"), 2, "--format txt, md ou pdf", "aect export")
 	expect(t, aect(t, "", "--db", db, "new"), 2, "--answers")
 	expect(t, aect(t, "", "--db", db, "import"), 2, "fichier à importer manquant")
 	expect(t, aect(t, "", "--bogus"), 2, "option inconnue : -bogus")
@@ -153,6 +154,13 @@ func TestDemoListShow(t *testing.T) {
 	expect(t, aect(t, "", "--db", db, "show", id, "--doc", "lettre"), 2, "document « lettre » inconnu")
 	expect(t, aect(t, "", "--db", db, "show", "999"), 1, "introuvable")
 
+	// A PDF on standard output, for a file or a pipe.
+	r = aect(t, "", "--db", db, "show", id, "--doc", "convention", "--format", "pdf")
+	expect(t, r, 0)
+	if !strings.HasPrefix(r.stdout, "%PDF-1.") || !strings.HasSuffix(strings.TrimSpace(r.stdout), "%%EOF") || !strings.Contains(r.stdout, "LiberationSans") {
+		t.Errorf("show --format pdf wrote %d bytes: %.40q", len(r.stdout), r.stdout)
+	}
+
 	// Blocking findings go to stderr; the document is still produced.
 	r = aect(t, "", "--db", db, "show", idOf(t, db, "Amitié scolaire"))
 	expect(t, r, 0)
@@ -164,6 +172,29 @@ func TestDemoListShow(t *testing.T) {
 	}
 	gift := idOf(t, db, "Aide d'urgence")
 	expect(t, aect(t, "", "--db", db, "show", gift, "--doc", "convention"), 1, "n'a pas de convention")
+}
+
+// TestShowPDFOnATerminal runs show --format pdf with its output on a terminal (a
+// pseudo-terminal made by script(1)): it refuses, in French, with the usage code.
+func TestShowPDFOnATerminal(t *testing.T) {
+	script, err := exec.LookPath("script")
+	if err != nil || runtime.GOOS != "linux" {
+		t.Skip("script(1) de util-linux absent : pas de pseudo-terminal pour ce test")
+	}
+	db := dbPath(t)
+	expect(t, aect(t, "", "--db", db, "demo"), 0)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	// script runs the command on a pseudo-terminal, copies what it shows, and returns its
+	// exit code (-e).
+	cmd := exec.CommandContext(ctx, script, "-qec", binary+" --db "+db+" show 1 --format pdf", "/dev/null")
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "AECT_DB=", "NO_COLOR=1")
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(string(out), "un PDF ne s'affiche pas dans le terminal") ||
+		strings.Contains(string(out), "%PDF") {
+		t.Errorf("exit %v, output:\n%s", err, out)
+	}
 }
 
 // idOf finds a draft's number in `aect list --json` by a part of its title.
@@ -194,7 +225,12 @@ func TestExport(t *testing.T) {
 		}
 	}
 	r = aect(t, "", "--db", db, "export", idOf(t, db, "Aide d'urgence"), "--format", "all", "--out", out)
-	expect(t, r, 0, "Documents écrits (8)")
+	expect(t, r, 0, "Documents écrits (10)", "deliberation.pdf", "prochaines-etapes.pdf")
+	r = aect(t, "", "--db", db, "export", id, "--format", "pdf", "--out", out)
+	expect(t, r, 0, "Documents écrits (3)", "charte-jumelage.pdf")
+	if b, err := os.ReadFile(filepath.Join(out, "jumelage-belmont-sur-guiers-lindenbach", "deliberation.pdf")); err != nil || !bytes.HasPrefix(b, []byte("%PDF-1.")) {
+		t.Errorf("deliberation.pdf: %v %.20q", err, b)
+	}
 	if runtime.GOOS != "windows" && os.Getuid() != 0 {
 		ro := filepath.Join(t.TempDir(), "ro")
 		os.Mkdir(ro, 0o500)
@@ -287,7 +323,12 @@ func TestQuestionnaire(t *testing.T) {
 	if st, err := os.Stat(out); err != nil || st.Size() == 0 {
 		t.Errorf("questionnaire.odt: %v", err)
 	}
-	expect(t, aect(t, "", "questionnaire", "--format", "pdf"), 2, "pdf")
+	out = filepath.Join(t.TempDir(), "q.pdf")
+	expect(t, aect(t, "", "questionnaire", "--format", "pdf", "--out", out), 0, out)
+	if b, err := os.ReadFile(out); err != nil || !bytes.HasPrefix(b, []byte("%PDF-1.")) {
+		t.Errorf("questionnaire.pdf: %v", err)
+	}
+	expect(t, aect(t, "", "questionnaire", "--format", "rtf"), 2, "rtf")
 }
 
 // accessibleInput writes, from a sample plan, what a user of the accessible mode would
