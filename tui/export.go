@@ -22,6 +22,7 @@ type exportDoneMsg struct {
 var exportFormats = []struct{ ext, label string }{
 	{"odt", "ODT — LibreOffice, format recommandé par l'administration"},
 	{"docx", "DOCX — Microsoft Word"},
+	{"pdf", "PDF — à imprimer, publier ou transmettre (non modifiable)"},
 	{"md", "Markdown (.md)"},
 	{"txt", "Texte brut (.txt)"},
 }

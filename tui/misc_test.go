@@ -71,6 +71,30 @@ func TestDocumentsPreviewTabsAndExportInAnotherFormat(t *testing.T) {
 	}
 }
 
+func TestExportDialogWritesPDF(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "01-jumelage-allemagne"))
+	h.goTo(wizard.SecDocuments, "")
+	dir := t.TempDir()
+	h.key("x")
+	h.contains("(•) ODT")
+	h.contains("PDF — à imprimer, publier ou transmettre (non modifiable)")
+	h.key("down", "down") // PDF
+	h.key("tab")
+	for range len(h.app().c.opt.ExportDir) {
+		h.key("backspace")
+	}
+	h.typeText(dir)
+	h.key("enter")
+	h.contains("Documents écrits dans le dossier")
+	matches, _ := filepath.Glob(filepath.Join(dir, "*", "*.pdf"))
+	if len(matches) != 3 {
+		t.Fatalf("pdf files: %v", matches)
+	}
+	if b, err := os.ReadFile(matches[0]); err != nil || !strings.HasPrefix(string(b), "%PDF-1.") {
+		t.Errorf("%s: %v", matches[0], err)
+	}
+}
+
 func TestNoColourGivesMonochromeStylesWithEmphasis(t *testing.T) {
 	t.Setenv("NO_COLOR", "1")
 	lipgloss.SetColorProfile(termenv.ANSI)
