@@ -14,25 +14,28 @@ import (
 )
 
 func TestFindPrinter(t *testing.T) {
-	mac := "/Applications/LibreOffice.app/Contents/MacOS/soffice"
-	word := "Word (ou l'application associée aux .docx)"
+	programFiles := `C:\Program Files\LibreOffice\program\soffice.exe`
+	if runtime.GOOS != "windows" {
+		programFiles = filepath.Join(`C:\Program Files`, "LibreOffice", "program", "soffice.exe")
+	}
 	cases := []struct {
-		name   string
-		goos   string
-		onPath []string
-		files  []string
-		want   string
-		format document.Format
-		office string
+		name    string
+		goos    string
+		onPath  []string
+		files   []string
+		want    string
+		program string
+		office  string
 	}{
-		{"lp with a PDF from LibreOffice", "linux", []string{"soffice", "lp"}, nil, "lp", document.ODT, "/bin/soffice"},
-		{"lp with the text", "linux", []string{"lp", "lpr"}, nil, "lp", document.Text, ""},
-		{"lpr", "linux", []string{"lpr", "libreoffice"}, nil, "lpr", document.ODT, "/bin/libreoffice"},
+		{"lp", "linux", []string{"soffice", "lp"}, nil, "lp", "/bin/lp", ""},
+		{"lpr", "linux", []string{"lpr", "libreoffice"}, nil, "lpr", "/bin/lpr", ""},
 		{"LibreOffice without a print system", "linux", []string{"soffice"}, nil, "", "", ""},
 		{"nothing", "linux", nil, nil, "", "", ""},
-		{"Word through PowerShell", "windows", []string{"powershell", "soffice"}, nil, word, document.DOCX, ""},
-		{"Windows without PowerShell", "windows", []string{"lp"}, nil, "", "", ""},
-		{"LibreOffice installed on a Mac", "darwin", []string{"lp"}, []string{mac}, "lp", document.ODT, mac},
+		{"lp on a Mac", "darwin", []string{"lp"}, []string{"/Applications/LibreOffice.app/Contents/MacOS/soffice"}, "lp", "/bin/lp", ""},
+		{"PowerShell", "windows", []string{"powershell"}, nil, "PowerShell", "/bin/powershell", ""},
+		{"PowerShell, LibreOffice installed", "windows", []string{"powershell"}, []string{programFiles}, "PowerShell", "/bin/powershell", programFiles},
+		{"LibreOffice on the PATH, no PowerShell", "windows", []string{"soffice"}, nil, "LibreOffice", "", "/bin/soffice"},
+		{"Windows with nothing", "windows", []string{"lp"}, nil, "", "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -43,51 +46,34 @@ func TestFindPrinter(t *testing.T) {
 				return "", errors.New("absent")
 			}
 			exists := func(p string) bool { return slices.Contains(c.files, p) || strings.HasPrefix(p, "/bin/") }
-			p, ok := findPrinter(c.goos, look, exists)
-			if ok != (c.want != "") || p.name != c.want || p.format != c.format || p.office != c.office {
-				t.Fatalf("got %q %q %q %v; want %q %q %q", p.name, p.format, p.office, ok, c.want, c.format, c.office)
+			getenv := func(k string) string {
+				if k == "ProgramFiles" {
+					return `C:\Program Files`
+				}
+				return ""
 			}
-			if !ok {
-				return
-			}
-			// On Windows the path travels in the environment, never parsed by PowerShell.
-			args, env := p.command("C:\\Users\\Zoé N’Diaye\\l'acte.docx")
-			cmd := strings.Join(args, " ")
-			if c.goos == "windows" && (!strings.HasSuffix(cmd, "-Command Start-Process -FilePath $env:AECT_PRINT_FILE -Verb Print") ||
-				!slices.Equal(env, []string{"AECT_PRINT_FILE=C:\\Users\\Zoé N’Diaye\\l'acte.docx"}) || !p.handOver) ||
-				c.goos != "windows" && (cmd != "/bin/"+c.want+" C:\\Users\\Zoé N’Diaye\\l'acte.docx" || env != nil || p.handOver) {
-				t.Errorf("command %q, environment %q", cmd, env)
+			p, ok := findPrinter(c.goos, look, exists, getenv)
+			if ok != (c.want != "") || p.name != c.want || p.program != c.program || p.office != c.office || p.handOver != (ok && c.goos == "windows") {
+				t.Fatalf("got %+v %v; want %q %q %q", p, ok, c.want, c.program, c.office)
 			}
 		})
 	}
 }
 
 // fakeProgram puts on a PATH of its own a shell script named name that records its
-// arguments in <dir>/<name>.args and the first file it is given in <dir>/<name>.content
-// (the document is deleted once printed), prints say and exits with code.
+// arguments in <dir>/<name>.args, the environment variables AECT_PRINT_* in
+// <dir>/<name>.env and the first file it is given in <dir>/<name>.content (the document
+// is deleted once printed), prints say and exits with code.
 func fakeProgram(t *testing.T, dir, name, say string, code int) string {
 	t.Helper()
 	script := "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + filepath.Join(dir, name+".args") + "'\n" +
+		"printf 'AECT_PRINT_FILE=%s\\nAECT_PRINT_DOCX=%s\\n' \"$AECT_PRINT_FILE\" \"$AECT_PRINT_DOCX\" > '" + filepath.Join(dir, name+".env") + "'\n" +
 		"[ -f \"$1\" ] && while IFS= read -r l; do printf '%s\\n' \"$l\"; done < \"$1\" > '" + filepath.Join(dir, name+".content") + "'\n" +
 		"echo '" + say + "'\nexit " + string(rune('0'+code)) + "\n"
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	return filepath.Join(dir, name+".args")
-}
-
-// fakeOffice puts a fake LibreOffice on the PATH: it records its arguments and writes the
-// PDF that --convert-to pdf --outdir DIR FILE.odt asks for.
-func fakeOffice(t *testing.T, dir string) string {
-	t.Helper()
-	args := filepath.Join(dir, "soffice.args")
-	script := "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + args + "'\n" +
-		"prev=; for a in \"$@\"; do [ \"$prev\" = --outdir ] && out=$a; prev=$a; last=$a; done\n" +
-		"f=${last##*/}; echo '%PDF-1.4' > \"$out/${f%.odt}.pdf\"\n" // no basename: PATH has only the fakes
-	if err := os.WriteFile(filepath.Join(dir, "soffice"), []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return args
 }
 
 // printEnv gives the test a PATH with only the fake programs, a default printer
@@ -115,46 +101,107 @@ func lines(t *testing.T, path string) []string {
 
 var printDay = wizard.Date{Year: 2026, Month: 11, Day: 25}
 
-func TestPrintSendsTheDocumentToThePrinter(t *testing.T) {
+func TestPrintSendsThePDFToThePrinter(t *testing.T) {
 	bin, tmp := printEnv(t)
 	fakeProgram(t, bin, "lp", "request id is Bureau-1 (1 file(s))", 0)
+	// LibreOffice is not needed any more, and not used.
+	fakeProgram(t, bin, "soffice", "", 0)
 	p := samplePlan(t, "02-convention-eau-senegal")
 	msg := printCmd(p, document.Convention, printDay)().(printDoneMsg)
-	if msg.err != nil || msg.via.name != "lp" || msg.printer != "Bureau" || !msg.textOnly {
+	if msg.err != nil || msg.via != "lp" || msg.printer != "Bureau" || msg.handOver {
 		t.Fatalf("%+v", msg)
 	}
 	sent := lines(t, filepath.Join(bin, "lp.args"))
-	if len(sent) != 1 || filepath.Base(sent[0]) != "convention.txt" || !strings.HasPrefix(filepath.Base(filepath.Dir(sent[0])), "aect-impression-") {
+	if len(sent) != 1 || filepath.Base(sent[0]) != "convention.pdf" || !strings.HasPrefix(filepath.Base(filepath.Dir(sent[0])), "aect-impression-") {
 		t.Fatalf("lp received %q", sent)
 	}
-	if text := strings.Join(lines(t, filepath.Join(bin, "lp.content")), "\n"); !strings.Contains(text, "CONVENTION") {
-		t.Fatalf("printed text is not the convention:\n%.300s", text)
+	if printed := lines(t, filepath.Join(bin, "lp.content")); !strings.HasPrefix(printed[0], "%PDF-1.") {
+		t.Fatalf("lp printed %.80q", printed)
+	}
+	if _, err := os.Stat(filepath.Join(bin, "soffice.args")); err == nil {
+		t.Error("LibreOffice was run")
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Fatalf("temporary files left after printing: %v", left)
 	}
-	if got := printResult(msg); got != "✓ Document « Convention » envoyé à l'imprimante « Bureau » en texte brut (installez LibreOffice pour l'imprimer mis en page). "+
-		"Si rien ne sort, exportez le document (x) et imprimez-le depuis votre traitement de texte." {
+	if got := printResult(msg); got != "✓ Document « Convention » envoyé à l'imprimante « Bureau ». "+
+		"Si rien ne sort, exportez le document (x) en PDF et imprimez-le depuis votre lecteur de PDF ou votre traitement de texte." {
+		t.Errorf("message %q", got)
+	}
+}
+
+// TestPrintOnWindows plays the Windows way with fake programs: PowerShell is given the
+// PDF and the DOCX in its environment, never on its command line; it says which it
+// printed; when it finds no application to print them, LibreOffice prints the ODT.
+func TestPrintOnWindows(t *testing.T) {
+	bin, _ := printEnv(t)
+	plan := samplePlan(t, "01-jumelage-allemagne")
+	look := func(name string) (string, error) {
+		if fileExists(filepath.Join(bin, name)) {
+			return filepath.Join(bin, name), nil
+		}
+		return "", errors.New("absent")
+	}
+	getenv := func(string) string { return "" }
+	print := func() (string, error) {
+		pr, ok := findPrinter("windows", look, fileExists, getenv)
+		if !ok {
+			return "", errNoPrinter
+		}
+		return printFile(plan, document.Deliberation, printDay, pr)
+	}
+
+	fakeProgram(t, bin, "powershell", ".pdf", 0)
+	via, err := print()
+	if err != nil || via != "l'application associée aux PDF" {
+		t.Fatalf("%q, %v", via, err)
+	}
+	args := lines(t, filepath.Join(bin, "powershell.args"))
+	env := lines(t, filepath.Join(bin, "powershell.env"))
+	if !slices.Equal(args, []string{"-NoProfile", "-NonInteractive", "-Command", windowsPrint}) || len(env) != 2 ||
+		filepath.Base(strings.TrimPrefix(env[0], "AECT_PRINT_FILE=")) != "deliberation.pdf" ||
+		filepath.Base(strings.TrimPrefix(env[1], "AECT_PRINT_DOCX=")) != "deliberation.docx" {
+		t.Fatalf("PowerShell received %q, environment %q", args, env)
+	}
+	// The files outlive the request: the application prints them later.
+	for _, e := range env {
+		if _, err := os.Stat(e[strings.IndexByte(e, '=')+1:]); err != nil {
+			t.Errorf("%s: %v", e, err)
+		}
+	}
+	if got := printResult(printDoneMsg{doc: "Délibération", via: via, handOver: true}); !strings.HasPrefix(got,
+		"✓ Document « Délibération » transmis pour impression à l'application associée aux PDF. Si rien ne sort") {
 		t.Errorf("message %q", got)
 	}
 
-	// With LibreOffice, lp prints a PDF of the ODT: the document as it will be read.
-	fakeOffice(t, bin)
-	msg = printCmd(p, document.Deliberation, printDay)().(printDoneMsg)
-	if msg.err != nil || msg.textOnly {
-		t.Fatalf("%+v", msg)
+	fakeProgram(t, bin, "powershell", ".docx", 0)
+	if via, err := print(); err != nil || via != "Word (ou l'application associée aux .docx)" {
+		t.Fatalf("%q, %v", via, err)
+	}
+
+	// No application prints PDF or .docx files, and no LibreOffice.
+	fakeProgram(t, bin, "powershell", "", noPrintApp)
+	if _, err := print(); !errors.Is(err, errNoPrintApp) {
+		t.Fatalf("%v", err)
+	}
+	// With LibreOffice, it prints the ODT with a profile of its own.
+	fakeProgram(t, bin, "soffice", "", 0)
+	if via, err := print(); err != nil || via != "LibreOffice" {
+		t.Fatalf("%q, %v", via, err)
 	}
 	conv := lines(t, filepath.Join(bin, "soffice.args"))
-	odt := conv[len(conv)-1]
-	if len(conv) != 8 || !strings.HasPrefix(conv[0], "-env:UserInstallation=file:///") || filepath.Base(odt) != "deliberation.odt" ||
-		!slices.Equal(conv[1:7], []string{"--headless", "--norestore", "--convert-to", "pdf", "--outdir", filepath.Dir(odt)}) {
+	if len(conv) != 5 || !strings.HasPrefix(conv[0], "-env:UserInstallation=file:///") || filepath.Base(conv[4]) != "deliberation.odt" ||
+		!slices.Equal(conv[1:4], []string{"--headless", "--norestore", "-p"}) {
 		t.Fatalf("soffice received %q", conv)
 	}
-	if sent := lines(t, filepath.Join(bin, "lp.args")); !slices.Equal(sent, []string{strings.TrimSuffix(odt, ".odt") + ".pdf"}) {
-		t.Fatalf("lp received %q", sent)
+	// PowerShell failing otherwise is reported, LibreOffice not tried.
+	os.Remove(filepath.Join(bin, "soffice.args"))
+	fakeProgram(t, bin, "powershell", "Start-Process : accès refusé", 1)
+	if _, err := print(); err == nil || !strings.Contains(err.Error(), "l'impression par PowerShell a échoué (« Start-Process : accès refusé »)") {
+		t.Fatalf("%v", err)
 	}
-	if printed := lines(t, filepath.Join(bin, "lp.content")); printed[0] != "%PDF-1.4" {
-		t.Fatalf("lp printed %q", printed)
+	if _, err := os.Stat(filepath.Join(bin, "soffice.args")); err == nil {
+		t.Error("LibreOffice was run after PowerShell failed")
 	}
 }
 
@@ -165,18 +212,9 @@ func TestPrintFailuresAreExplainedInFrench(t *testing.T) {
 
 	fakeProgram(t, bin, "lp", "lp: Error - no default destination available.", 1)
 	if msg := print(); msg.err == nil || printResult(msg) != "✗ Impression de « Délibération » : l'impression par lp a échoué "+
-		"(« lp: Error - no default destination available. ») ; exportez le document (x) et imprimez-le depuis votre traitement de texte." {
+		"(« lp: Error - no default destination available. ») ; exportez le document (x) en PDF et imprimez-le depuis votre lecteur de PDF ou votre traitement de texte." {
 		t.Fatalf("%q", printResult(msg))
 	}
-
-	// LibreOffice that makes no PDF (another instance took the request, say).
-	if err := os.WriteFile(filepath.Join(bin, "soffice"), []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if msg := print(); msg.err == nil || !strings.Contains(msg.err.Error(), "LibreOffice n'a pas produit la version PDF du document") {
-		t.Fatalf("%+v", msg)
-	}
-	os.Remove(filepath.Join(bin, "soffice"))
 
 	// No default printer: nothing is written nor sent.
 	fakeProgram(t, bin, "lpstat", "scheduler is running\nno system default destination", 0)
