@@ -174,15 +174,14 @@ type pdfItem struct {
 type pdfWriter struct {
 	f     *fpdf.Fpdf
 	items []*pdfItem
-	// The fonts registered with fpdf, and the current font and colours of the page.
-	loaded    [4]bool
-	curFace   face
-	curSize   float64
-	curColor  rgb
-	curFill   rgb
-	curDraw   rgb
-	curLine   float64
-	fontReady bool
+	// loaded are the faces registered with fpdf.
+	loaded [4]bool
+	// known is true once the current font and text colour of the page are curFace,
+	// curSize and curColor: fpdf writes every change into the page, wanted or not.
+	known    bool
+	curFace  face
+	curSize  float64
+	curColor rgb
 }
 
 // renderPDF writes the document as a PDF: A4 pages laid out like the ODT, Liberation Sans
@@ -190,8 +189,7 @@ type pdfWriter struct {
 // metadata (title, subject, author, creation date from Doc.Date, language fr-FR).
 func renderPDF(w io.Writer, d *Doc) error {
 	f := fpdf.New("P", "pt", "A4", "")
-	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(pdfLeft, pdfTop, pdfLeft)
+	f.SetAutoPageBreak(false, 0) // paginate places everything
 	f.SetCompression(true)
 	f.SetCatalogSort(true) // the same document gives the same bytes
 	f.SetTitle(d.Title, true)
@@ -202,6 +200,7 @@ func renderPDF(w io.Writer, d *Doc) error {
 		f.SetAuthor(d.Author, true)
 	}
 	f.SetCreator("aect", true)
+	f.SetProducer("aect (codeberg.org/go-pdf/fpdf)", true)
 	f.SetLang("fr-FR")
 	if !d.Date.IsZero() {
 		f.SetCreationDate(d.Date.Time())
@@ -218,7 +217,7 @@ func renderPDF(w io.Writer, d *Doc) error {
 	}
 	for n, page := range pages {
 		f.AddPage()
-		p.fontReady = false
+		p.known = false
 		for _, pl := range page {
 			pl.item.draw(pl.y)
 		}
@@ -238,11 +237,14 @@ func (p *pdfWriter) setFont(fc face, size float64) {
 		p.f.AddUTF8FontFromBytes(fc.family(), "", pdfFaces[fc].ttf)
 		p.loaded[fc] = true
 	}
-	if p.fontReady && fc == p.curFace && size == p.curSize {
+	if p.known && fc == p.curFace && size == p.curSize {
 		return
 	}
+	if !p.known {
+		p.f.SetTextColor(p.curColor.r, p.curColor.g, p.curColor.b)
+	}
 	p.f.SetFont(fc.family(), "", size)
-	p.curFace, p.curSize, p.fontReady = fc, size, true
+	p.curFace, p.curSize, p.known = fc, size, true
 }
 
 // measure is the width of s in a face and size, with letter spacing.
@@ -460,7 +462,7 @@ func (p *pdfWriter) drawLine(l pdfLine, st *pdfStyle, x, y, width float64, last 
 }
 
 func (p *pdfWriter) setColor(c rgb) {
-	if p.fontReady && c == p.curColor {
+	if p.known && c == p.curColor {
 		return
 	}
 	p.f.SetTextColor(c.r, c.g, c.b)
