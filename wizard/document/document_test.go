@@ -397,24 +397,30 @@ func TestPackages(t *testing.T) {
 	}
 }
 
-// TestKeepWithNext checks that a paragraph ending with a colon stays on the page of the
-// block it introduces, in ODT and DOCX, through a paragraph style that keeps with the
-// next one, as the headings do.
+// TestKeepWithNext checks that a paragraph ending with a colon, or a table's title,
+// stays on the page of the block it introduces, in ODT and DOCX, through a paragraph
+// style that keeps with the next one, as the headings do.
 func TestKeepWithNext(t *testing.T) {
+	table := Block{Type: BlockTable, Table: &Table{}}
 	for _, c := range []struct {
 		bl   Block
+		next Block
 		want bool
 	}{
-		{Block{Type: BlockParagraph, Lines: []Inline{cat("Considérant le programme d'actions envisagé :")}}, true},
-		{Block{Type: BlockParagraph, Lines: []Inline{cat("Après en avoir délibéré, le conseil ", strong("DÉCIDE :"))}}, true},
-		{Block{Type: BlockParagraph, Lines: []Inline{cat("Vu le budget de la commune ;")}}, false},
-		{Block{Type: BlockParagraph, Lines: []Inline{cat("Objet : jumelage")}}, false},
-		{Block{Type: BlockLines, Lines: []Inline{cat("Date de convocation :")}}, false},
-		{Block{Type: BlockParagraph}, false},
+		{Block{Type: BlockParagraph, Lines: []Inline{cat("Considérant le programme d'actions envisagé :")}}, Block{Type: BlockList}, true},
+		{Block{Type: BlockParagraph, Lines: []Inline{cat("Après en avoir délibéré, le conseil ", strong("DÉCIDE :"))}}, Block{Type: BlockArticle}, true},
+		{Block{Type: BlockParagraph, Lines: []Inline{cat(strong("Dépenses prévisionnelles par année"))}}, table, true},
+		{Block{Type: BlockParagraph, Lines: []Inline{cat("Vu le budget de la commune ;")}}, Block{Type: BlockParagraph}, false},
+		{Block{Type: BlockParagraph, Lines: []Inline{cat("Objet : jumelage")}}, Block{Type: BlockParagraph}, false},
+		{Block{Type: BlockLines, Lines: []Inline{cat("Date de convocation :")}}, table, false},
+		{Block{Type: BlockParagraph}, table, false},
 	} {
-		if got := c.bl.leadsIn(); got != c.want {
-			t.Errorf("leadsIn(%q) = %v", c.bl.Lines, got)
+		if got := leadsIn([]Block{c.bl, c.next}, 0); got != c.want {
+			t.Errorf("leadsIn(%q, then block type %d) = %v", c.bl.Lines, c.next.Type, got)
 		}
+	}
+	if leadsIn([]Block{{Type: BlockParagraph, Lines: []Inline{cat("Fin.")}}}, 0) {
+		t.Error("leadsIn: the last paragraph leads into nothing")
 	}
 
 	d := Build(samplePlans(t)["01-jumelage-allemagne"], Deliberation, Options{Today: testToday})

@@ -55,7 +55,7 @@ type docxWriter struct {
 
 func (x *docxWriter) doc(d *Doc) {
 	for i, bl := range d.Blocks {
-		x.block(bl)
+		x.block(bl, leadsIn(d.Blocks, i))
 		if bl.Type == BlockNote && (i+1 == len(d.Blocks) || d.Blocks[i+1].Type != BlockNote) {
 			x.para("AectNoteEnd")
 		}
@@ -65,7 +65,8 @@ func (x *docxWriter) doc(d *Doc) {
 	}
 }
 
-func (x *docxWriter) block(bl Block) {
+// block writes one block; lead is true for a paragraph kept with the next block.
+func (x *docxWriter) block(bl Block, lead bool) {
 	x.lastTable = false
 	switch bl.Type {
 	case BlockTitle:
@@ -79,7 +80,7 @@ func (x *docxWriter) block(bl Block) {
 		}
 		x.para(style, bl.Lines[0])
 	case BlockParagraph:
-		if bl.leadsIn() {
+		if lead {
 			x.para("AectBodyLead", bl.Lines...)
 		} else {
 			x.para("AectBody", bl.Lines...)

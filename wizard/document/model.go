@@ -116,12 +116,17 @@ type Row struct {
 	Group bool
 }
 
-// leadsIn reports whether the block introduces the next one: a paragraph that ends
-// with a colon ("Considérant le programme d'actions envisagé :", "… DÉCIDE :"). Like a
-// heading, it is kept on the page of the block that follows.
-func (bl Block) leadsIn() bool {
+// leadsIn reports whether block i introduces the next one, and so is kept on the page
+// of the block that follows, like a heading: a paragraph that ends with a colon
+// ("Considérant le programme d'actions envisagé :", "… DÉCIDE :"), or that comes just
+// before a table (its title: "Dépenses prévisionnelles par année").
+func leadsIn(blocks []Block, i int) bool {
+	bl := blocks[i]
 	if bl.Type != BlockParagraph || len(bl.Lines) == 0 {
 		return false
+	}
+	if i+1 < len(blocks) && blocks[i+1].Type == BlockTable {
+		return true
 	}
 	s := strings.TrimRight(bl.Lines[len(bl.Lines)-1].String(), " "+nbsp+"\u202f")
 	return strings.HasSuffix(s, ":")

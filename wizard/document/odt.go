@@ -64,14 +64,15 @@ type odtWriter struct {
 
 func (o *odtWriter) doc(d *Doc) {
 	for i, bl := range d.Blocks {
-		o.block(bl)
+		o.block(bl, leadsIn(d.Blocks, i))
 		if bl.Type == BlockNote && (i+1 == len(d.Blocks) || d.Blocks[i+1].Type != BlockNote) {
 			o.body.WriteString(`<text:p text:style-name="Aect_NoteEnd"/>` + "\n")
 		}
 	}
 }
 
-func (o *odtWriter) block(bl Block) {
+// block writes one block; lead is true for a paragraph kept with the next block.
+func (o *odtWriter) block(bl Block, lead bool) {
 	switch bl.Type {
 	case BlockTitle:
 		o.para("Aect_Title", bl.Lines...)
@@ -86,7 +87,7 @@ func (o *odtWriter) block(bl Block) {
 		o.inline(bl.Lines[0])
 		o.body.WriteString("</text:h>\n")
 	case BlockParagraph:
-		if bl.leadsIn() {
+		if lead {
 			o.para("Aect_BodyLead", bl.Lines...)
 		} else {
 			o.para("Aect_Body", bl.Lines...)

@@ -208,7 +208,7 @@ func renderPDF(w io.Writer, d *Doc) error {
 	}
 	p := &pdfWriter{f: f}
 	for i, bl := range d.Blocks {
-		p.block(bl, i+1 < len(d.Blocks) && d.Blocks[i+1].Type == BlockNote)
+		p.block(bl, leadsIn(d.Blocks, i), i+1 < len(d.Blocks) && d.Blocks[i+1].Type == BlockNote)
 	}
 	pages := paginate(p.items)
 	foot := d.Title
@@ -486,8 +486,9 @@ func (p *pdfWriter) line(x1, y1, x2, y2, width float64, c rgb) {
 // add appends an item.
 func (p *pdfWriter) add(it *pdfItem) { p.items = append(p.items, it) }
 
-// block lays out one block into items. beforeNote is true when a note follows.
-func (p *pdfWriter) block(bl Block, beforeNote bool) {
+// block lays out one block into items. lead is true for a paragraph kept with the next
+// block, beforeNote when a note follows.
+func (p *pdfWriter) block(bl Block, lead, beforeNote bool) {
 	switch bl.Type {
 	case BlockTitle:
 		p.para(pdfTitle, bl.Lines, nil)
@@ -501,7 +502,7 @@ func (p *pdfWriter) block(bl Block, beforeNote bool) {
 		p.para(st, bl.Lines, nil)
 	case BlockParagraph:
 		st := pdfBody
-		if bl.leadsIn() {
+		if lead {
 			st = pdfLead
 		}
 		p.para(st, bl.Lines, nil)

@@ -120,7 +120,7 @@ func layout(d *Doc) (pages [][]pdfPlaced, blocks [][]*pdfItem) {
 	p := &pdfWriter{f: fpdf.New("P", "pt", "A4", "")}
 	for i, bl := range d.Blocks {
 		n := len(p.items)
-		p.block(bl, i+1 < len(d.Blocks) && d.Blocks[i+1].Type == BlockNote)
+		p.block(bl, leadsIn(d.Blocks, i), i+1 < len(d.Blocks) && d.Blocks[i+1].Type == BlockNote)
 		blocks = append(blocks, p.items[n:])
 	}
 	return paginate(p.items), blocks
