@@ -123,7 +123,7 @@ func TestHostileFilesNeverDriveTheTerminal(t *testing.T) {
 	if err := os.Mkdir(out, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	want(aectRun("", "--db", db, "export", "1", "--format", "all", "--out", out), 0, "Documents écrits (12)", "sortie ␛[2J<U+2066>")
+	want(aectRun("", "--db", db, "export", "1", "--format", "all", "--out", out), 0, "Documents écrits (15)", "sortie ␛[2J<U+2066>")
 	want(aectRun("", "--db", db, "export", "3", "--format", "txt", "--out", out), 0, "Documents écrits")
 
 	// The questionnaire, the demo, the help.
