@@ -283,3 +283,15 @@ func (e StateException) Authorisation() string {
 	}
 	return "l'autorisation préalable du représentant de l'État"
 }
+
+// Leaves says how much time a convocation leaves: « ne laisse qu'un jour franc »,
+// « ne laisse aucun jour franc », « ne laisse que 3 jours francs ».
+func (r ConvocationRule) Leaves(n int) string {
+	switch {
+	case n <= 0:
+		return "ne laisse aucun " + r.Unit(0)
+	case n == 1:
+		return "ne laisse qu'un " + r.Unit(1)
+	}
+	return "ne laisse que " + r.CouncilDays(n)
+}

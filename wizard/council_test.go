@@ -179,3 +179,16 @@ func TestEveryDepartementHasItsCourt(t *testing.T) {
 		t.Error("99 has a court")
 	}
 }
+
+// TestConvocationWording: « qu'un jour franc », « aucun jour franc ».
+func TestConvocationWording(t *testing.T) {
+	r := ConvocationRule{Days: 5, Francs: true}
+	for n, want := range map[int]string{0: "ne laisse aucun jour franc", 1: "ne laisse qu'un jour franc", 3: "ne laisse que 3 jours francs"} {
+		if got := r.Leaves(n); got != want {
+			t.Errorf("%d: %q", n, got)
+		}
+	}
+	if got := (ConvocationRule{Days: 12}).Leaves(11); got != "ne laisse que 11 jours" {
+		t.Errorf("%q", got)
+	}
+}

@@ -488,8 +488,8 @@ func ruleConvocation(c *checker) {
 	switch left := francs.Delay(s.ConvocationDate, s.Date); {
 	case !s.Urgency:
 		c.add(CodeConvocationDelay, Blocking, SecSession, RefTo(FieldConvocation), ref,
-			"La convocation du %s ne laisse que %s avant la séance du %s ; pour %s, il en faut au moins %s : la séance peut se tenir au plus tôt le %s. Convoquez plus tôt ou reportez la séance ; si l'urgence le justifie, déclarez-la (question « urgence » de la section Séance).",
-			FormatDate(s.ConvocationDate), rule.CouncilDays(got), FormatDate(s.Date), rule.Who, rule.CouncilDays(rule.Days), FormatDate(rule.Earliest(s.ConvocationDate)))
+			"La convocation du %s %s avant la séance du %s ; pour %s, il en faut au moins %s : la séance peut se tenir au plus tôt le %s. Convoquez plus tôt ou reportez la séance ; si l'urgence le justifie, déclarez-la (question « urgence » de la section Séance).",
+			FormatDate(s.ConvocationDate), rule.Leaves(got), FormatDate(s.Date), rule.Who, rule.CouncilDays(rule.Days), FormatDate(rule.Earliest(s.ConvocationDate)))
 	case left < 1:
 		c.add(CodeConvocationDelay, Blocking, SecSession, RefTo(FieldConvocation), "CGCT, art. "+a.UrgencyArticle(),
 			"Même en cas d'urgence, la convocation doit précéder la séance d'au moins un jour franc : convoquée le %s, la séance ne peut se tenir avant le %s.",
