@@ -20,6 +20,7 @@ func fieldTable() []Field {
 	}
 	line := func(at func(p *Plan, i int) *string) binding { return textB{at: at, max: MaxLine} }
 	para := func(at func(p *Plan, i int) *string) binding { return textB{at: at, max: MaxParagraph} }
+	giftOrFACECO := func(p *Plan, _ int) bool { return p.Form == FormDon || p.Partner.Kind == PartnerFACECO }
 	onePercentLine := func(p *Plan, i int) bool { _, ok := p.Funding[i].Source.OnePercent(); return ok }
 	countryLine := func(p *Plan, i int) bool {
 		s := p.Funding[i].Source
@@ -121,6 +122,16 @@ func fieldTable() []Field {
 			Feeds:         []Feed{{Field: FieldForm}, {Field: FieldPayeeKind}},
 			FeedsSections: []Section{SecReview},
 			bind:          choiceB[PartnerKind]{PartnerKinds, func(p *Plan, i int) *PartnerKind { return &pa(p, i).Kind }}},
+		{ID: FieldCrisisEvent, Section: SecPartner, Name: "événement à l'origine de la crise",
+			Title: "À quel événement l'aide répond-elle ?", Kind: KindText, MaxLen: MaxLine, Placeholder: "séisme",
+			Help:    "La délibération nomme la crise : « à la suite du séisme du 8 septembre 2023 au Maroc ». Écrivez l'événement sans article : séisme, inondations, cyclone Chido, conflit…",
+			Applies: giftOrFACECO, When: "Seulement pour un don humanitaire ou un versement au FACECO.",
+			bind: line(func(p *Plan, i int) *string { return &pa(p, i).CrisisEvent })},
+		{ID: FieldCrisisDate, Section: SecPartner, Name: "date de l'événement",
+			Title: "Date de l'événement", Kind: KindDate, Placeholder: "08/09/2023",
+			Help:    "La date de la catastrophe ou du début de la crise, par exemple 08/09/2023.",
+			Applies: giftOrFACECO, When: "Seulement pour un don humanitaire ou un versement au FACECO.",
+			bind: dateB(func(p *Plan, i int) *Date { return &pa(p, i).CrisisDate })},
 		{ID: FieldStateException, Section: SecPartner, Name: "exception de l'article L. 1115-5",
 			Title: "Le partenaire est un État : quelle exception de l'article L. 1115-5 s'applique ?",
 			Kind:  KindChoice, Options: optionsOf(StateExceptions),
@@ -232,6 +243,12 @@ func fieldTable() []Field {
 			Help:  "Le coût total de l'action, par exemple 12 500 ou 12 500,50.",
 			Feeds: []Feed{{Field: FieldFundingAmount}},
 			bind:  amountB(func(p *Plan, i int) *Cents { return &act(p, i).Cost })},
+		{ID: FieldActionField, Section: SecActions, Name: "domaine de l'action", Optional: true,
+			Title: "domaine que sert l'action (financement « 1 % »)", Kind: KindChoice, Options: optionsOf(Sectors),
+			Help:    "Un budget « 1 % » ne finance que des actions du domaine de son service (l'eau, l'assainissement, l'énergie, les déchets ou la mobilité). Le projet ayant plusieurs secteurs, dites lequel cette action sert ; vide : le secteur du projet quand il n'y en a qu'un.",
+			Applies: func(p *Plan, _ int) bool { return len(p.OnePercentUses()) > 0 && len(p.Domain.Sectors) != 1 },
+			When:    "Seulement quand un budget « 1 % » finance le projet et que celui-ci a plusieurs secteurs.",
+			bind:    choiceB[Sector]{Sectors, func(p *Plan, i int) *Sector { return &act(p, i).Field }}},
 		{ID: FieldPayeeKind, Section: SecActions, Name: "bénéficiaire de l'action", Optional: true,
 			Title: "qui reçoit l'argent ?", Kind: KindChoice, Options: optionsOf(PayeeKinds),
 			Help: "Une subvention de plus de 23 000 € par an à un même organisme privé exige une convention d'objectifs.",

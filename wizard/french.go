@@ -277,3 +277,51 @@ func YearText(y int) string {
 	}
 	return strconv.Itoa(y)
 }
+
+// Locative is the country after the preposition of place: « au Maroc », « en Turquie »,
+// « aux Philippines », « à Madagascar », « à la Barbade ». The rule — « en » before a
+// vowel or a feminine name (ending in e), « au » otherwise — goes by the first word of a
+// compound name, with the plural names, the islands and the exceptions listed here.
+func (c Country) Locative() string {
+	name := c.Name
+	f := Fold(name)
+	switch {
+	case countryAux[c.Code] || strings.HasPrefix(f, "iles ") || strings.HasPrefix(f, "ile "):
+		if strings.HasPrefix(f, "ile ") {
+			return "à l'" + LowerFirst(name)
+		}
+		if strings.HasPrefix(f, "iles ") {
+			return "aux " + LowerFirst(name)
+		}
+		return "aux " + name
+	case countryA[c.Code]:
+		return "à " + name
+	case countryALa[c.Code]:
+		return "à la " + name
+	case countryAu[c.Code]:
+		return "au " + name
+	case countryEn[c.Code]:
+		return "en " + name
+	}
+	first, _, _ := strings.Cut(f, " ")
+	first, _, _ = strings.Cut(first, "-")
+	if strings.ContainsRune("aeiouy", rune(first[0])) || strings.HasSuffix(first, "e") {
+		return "en " + name
+	}
+	return "au " + name
+}
+
+// The exceptions of Locative, by ISO code.
+var (
+	countryAux = map[string]bool{"AE": true, "AS": true, "BS": true, "BM": true, "KM": true, "MV": true, "PH": true,
+		"NL": true, "SC": true, "US": true, "FJ": true, "PS": true, "PW": true}
+	countryA = map[string]bool{"CU": true, "MG": true, "MT": true, "CY": true, "SG": true, "MC": true, "MU": true,
+		"BH": true, "DJ": true, "ST": true, "BL": true, "MF": true, "SM": true, "LC": true, "KN": true, "VC": true,
+		"PM": true, "SH": true, "HK": true, "MO": true, "NR": true, "TV": true, "KI": true, "TO": true, "WS": true,
+		"OM": true, "BN": true, "TT": true, "PR": true, "TW": true, "CW": true, "AW": true, "AI": true, "MS": true,
+		"JE": true, "GG": true, "GI": true, "GU": true, "NU": true, "TK": true, "AG": true, "RE": true, "YT": true,
+		"WF": true, "SX": true}
+	countryALa = map[string]bool{"BB": true, "DM": true, "GD": true, "MQ": true}
+	countryAu  = map[string]bool{"MX": true, "KH": true, "MZ": true, "ZW": true, "BZ": true, "SR": true, "CV": true, "GB": true, "IO": true}
+	countryEn  = map[string]bool{"SL": true, "HT": true, "IL": true, "GP": true, "GF": true, "NC": true, "PF": true, "JM": true}
+)

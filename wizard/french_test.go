@@ -82,3 +82,23 @@ func TestExecutive(t *testing.T) {
 		t.Error("Capitalize")
 	}
 }
+
+// TestLocative: the preposition of place before a country.
+func TestLocative(t *testing.T) {
+	for code, want := range map[string]string{
+		"MA": "au Maroc", "TR": "en Turquie", "PH": "aux Philippines", "MG": "à Madagascar", "BB": "à la Barbade",
+		"SN": "au Sénégal", "HT": "en Haïti", "AF": "en Afghanistan", "MX": "au Mexique", "KH": "au Cambodge",
+		"MZ": "au Mozambique", "CI": "en Côte d'Ivoire", "KP": "en Corée du Nord", "CD": "en République démocratique du Congo",
+		"US": "aux États-Unis", "SL": "en Sierra Leone", "LK": "au Sri Lanka", "BF": "au Burkina Faso", "UA": "en Ukraine",
+		"LB": "au Liban", "SY": "en Syrie", "PS": "aux Territoires palestiniens", "VN": "au Viêt Nam", "MH": "aux îles Marshall",
+		"OM": "à Oman", "IL": "en Israël", "CV": "au Cap-Vert", "GB": "au Royaume-Uni", "ZA": "en Afrique du Sud", "DE": "en Allemagne",
+	} {
+		c, ok := LookupCountry(code)
+		if !ok {
+			t.Fatalf("%s unknown", code)
+		}
+		if got := c.Locative(); got != want {
+			t.Errorf("%s: %q, want %q", code, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -57,6 +58,39 @@ func FormatPercent(num, den Cents) string {
 	s := strconv.FormatInt(tenths/10, 10)
 	if d := tenths % 10; d != 0 {
 		s += "," + strconv.FormatInt(d, 10)
+	}
+	return s + NBSP + "%"
+}
+
+// FormatShare formats num/den as a French percentage to be read against a cap of cap
+// percent: one decimal, or as many more (up to six) as it takes for a share that is not
+// the cap never to read as the cap — « 70,01 % », never « 70 % » for a share above
+// 70 %.
+func FormatShare(num, den Cents, cap int) string {
+	if den == 0 {
+		return "0" + NBSP + "%"
+	}
+	n, d := big.NewInt(int64(num)), big.NewInt(int64(den))
+	exact := new(big.Int).Mul(n, big.NewInt(100)).Cmp(new(big.Int).Mul(d, big.NewInt(int64(cap)))) == 0
+	var s string
+	for decimals := 1; decimals <= 6; decimals++ {
+		scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)+2), nil)
+		// round(num × 10^(decimals+2) / den)
+		q := new(big.Int).Mul(n, scale)
+		q.Add(q, new(big.Int).Quo(d, big.NewInt(2)))
+		q.Quo(q, d)
+		digits := q.String()
+		for len(digits) <= decimals {
+			digits = "0" + digits
+		}
+		whole, frac := digits[:len(digits)-decimals], strings.TrimRight(digits[len(digits)-decimals:], "0")
+		s = whole
+		if frac != "" {
+			s += "," + frac
+		}
+		if exact || frac != "" || whole != strconv.Itoa(cap) {
+			break
+		}
 	}
 	return s + NBSP + "%"
 }

@@ -116,3 +116,34 @@ func FuzzParseAmount(f *testing.F) {
 		}
 	})
 }
+
+// TestFormatShare: a share near a cap shows the decimals that tell it from the cap.
+func TestFormatShare(t *testing.T) {
+	for _, c := range []struct {
+		num, den Cents
+		cap      int
+		want     string
+	}{
+		{70_00, 100_00, 70, "70\u00a0%"},
+		{70_01, 100_00, 70, "70,01\u00a0%"},
+		{69_99, 100_00, 70, "69,99\u00a0%"},
+		{7_000_001, 10_000_000, 70, "70,00001\u00a0%"},
+		{40_000_00, 60_000_00, 50, "66,7\u00a0%"},
+		{9_99, 100_00, 10, "9,99\u00a0%"},
+		{1, 3, 10, "33,3\u00a0%"},
+		{0, 0, 70, "0\u00a0%"},
+	} {
+		if got := FormatShare(c.num, c.den, c.cap); got != c.want {
+			t.Errorf("FormatShare(%d, %d, %d) = %q, want %q", c.num, c.den, c.cap, got, c.want)
+		}
+	}
+	// The MEAE rate finding never reads « (70 %) dépasse le taux maximal de 70 % ».
+	p := base()
+	p.Funding[1].Amount++
+	p.Funding[2].Amount--
+	for _, f := range Check(p) {
+		if f.Code == CodeMEAERate && !strings.Contains(f.Message, "(70,00001\u00a0%)") {
+			t.Errorf("%s", f.Message)
+		}
+	}
+}

@@ -6,7 +6,10 @@
 // The package does no I/O and knows nothing of the terminal interface or of storage.
 package wizard
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Format is the identifier of the answers file format this version reads and writes.
 const Format = "aect-plan/1"
@@ -50,6 +53,10 @@ type Partner struct {
 	Name    string      `json:"name,omitempty"`
 	Country string      `json:"country,omitempty"`
 	Kind    PartnerKind `json:"kind,omitempty"`
+	// CrisisEvent and CrisisDate name the crisis a humanitarian gift answers: « séisme »,
+	// 8 September 2023.
+	CrisisEvent string `json:"crisis_event,omitempty"`
+	CrisisDate  Date   `json:"crisis_date,omitzero"`
 	// StateException is the case of CGCT L. 1115-5 declared for a partner that is a State.
 	StateException      StateException `json:"state_exception,omitempty"`
 	Representative      string         `json:"representative,omitempty"`
@@ -85,7 +92,10 @@ type Action struct {
 	Description string `json:"description,omitempty"`
 	Year        int    `json:"year,omitempty"`
 	Cost        Cents  `json:"cost,omitzero"`
-	PaidTo      Payee  `json:"paid_to,omitzero"`
+	// Field is the sector the action serves, when a « 1 % » budget pays for it and the
+	// plan has several sectors.
+	Field  Sector `json:"field,omitempty"`
+	PaidTo Payee  `json:"paid_to,omitzero"`
 }
 
 // Payee says who receives the money of an action.
@@ -275,6 +285,60 @@ func (a *Authority) HasService(k ServiceKind) (Service, bool) {
 	return Service{}, false
 }
 
+// Valorisation is the in-kind contribution of the financing plan (staff time, goods): it
+// is shown to co-funders but is no cash commitment (DOMAIN §11).
+func (p *Plan) Valorisation() Cents { return p.FundingBySource(SourceValorisation) }
+
+// CashByYear is the montant prévisionnel of the engagements financiers by year: the
+// costs of the actions without the valorisation of the same year (never below zero).
+func (p *Plan) CashByYear() []YearAmount {
+	valo := map[int]Cents{}
+	for _, f := range p.Funding {
+		if f.Source == SourceValorisation {
+			valo[f.Year] += f.Amount
+		}
+	}
+	var out []YearAmount
+	for _, ya := range p.CostsByYear() {
+		ya.Amount = max(ya.Amount-valo[ya.Year], 0)
+		out = append(out, ya)
+	}
+	return out
+}
+
+// CashCommitment is the montant prévisionnel of the engagements financiers: the sum of
+// CashByYear, the costs without the valorisation.
+func (p *Plan) CashCommitment() Cents {
+	var t Cents
+	for _, ya := range p.CashByYear() {
+		t += ya.Amount
+	}
+	return t
+}
+
+// PaysPartner reports whether some action pays the partner authority: its payee is the
+// partner authority, or, without a payee, the partner is a foreign local authority.
+func (p *Plan) PaysPartner() bool {
+	for _, a := range p.Actions {
+		if a.PaidTo.Kind == PayeePartner || (a.PaidTo.Kind == "" && a.Cost > 0 && p.Partner.Kind == PartnerAutoriteLocale) {
+			return true
+		}
+	}
+	return false
+}
+
+// ActionSector is the sector action i serves: its own answer, or the plan's sector when
+// the plan has only one; false when it cannot be told.
+func (p *Plan) ActionSector(i int) (Sector, bool) {
+	if s := p.Actions[i].Field; s != "" {
+		return s, true
+	}
+	if len(p.Domain.Sectors) == 1 {
+		return p.Domain.Sectors[0], true
+	}
+	return "", false
+}
+
 // Commits reports whether the plan commits money: at least one action with a cost.
 func (p *Plan) Commits() bool { return p.TotalCost() > 0 }
 
@@ -283,4 +347,49 @@ func (p *Plan) Commits() bool { return p.TotalCost() > 0 }
 // commits money.
 func (p *Plan) NeedsConvention() bool {
 	return p.Form == FormConvention || (p.Form == FormPromotion && p.Commits())
+}
+
+// Grant is money given to one private body (ONG, association, comité de jumelage) in one
+// year: the sum of the actions that pay it.
+type Grant struct {
+	Kind   PayeeKind
+	Name   string
+	Year   int
+	Amount Cents
+	// Actions are the indexes of the actions that pay it, in order.
+	Actions []int
+}
+
+// NeedsObjectives reports whether the grant calls for a convention d'objectifs: more
+// than 23 000 € in the year (loi 2000-321 art. 10).
+func (g Grant) NeedsObjectives() bool { return g.Amount > GrantConventionThreshold }
+
+// Grants lists the grants to private bodies by body (name compared without case or
+// accents) and year, in the order of their first action. An action without a payee pays
+// the partner when it is an ONG or an association.
+func (p *Plan) Grants() []Grant {
+	var out []Grant
+	for i, a := range p.Actions {
+		payee := a.PaidTo
+		if payee.Kind == "" && (p.Partner.Kind == PartnerONG || p.Partner.Kind == PartnerAssociation) {
+			payee = Payee{Kind: PayeeKind(p.Partner.Kind), Name: p.Partner.Name}
+		}
+		if !payee.Kind.IsPrivateBody() {
+			continue
+		}
+		name := strings.TrimSpace(payee.Name)
+		if name == "" {
+			name = PayeeKinds.Label(payee.Kind)
+		}
+		j := 0
+		for j < len(out) && (Fold(out[j].Name) != Fold(name) || out[j].Year != a.Year) {
+			j++
+		}
+		if j == len(out) {
+			out = append(out, Grant{Kind: payee.Kind, Name: name, Year: a.Year})
+		}
+		out[j].Amount += a.Cost
+		out[j].Actions = append(out[j].Actions, i)
+	}
+	return out
 }

@@ -31,7 +31,9 @@ func TestProgressSections(t *testing.T) {
 		{"representative not asked of FACECO", func(p *Plan) {
 			p.Partner.Kind = PartnerFACECO
 			p.Partner.Representative = ""
+			p.Partner.CrisisEvent, p.Partner.CrisisDate = "séisme", NewDate(2023, 9, 8)
 		}, SecPartner, StateComplete, ""},
+		{"a FACECO gift names its crisis", func(p *Plan) { p.Partner.Kind = PartnerFACECO }, SecPartner, StateInProgress, "événement à l'origine de la crise"},
 		{"operator needed for a delegation", func(p *Plan) { p.Implementation.Mode = ModeDelegation }, SecImplementation, StateInProgress, "opérateur"},
 		{"action cost missing", func(p *Plan) { p.Actions[1].Cost = 0 }, SecActions, StateInProgress, "coût de l'action 2"},
 		{"unbalanced funding", func(p *Plan) { p.Funding[0].Amount-- }, SecFunding, StateInProgress, "plan de financement équilibré"},

@@ -72,6 +72,7 @@ var rules = []func(*checker){
 	ruleImplementation,
 	ruleGrants,
 	ruleOnePercent,
+	ruleOnePercentConvention,
 	ruleBalance,
 	ruleMEAE,
 	ruleFICOL,
@@ -218,45 +219,17 @@ func ruleImplementation(c *checker) {
 	}
 }
 
-// ruleGrants: more than 23 000 € a year to one private body needs a convention d'objectifs.
+// ruleGrants: more than 23 000 € a year to one private body needs a convention
+// d'objectifs (loi 2000-321 art. 10, décret 2001-495); the documents draft it.
 func ruleGrants(c *checker) {
-	type key struct {
-		name string
-		year int
-	}
-	sums := map[key]Cents{}
-	names := map[key]string{}
-	first := map[key]int{}
-	var order []key
-	for i, a := range c.p.Actions {
-		payee := a.PaidTo
-		// Without a payee, the money of an action goes to the partner.
-		if payee.Kind == "" && (c.p.Partner.Kind == PartnerONG || c.p.Partner.Kind == PartnerAssociation) {
-			payee = Payee{Kind: PayeeKind(c.p.Partner.Kind), Name: c.p.Partner.Name}
-		}
-		if !payee.Kind.IsPrivateBody() {
+	for _, g := range c.p.Grants() {
+		if !g.NeedsObjectives() {
 			continue
 		}
-		name := strings.TrimSpace(payee.Name)
-		if name == "" {
-			name = PayeeKinds.Label(payee.Kind)
-		}
-		k := key{Fold(name), a.Year}
-		if _, seen := sums[k]; !seen {
-			order = append(order, k)
-			names[k] = name
-			first[k] = i
-		}
-		sums[k] += a.Cost
-	}
-	for _, k := range order {
-		if sums[k] <= GrantConventionThreshold {
-			continue
-		}
-		c.add(CodeGrantConvention, Warning, SecActions, ItemRef(FieldPayeeKind, first[k]),
-			"Loi n° 2000-321 du 12 avril 2000, art. 10 ; circulaire du 24 mai 2018",
-			"%s reçoit %s%s : au-delà de %s par an, une convention d'objectifs avec cet organisme est obligatoire.",
-			names[k], FormatAmount(sums[k]), inYear(k.year), FormatAmount(GrantConventionThreshold))
+		c.add(CodeGrantConvention, Warning, SecActions, ItemRef(FieldPayeeKind, g.Actions[0]),
+			"Loi n° 2000-321 du 12 avril 2000, art. 10 ; décret n° 2001-495 du 6 juin 2001",
+			"%s reçoit %s%s : au-delà de %s par an, une convention d'objectifs avec cet organisme est obligatoire (objet, montant, modalités de versement, conditions d'utilisation) ; le projet la rédige, et la délibération l'approuve.",
+			g.Name, FormatAmount(g.Amount), inYear(g.Year), FormatAmount(GrantConventionThreshold))
 	}
 }
 
@@ -268,46 +241,106 @@ func inYear(y int) string {
 }
 
 // ruleOnePercent checks every "1 %" source: the competence, the cap of 1 % of the
-// service's resources (per service and per year, see Plan.OnePercentUses), and the field
-// it may fund.
+// service's resources (per service and per year, see Plan.OnePercentUses), and that it
+// funds only actions of the service's field (DOMAIN §11: outside the field is bloquant).
 func ruleOnePercent(c *checker) {
 	p := c.p
 	warnedCompetence := map[Source]bool{}
-	warnedField := map[Source]bool{}
 	for i, f := range p.Funding {
 		m, ok := f.Source.OnePercent()
 		if !ok {
 			continue
 		}
-		if _, held := p.Authority.HasService(m.Service); !held {
-			if !warnedCompetence[f.Source] {
-				warnedCompetence[f.Source] = true
-				c.add(CodeOnePercentCompetence, Blocking, SecFunding, ItemRef(FieldFundingSource, i), "CGCT, art. "+m.Article,
-					"%s : la collectivité n'a pas déclaré la compétence « %s ». Seule une collectivité qui exerce cette compétence peut utiliser ce mécanisme ; déclarez la compétence et le budget du service (section Collectivité) ou financez sur le budget général.",
-					Sources.Label(f.Source), ServiceKinds.Label(m.Service))
-			}
-			continue
-		}
-		if !hasSector(p.Domain.Sectors, m.Sector) && !warnedField[f.Source] {
-			warnedField[f.Source] = true
-			c.add(CodeOnePercentField, Warning, SecDomain, RefTo(FieldSectors), "CGCT, art. "+m.Article,
-				"%s : cet argent ne peut financer que des actions dans le domaine « %s », absent des secteurs du projet. Ajoutez ce secteur si les actions en relèvent, sinon financez-les sur le budget général.",
-				Sources.Label(f.Source), Sectors.Label(m.Sector))
+		if _, held := p.Authority.HasService(m.Service); !held && !warnedCompetence[f.Source] {
+			warnedCompetence[f.Source] = true
+			c.add(CodeOnePercentCompetence, Blocking, SecFunding, ItemRef(FieldFundingSource, i), "CGCT, art. "+m.Article,
+				"%s : la collectivité n'a pas déclaré la compétence « %s ». Seule une collectivité qui exerce cette compétence peut utiliser ce mécanisme ; déclarez la compétence et le budget du service (section Collectivité) ou financez sur le budget général.",
+				Sources.Label(f.Source), ServiceKinds.Label(m.Service))
 		}
 	}
+	outOfField := map[Source]bool{}
 	for _, u := range p.OnePercentUses() {
+		if !u.Held {
+			continue
+		}
+		ref := "CGCT, art. " + u.Mechanism.Article
 		switch {
-		case !u.Held:
 		case u.Resources == 0:
-			c.add(CodeOnePercentResources, Warning, SecAuthority, serviceRef(u.Mechanism.Service), "CGCT, art. "+u.Mechanism.Article,
+			c.add(CodeOnePercentResources, Warning, SecAuthority, serviceRef(u.Mechanism.Service), ref,
 				"%s : indiquez les ressources annuelles du budget « %s » pour calculer le plafond de 1 %%.",
 				Sources.Label(u.Source), ServiceKinds.Label(u.Mechanism.Service))
 		case u.Exceeded():
-			c.add(CodeOnePercentCeiling, Blocking, SecFunding, ItemRef(FieldFundingAmount, u.Lines[0]), "CGCT, art. "+u.Mechanism.Article,
+			c.add(CodeOnePercentCeiling, Blocking, SecFunding, ItemRef(FieldFundingAmount, u.Lines[0]), ref,
 				"%s%s : %s dépasse le plafond de %s (1 %% des ressources du budget « %s », %s). Ramenez ce montant au plafond et financez le reste sur le budget général.",
 				Sources.Label(u.Source), inYear(u.Year), FormatAmount(u.Amount), FormatAmount(u.Ceiling()),
 				ServiceKinds.Label(u.Mechanism.Service), FormatAmount(u.Resources))
 		}
+		field := u.Mechanism.Sector
+		if !hasSector(p.Domain.Sectors, field) {
+			if !outOfField[u.Source] {
+				outOfField[u.Source] = true
+				c.add(CodeOnePercentField, Blocking, SecDomain, RefTo(FieldSectors), ref,
+					"%s : cet argent ne peut financer que des actions du domaine « %s », absent des secteurs du projet. Ajoutez ce secteur si les actions en relèvent, sinon financez-les sur le budget général.",
+					Sources.Label(u.Source), Sectors.Label(field))
+			}
+			continue
+		}
+		in, unknown, first := Cents(0), Cents(0), -1
+		for i, a := range p.Actions {
+			if u.Year != 0 && a.Year != u.Year {
+				continue
+			}
+			switch s, known := p.ActionSector(i); {
+			case !known:
+				unknown += a.Cost
+				if first < 0 {
+					first = i
+				}
+			case s == field:
+				in += a.Cost
+			}
+		}
+		switch {
+		case u.Amount > in+unknown:
+			c.add(CodeOnePercentField, Blocking, SecActions, RefTo(FieldActions), ref,
+				"%s%s : %s, mais les actions du domaine « %s »%s ne coûtent que %s : cet argent ne finance que des actions de ce domaine. Financez le reste sur le budget général, ou précisez le domaine de chaque action.",
+				Sources.Label(u.Source), inYear(u.Year), FormatAmount(u.Amount), Sectors.Label(field), inYear(u.Year), FormatAmount(in))
+		case u.Amount > in:
+			c.add(CodeOnePercentActionField, Warning, SecActions, ItemRef(FieldActionField, first), ref,
+				"%s%s : le projet a plusieurs secteurs ; dites, pour chaque action, le domaine qu'elle sert (question « domaine que sert l'action ») : ce budget ne finance que des actions du domaine « %s ».",
+				Sources.Label(u.Source), inYear(u.Year), Sectors.Label(field))
+		}
+	}
+}
+
+// ruleOnePercentConvention: cooperation with a foreign local authority paid by the 1 %
+// eau, assainissement, électricité-gaz or mobilité takes place « dans le cadre des
+// conventions prévues à l'article L. 1115-1 » (L. 1115-1-1, L. 1115-3): a jumelage, a
+// charte or a promotion without convention that pays the partner authority from it is
+// bloquant; the 1 % déchets (L. 1115-2) requires no convention: attention. Emergency aid
+// and grants to an NGO may use a 1 % budget without a convention (DOMAIN §11).
+func ruleOnePercentConvention(c *checker) {
+	p := c.p
+	if p.NeedsConvention() || p.Form == FormDon || p.Form == "" || !p.PaysPartner() {
+		return
+	}
+	seen := map[Source]bool{}
+	for i, f := range p.Funding {
+		m, ok := f.Source.OnePercent()
+		if !ok || seen[f.Source] {
+			continue
+		}
+		seen[f.Source] = true
+		form := LowerFirst(Forms.Label(p.Form))
+		if f.Source == SourceDechets {
+			c.add(CodeOnePercentConvention, Warning, SecForm, RefTo(FieldForm), "CGCT, art. "+m.Article,
+				"Le %s paie la collectivité partenaire dans le cadre d'un projet « %s » : la loi ne l'impose pas pour les déchets, mais une convention de coopération décentralisée, qui fixe l'objet des actions et le montant prévisionnel des engagements financiers, est recommandée.",
+				Sources.Label(f.Source), form)
+			continue
+		}
+		c.add(CodeOnePercentConvention, Blocking, SecForm, ItemRef(FieldFundingSource, i), "CGCT, art. "+m.Article,
+			"Le %s paie la collectivité partenaire dans le cadre d'un projet « %s » : la loi n'ouvre ce financement que « dans le cadre des conventions prévues à l'article L. 1115-1 ». Faites du projet une convention de coopération décentralisée (section Forme), ou financez ces versements sur le budget général.",
+			Sources.Label(f.Source), form)
 	}
 }
 
@@ -379,7 +412,7 @@ func ruleMEAE(c *checker) {
 		if int64(meae)*100 > int64(rate)*int64(total) {
 			c.add(CodeMEAERate, Blocking, SecFunding, field, refMEAE,
 				"La part du MEAE, %s sur %s (%s), dépasse le taux maximal de %d %% pour %s (%s). Réduisez la demande au MEAE à %s au plus et complétez par d'autres sources.",
-				FormatAmount(meae), FormatAmount(total), FormatPercent(meae, total), rate, countryCategory(c.country), c.country.Name, FormatAmount(Cents(int64(total)*int64(rate)/100)))
+				FormatAmount(meae), FormatAmount(total), FormatShare(meae, total, rate), rate, countryCategory(c.country), c.country.Name, FormatAmount(Cents(int64(total)*int64(rate)/100)))
 		}
 	}
 	own, french := p.OwnContribution(), p.FrenchContribution()
@@ -387,7 +420,7 @@ func ruleMEAE(c *checker) {
 		need := Cents((int64(total)*MEAEOwnSharePercent + 99) / 100)
 		c.add(CodeMEAEOwnShare, Blocking, SecFunding, RefTo(FieldFunding), refMEAE,
 			"Les collectivités françaises doivent apporter au moins 10 %% du budget : leur apport (budget général, 1 %%, valorisation, autres collectivités) est de %s sur %s (%s). Portez-le à %s au moins.",
-			FormatAmount(french), FormatAmount(total), FormatPercent(french, total), FormatAmount(need))
+			FormatAmount(french), FormatAmount(total), FormatShare(french, total, MEAEOwnSharePercent), FormatAmount(need))
 	}
 	if valo := p.FundingBySource(SourceValorisation); valo*2 > own {
 		c.add(CodeMEAEValorisation, Blocking, SecFunding, fundingField(p, SourceValorisation), refMEAE,

@@ -141,7 +141,40 @@ func TestRules(t *testing.T) {
 		}, "un-pour-cent-plafond", Blocking, true},
 		{"1 % assainissement needs its own competence", func(p *Plan) { p.Funding[0].Source = SourceAssainissement }, "un-pour-cent-competence", Blocking, true},
 		{"1 % without competence", func(p *Plan) { p.Authority.Services = nil }, "un-pour-cent-competence", Blocking, true},
-		{"1 % outside its field", func(p *Plan) { p.Domain.Sectors = []Sector{SectorCulture} }, "un-pour-cent-domaine", Warning, true},
+		{"1 % outside its field", func(p *Plan) { p.Domain.Sectors = []Sector{SectorCulture} }, "un-pour-cent-domaine", Blocking, true},
+		{"1 %: several sectors, action's field not said", func(p *Plan) { p.Domain.Sectors = append(p.Domain.Sectors, SectorCulture) }, "un-pour-cent-domaine-action", Warning, true},
+		{"1 %: the action serves the field", func(p *Plan) {
+			p.Domain.Sectors = append(p.Domain.Sectors, SectorCulture)
+			p.Actions[0].Field = SectorEau
+		}, "un-pour-cent-domaine", Blocking, false},
+		{"1 %: the action serves another field", func(p *Plan) {
+			p.Domain.Sectors = append(p.Domain.Sectors, SectorCulture)
+			p.Actions[0].Field = SectorCulture
+		}, "un-pour-cent-domaine", Blocking, true},
+		{"1 %: in-field actions cost exactly the 1 %", func(p *Plan) {
+			p.Domain.Sectors = append(p.Domain.Sectors, SectorCulture)
+			p.Actions[0] = Action{Title: "Forage", Year: 2027, Cost: Euros(10_000), Field: SectorEau, PaidTo: Payee{Kind: PayeePartner}}
+			p.Actions = append(p.Actions, Action{Title: "Fête", Year: 2027, Cost: Euros(90_000), Field: SectorCulture, PaidTo: Payee{Kind: PayeeDirect}})
+		}, "un-pour-cent-domaine", Blocking, false},
+		{"1 %: in-field actions one cent short", func(p *Plan) {
+			p.Domain.Sectors = append(p.Domain.Sectors, SectorCulture)
+			p.Actions[0] = Action{Title: "Forage", Year: 2027, Cost: Euros(10_000) - 1, Field: SectorEau, PaidTo: Payee{Kind: PayeePartner}}
+			p.Actions = append(p.Actions, Action{Title: "Fête", Year: 2027, Cost: Euros(90_000) + 1, Field: SectorCulture, PaidTo: Payee{Kind: PayeeDirect}})
+		}, "un-pour-cent-domaine", Blocking, true},
+		{"jumelage paying the partner from the 1 % eau", func(p *Plan) { p.Form = FormJumelage }, "un-pour-cent-convention", Blocking, true},
+		{"convention paying the partner from the 1 % eau", func(p *Plan) {}, "un-pour-cent-convention", Blocking, false},
+		{"emergency gift from the 1 % eau", func(p *Plan) { p.Form = FormDon }, "un-pour-cent-convention", Blocking, false},
+		{"jumelage granting an NGO from the 1 % eau", func(p *Plan) {
+			p.Form = FormJumelage
+			p.Actions[0].PaidTo = Payee{Kind: PayeeONG, Name: "ONG"}
+		}, "un-pour-cent-convention", Blocking, false},
+		{"jumelage paying the partner from the 1 % déchets", func(p *Plan) {
+			p.Form = FormJumelage
+			p.Authority.Services = append(p.Authority.Services, Service{Kind: ServiceDechets, AnnualResources: Euros(1_000_000)})
+			p.Domain.Sectors = []Sector{SectorDechets}
+			p.Funding[0].Source = SourceDechets
+			p.Authority.Services = p.Authority.Services[1:]
+		}, "un-pour-cent-convention", Warning, true},
 		{"1 % without resources", func(p *Plan) { p.Authority.Services[0].AnnualResources = 0 }, "un-pour-cent-ressources", Warning, true},
 		{"MEAE 70 % for a PMA passes", func(p *Plan) {}, "meae-taux", Blocking, false},
 		{"MEAE 70,01 % for a PMA fails", func(p *Plan) {

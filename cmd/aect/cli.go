@@ -62,9 +62,9 @@ func init() {
 			},
 			run: cmdList},
 		{name: "show", args: "N°", summary: "affiche un document d'un brouillon",
-			help: "Affiche un document sur la sortie standard.\n--doc deliberation (par défaut), convention (ou charte), etapes ; --format txt (par défaut), md ou pdf.\nUn PDF s'écrit dans un fichier : aect show N° --format pdf > deliberation.pdf\nLes constats bloquants du contrôle sont signalés sur la sortie d'erreur ; le document est produit quand même.",
+			help: "Affiche un document sur la sortie standard.\n--doc deliberation (par défaut), convention (ou charte), objectifs (convention d'objectifs), etapes ; --format txt (par défaut), md ou pdf.\nUn PDF s'écrit dans un fichier : aect show N° --format pdf > deliberation.pdf\nLes constats bloquants du contrôle sont signalés sur la sortie d'erreur ; le document est produit quand même.",
 			flags: func(fs *flag.FlagSet, o *options) {
-				fs.StringVar(&o.doc, "doc", "deliberation", "document : deliberation, convention, charte, etapes")
+				fs.StringVar(&o.doc, "doc", "deliberation", "document : deliberation, convention, charte, objectifs, etapes")
 				fs.StringVar(&o.format, "format", "txt", "format : txt, md ou pdf")
 			},
 			run: cmdShow},

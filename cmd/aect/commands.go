@@ -145,8 +145,10 @@ func docKind(p *wizard.Plan, name string) (document.Kind, error) {
 		want = []document.Kind{document.Convention, document.CharteJumelage, document.CharteAmitie}
 	case "etapes", "prochaines-etapes":
 		want = []document.Kind{document.NextSteps}
+	case "objectifs", "convention-objectifs":
+		want = []document.Kind{document.ConventionObjectifs}
 	default:
-		return "", usagef("document « %s » inconnu ; attendu : deliberation, convention (ou charte), etapes", name)
+		return "", usagef("document « %s » inconnu ; attendu : deliberation, convention (ou charte), objectifs, etapes", clip(name, quotedWidth))
 	}
 	for _, k := range kinds {
 		for _, w := range want {
@@ -155,8 +157,13 @@ func docKind(p *wizard.Plan, name string) (document.Kind, error) {
 			}
 		}
 	}
-	if p.Form == wizard.FormDon {
+	switch {
+	case len(want) == 1 && want[0] == document.ConventionObjectifs:
+		return "", wizard.Errorf("ce brouillon n'a pas de convention d'objectifs : elle n'est requise que pour une subvention de plus de 23 000 € par an à un même organisme privé (loi n° 2000-321, art. 10)")
+	case p.Form == wizard.FormDon:
 		return "", wizard.Errorf("un don humanitaire n'a pas de convention : la délibération suffit (aect show N° --doc deliberation)")
+	case p.Form == wizard.FormPromotion:
+		return "", wizard.Errorf("cette promotion culturelle ou touristique n'engage pas d'argent : elle ne demande pas de convention, la délibération suffit ; une convention s'impose dès qu'une action a un coût (CGCT, art. L. 1115-1)")
 	}
 	return "", wizard.Errorf("ce brouillon n'a pas encore de convention ni de charte : choisissez d'abord sa forme")
 }

@@ -42,6 +42,12 @@ func buildConvention(f *facts) *Doc {
 		fem(fr, "représentée", "représenté"), " par ", f.execPossessive(), ", ", f.execName(), ", dûment ",
 		f.execAuthorised(), " par délibération ", f.councilOf(), " du ", date(p.Session.Date, whatSessionDate),
 		", ci-après « la partie française »,")
+	for _, name := range f.coFundingAuthorities() {
+		// The French authorities that pool the action and its funding sign too.
+		b.para(capitalize(cat(withArticle(name))), ", dont le siège est situé ", todo(whatSeat), ", représentée par ",
+			todo("son exécutif, nom et titre"), ", dûment habilité(e) par délibération du ", todo(whatDate),
+			", ci-après « collectivité associée »,")
+	}
 	b.para(emph("d'une part,"))
 	b.para(capitalize(f.partner()), ", ", f.partnerKind(), ", dont le siège est situé ", todo(whatSeat),
 		", ", f.partnerRepresented(), " par ", f.partnerRepInSentence(), ", dûment habilité(e) à cet effet, ci-après « le partenaire »,")
@@ -158,10 +164,13 @@ func buildConvention(f *facts) *Doc {
 	}
 
 	b.para("Fait à ", todo(whatPlace), ", le ", todo(whatDate), ".")
-	b.signatures(
-		Signature{Heading: []Inline{cat("Pour ", f.authDes(), ","), f.execHeading()}, Name: cat(f.execName())},
-		Signature{Heading: []Inline{cat("Pour ", f.partnerSignatory(), ",")}, Name: cat(f.partnerRep())},
-	)
+	sigs := []Signature{{Heading: []Inline{cat("Pour ", f.authDes(), ","), f.execHeading()}, Name: cat(f.execName())}}
+	for _, name := range f.coFundingAuthorities() {
+		sigs = append(sigs, Signature{Heading: []Inline{cat("Pour ", titleWithArticle(name), ","), cat(todo("titre de l'exécutif"), ",")},
+			Name: cat(todo("nom de l'exécutif"))})
+	}
+	sigs = append(sigs, Signature{Heading: []Inline{cat("Pour ", f.partnerSignatory(), ",")}, Name: cat(f.partnerRep())})
+	b.signatures(sigs...)
 	return b.doc
 }
 
@@ -205,7 +214,7 @@ func (f *facts) financialArticle(b *builder) {
 			todo("montant prévisionnel des engagements financiers"), ".")
 	} else {
 		b.para("Le montant prévisionnel total des engagements financiers au titre de la présente convention s'élève à ",
-			strong(amount(total)), byYear(f.costYears()), ".")
+			strong(amount(p.CashCommitment())), byYear(p.CashByYear()), f.valorisationApart(), ".")
 	}
 
 	b.para(strong("Dépenses prévisionnelles par année"))

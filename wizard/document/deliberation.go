@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"strings"
 
 	"aect/wizard"
@@ -215,7 +216,7 @@ func (f *facts) considerants(b *builder) []Inline {
 	}
 	if p.Partner.Kind == wizard.PartnerFACECO {
 		out = append(out,
-			cat("Considérant la situation d'urgence humanitaire (pays concerné : ", f.countryName(), ") et l'appel à la solidarité des collectivités territoriales ;"),
+			cat("Considérant la situation d'urgence humanitaire ", f.crisis(), " et l'appel à la solidarité des collectivités territoriales ;"),
 			cat("Considérant que le fonds d'action extérieure des collectivités territoriales (FACECO), géré par le Centre de crise et de soutien du ministère de l'Europe et des Affaires étrangères, permet aux collectivités territoriales d'apporter une aide humanitaire d'urgence, mutualisée et mise en œuvre par les experts humanitaires de l'État ;"))
 	} else {
 		history := any(todo(whatHistory))
@@ -236,7 +237,7 @@ func (f *facts) considerants(b *builder) []Inline {
 		cat("Considérant les objectifs poursuivis : ", objectives, " ;"),
 		cat("Considérant que cette action relève ", f.categoryPhrase(),
 			" au sens de l'article L. 1115-1 du code général des collectivités territoriales, dans ", f.sectors(), " ;"),
-		cat("Considérant que cette action prend en compte le Programme de développement durable à l'horizon 2030 des Nations unies et contribue aux objectifs de développement durable ", f.sdgs(), " ;"))
+		cat("Considérant que cette action prend en compte le Programme de développement durable à l'horizon 2030 des Nations unies et contribue ", f.sdgsTo(), " ;"))
 	if c := f.implementationConsiderant(); c != nil && p.Form != wizard.FormDon {
 		out = append(out, c)
 	}
@@ -258,7 +259,7 @@ func (f *facts) considerants(b *builder) []Inline {
 			amount(total), byYear(f.costYears()), ", et que la charte d'amitié, déclaration d'intention, ne crée par elle-même aucun engagement financier ;"))
 	case total > 0 && p.Form != wizard.FormDon:
 		out = append(out, cat("Considérant que le montant prévisionnel total des engagements financiers s'élève à ",
-			amount(total), byYear(f.costYears()), " ;"))
+			amount(p.CashCommitment()), byYear(p.CashByYear()), f.valorisationApart(), " ;"))
 	case total == 0 && (p.Form == wizard.FormJumelage || p.Form == wizard.FormCharte):
 		out = append(out, cat("Considérant que ", f.mainTextNameOr("ce projet"), " n'emporte aucun engagement financier ;"))
 	}
@@ -342,9 +343,11 @@ func (f *facts) decisions(b *builder) {
 	case wizard.FormDon:
 		if p.Partner.Kind == wizard.PartnerFACECO {
 			b.decision("Attribue une contribution exceptionnelle de ", f.totalOrTodo(),
-				" au fonds d'action extérieure des collectivités territoriales (FACECO), géré par le Centre de crise et de soutien du ministère de l'Europe et des Affaires étrangères, au titre de l'aide humanitaire d'urgence (pays concerné : ", f.countryName(), ").")
+				" au fonds d'action extérieure des collectivités territoriales (FACECO), géré par le Centre de crise et de soutien du ministère de l'Europe et des Affaires étrangères, au titre de l'aide humanitaire d'urgence ", f.crisis(),
+				" ; cette contribution est versée au fonds de concours de l'État rattaché au FACECO (", confirm(facecoFundPoint), ").")
 		} else {
-			b.decision("Attribue une aide humanitaire d'urgence de ", f.totalOrTodo(), " ", f.partnerTo(), ".")
+			b.decision("Attribue une aide humanitaire d'urgence de ", f.totalOrTodo(), " ", f.partnerTo(), " ", f.crisis(), ".")
+			f.grantDecisions(b)
 		}
 		b.decision("Autorise ", f.exec(), " à signer tout document nécessaire au versement de cette aide.")
 		f.creditsDecision(b)
@@ -368,7 +371,10 @@ func (f *facts) decisions(b *builder) {
 					" (code général des collectivités territoriales, article L. 1115-5).")
 			}
 		} else {
-			b.decision("Approuve le programme d'actions de promotion culturelle et touristique mené avec ", f.partner(), ".")
+			if len(p.Actions) > 0 {
+				// A programme that does not exist is not approved.
+				b.decision("Approuve le programme d'actions de promotion culturelle et touristique mené avec ", f.partner(), ".")
+			}
 			b.decision("Autorise ", f.exec(), " à signer tout document afférent à la mise en œuvre de la présente délibération.")
 		}
 	default:
@@ -382,8 +388,9 @@ func (f *facts) decisions(b *builder) {
 		b.decision("Prend acte que les actions envisagées (montant prévisionnel de ", amount(p.TotalCost()), byYear(f.costYears()),
 			") nécessiteront la conclusion, avec une autorité locale étrangère, d'une convention précisant l'objet des actions envisagées et le montant prévisionnel des engagements financiers, conformément à l'article L. 1115-1 du code général des collectivités territoriales ; cette convention sera soumise à une délibération ultérieure.")
 	case p.Commits():
-		b.decision("Fixe le montant prévisionnel des engagements financiers ", f.authDesOf(), " à ", amount(p.TotalCost()),
-			byYear(f.costYears()), ", selon le plan de financement prévisionnel exposé ci-dessus.")
+		b.decision("Fixe le montant prévisionnel des engagements financiers ", f.authDesOf(), " à ", amount(p.CashCommitment()),
+			byYear(p.CashByYear()), ", selon le plan de financement prévisionnel exposé ci-dessus", f.valorisationApart(), ".")
+		f.grantDecisions(b)
 		f.creditsDecision(b)
 		if co := f.cofunders(); len(co) > 0 {
 			var who []string
@@ -401,7 +408,8 @@ func (f *facts) decisions(b *builder) {
 	f.transmissionDecision(b)
 }
 
-// creditsDecision says where the credits are entered, with the imputation to confirm.
+// creditsDecision says where the credits are entered, with the imputation by who is
+// paid (DOMAIN §11): always to confirm with the comptable.
 func (f *facts) creditsDecision(b *builder) {
 	years, n := f.budgetYears()
 	verb := "sont inscrits"
@@ -419,7 +427,7 @@ func (f *facts) creditsDecision(b *builder) {
 				budgets = append(budgets, annexBudget(s))
 			}
 		}
-		where = cat("aux budgets ", years, " (budget principal et, pour la part financée au titre du 1 %, ", wizard.JoinFr(budgets), ")")
+		where = cat("aux budgets ", years, " (budget principal et, pour la part financée au titre du 1 %, ", wizard.JoinFr(budgets), ", dont les comptes diffèrent de ceux du budget principal)")
 	}
 	b.decision("Dit que les crédits correspondants ", verb, " ", where, ", imputation : ", f.imputation(), ".")
 }
@@ -520,6 +528,93 @@ func (f *facts) ofCouncilOfAuthority() Inline {
 	out := append(Inline(nil), in...)
 	out[0].Text = wizard.DeArticle(out[0].Text)
 	return out
+}
+
+// grantDecisions attribute every grant to a private body by name and amount (CGCT
+// L. 2311-7), and approve the convention d'objectifs of a grant above 23 000 € a year
+// (loi 2000-321 art. 10).
+func (f *facts) grantDecisions(b *builder) {
+	for _, g := range f.grantsByBody() {
+		b.decision("Attribue ", wizard.AArticle(titleWithArticle(g.name)), " une subvention de ", amountsInYears(g.years), ".")
+		if g.objectives {
+			b.decision("Approuve la convention d'objectifs à conclure avec ", titleWithArticle(g.name),
+				", annexée à la présente délibération, et autorise ", f.exec(), " à la signer.")
+		}
+	}
+}
+
+// bodyGrants are the grants to one private body, over the years.
+type bodyGrants struct {
+	name       string
+	kind       wizard.PayeeKind
+	years      []wizard.YearAmount
+	total      wizard.Cents
+	objectives bool
+}
+
+// grantsByBody groups the plan's grants by body, in the order of their first action.
+func (f *facts) grantsByBody() []bodyGrants {
+	var out []bodyGrants
+	for _, g := range f.p.Grants() {
+		j := 0
+		for j < len(out) && wizard.Fold(out[j].name) != wizard.Fold(g.Name) {
+			j++
+		}
+		if j == len(out) {
+			out = append(out, bodyGrants{name: g.Name, kind: g.Kind})
+		}
+		out[j].years = append(out[j].years, wizard.YearAmount{Year: g.Year, Amount: g.Amount})
+		out[j].total += g.Amount
+		out[j].objectives = out[j].objectives || g.NeedsObjectives()
+	}
+	return out
+}
+
+// amountsInYears is "4 500,00 € en 2027", or "30 000,00 € (25 000,00 € en 2027 et
+// 5 000,00 € en 2028)".
+func amountsInYears(yas []wizard.YearAmount) Inline {
+	var total wizard.Cents
+	for _, ya := range yas {
+		total += ya.Amount
+	}
+	if len(yas) == 1 {
+		if yas[0].Year == 0 {
+			return cat(amount(total), " (", todo(whatYear), ")")
+		}
+		return cat(amount(total), fmt.Sprintf(" en %d", yas[0].Year))
+	}
+	return cat(amount(total), " (", amountsByYear(yas), ")")
+}
+
+// valorisationApart states the valorisation apart from the cash commitment: « ; la
+// valorisation des apports en nature (12 000,00 €) figure au plan de financement et
+// n'est pas un engagement financier », or nothing.
+func (f *facts) valorisationApart() Inline {
+	v := f.p.Valorisation()
+	if v <= 0 {
+		return nil
+	}
+	return cat(" ; la valorisation des apports en nature ", f.authDesOf(), " (notamment le temps de ses agents), estimée à ", amount(v),
+		", figure au plan de financement et ne constitue pas un engagement financier")
+}
+
+// crisis names the crisis a gift answers: « à la suite du séisme du 8 septembre 2023 au
+// Maroc », with placeholders for what is missing.
+func (f *facts) crisis() Inline {
+	pa := f.p.Partner
+	event := any(todo("événement : séisme, inondations, conflit…"))
+	if e := strings.TrimSpace(pa.CrisisEvent); e != "" {
+		event = e
+	}
+	when := any(todo("date de l'événement"))
+	if !pa.CrisisDate.IsZero() {
+		when = wizard.FormatDate(pa.CrisisDate)
+	}
+	where := any(cat("(pays concerné : ", todo(whatCountry), ")"))
+	if f.hasCtry {
+		where = f.country.Locative()
+	}
+	return cat("à la suite du ", event, " du ", when, " ", where)
 }
 
 // commission is the name of the commission whose opinion is cited, or a placeholder.

@@ -29,11 +29,14 @@ const (
 	Convention     Kind = "convention"
 	CharteJumelage Kind = "charte-jumelage"
 	CharteAmitie   Kind = "charte-amitie"
-	NextSteps      Kind = "prochaines-etapes"
+	// ConventionObjectifs is the convention d'objectifs with a private body that receives
+	// more than 23 000 € a year.
+	ConventionObjectifs Kind = "convention-objectifs"
+	NextSteps           Kind = "prochaines-etapes"
 )
 
 // AllKinds lists every kind, in the order of an export.
-var AllKinds = []Kind{Deliberation, Convention, CharteJumelage, CharteAmitie, NextSteps}
+var AllKinds = []Kind{Deliberation, Convention, CharteJumelage, CharteAmitie, ConventionObjectifs, NextSteps}
 
 // Title is the French name of the document: "Délibération", "Convention", "Charte de
 // jumelage", "Charte d'amitié", "Prochaines étapes".
@@ -47,6 +50,8 @@ func (k Kind) Title() string {
 		return "Charte de jumelage"
 	case CharteAmitie:
 		return "Charte d'amitié"
+	case ConventionObjectifs:
+		return "Convention d'objectifs"
 	case NextSteps:
 		return "Prochaines étapes"
 	}
@@ -56,12 +61,19 @@ func (k Kind) Title() string {
 // Kinds lists the documents of a plan, in order: the délibération, the form's main text
 // (a convention for a convention de coopération décentralisée or for a cultural promotion
 // that commits money, the charte for a jumelage or a charte d'amitié, nothing for a
-// humanitarian gift), then the prochaines étapes.
+// humanitarian gift), the convention d'objectifs when a private body receives more than
+// 23 000 € in a year, then the prochaines étapes.
 func Kinds(p *wizard.Plan) []Kind {
 	ks := []Kind{Deliberation}
 	if p != nil {
 		if k, ok := mainText(p); ok {
 			ks = append(ks, k)
+		}
+		for _, g := range p.Grants() {
+			if g.NeedsObjectives() {
+				ks = append(ks, ConventionObjectifs)
+				break
+			}
 		}
 	}
 	return append(ks, NextSteps)
@@ -146,6 +158,8 @@ func Build(p *wizard.Plan, k Kind, opt Options) *Doc {
 		d = buildCharteJumelage(f)
 	case CharteAmitie:
 		d = buildCharteAmitie(f)
+	case ConventionObjectifs:
+		d = buildObjectives(f)
 	case NextSteps:
 		d = buildNextSteps(f)
 	default:

@@ -141,6 +141,8 @@ func (f *facts) steps() []Item {
 		items = append(items, step("Avant le premier versement",
 			"Signer avec ", f.operatorRef(), " la convention qui précise le rôle de chacun et l'emploi des subventions."))
 	}
+	items = append(items, f.grantSteps(after(1))...)
+	items = append(items, f.pooledSteps()...)
 	items = append(items, f.fundingSteps()...)
 	if it, ok := f.apdStep(); ok {
 		items = append(items, it)
@@ -186,6 +188,37 @@ func (f *facts) stateAuthorisationStep() (Item, bool) {
 		" : la convention avec un État ne peut être signée avant ", emph("(CGCT, art. L. 1115-5)"), "."), true
 }
 
+// grantSteps are the steps of the grants to private bodies: the contrat d'engagement
+// républicain of every association or foundation, whatever the amount, and the
+// convention d'objectifs above 23 000 € a year (loi 2000-321 art. 10 and 10-1).
+func (f *facts) grantSteps(afterTransmission Inline) []Item {
+	var items []Item
+	for _, g := range f.grantsByBody() {
+		if g.kind == wizard.PayeeAssociation || g.kind == wizard.PayeeComite {
+			items = append(items, step("Avant le versement", "Vérifier que ", titleWithArticle(g.name),
+				" a souscrit le contrat d'engagement républicain, exigé de toute association ou fondation qui reçoit une subvention, quel qu'en soit le montant ",
+				emph("(loi n° 2000-321 du 12 avril 2000, art. 10-1 ; décret n° 2021-1947 du 31 décembre 2021)"), "."))
+		}
+		if g.objectives {
+			items = append(items, step(afterTransmission, "Signer avec ", titleWithArticle(g.name),
+				" la convention d'objectifs annexée à la délibération, avant tout versement ; le compte rendu financier est dû dans les six mois suivant la fin de chaque exercice ",
+				emph("(loi n° 2000-321 du 12 avril 2000, art. 10)"), "."))
+		}
+	}
+	return items
+}
+
+// pooledSteps ask each French authority that co-funds the action (mutualisation) for
+// the délibération that approves its share.
+func (f *facts) pooledSteps() []Item {
+	var items []Item
+	for _, name := range f.coFundingAuthorities() {
+		items = append(items, step("Avant la signature", "Obtenir la délibération ", deName(name),
+			" approuvant sa participation et autorisant la signature de la convention."))
+	}
+	return items
+}
+
 // giftSteps is the FACECO procedure (or the payment of a direct gift).
 func (f *facts) giftSteps(afterTransmission Inline) []Item {
 	p := f.p
@@ -199,11 +232,15 @@ func (f *facts) giftSteps(afterTransmission Inline) []Item {
 				"Conserver la délibération et le justificatif du versement : la contribution au FACECO entre dans la déclaration annuelle de l'aide publique au développement."),
 		}
 	}
-	return []Item{
-		step(afterTransmission, "Verser l'aide de ", f.totalOrTodo(), " ", f.partnerTo(),
-			" ; au-delà de 23 000 € par an à un même organisme privé, signer d'abord avec lui une convention d'objectifs ",
-			emph("(loi n° 2000-321 du 12 avril 2000, art. 10)"), "."),
+	pay := step(afterTransmission, "Verser l'aide de ", f.totalOrTodo(), " ", f.partnerTo(),
+		", une fois la délibération publiée et transmise au représentant de l'État.")
+	if len(p.Grants()) > 0 {
+		// The reminder is for a private body only, not a gift to a foreign commune.
+		pay = step(afterTransmission, "Verser l'aide de ", f.totalOrTodo(), " ", f.partnerTo(),
+			", une fois la délibération publiée et transmise au représentant de l'État ; au-delà de 23 000 € par an à un même organisme privé, signer d'abord avec lui une convention d'objectifs ",
+			emph("(loi n° 2000-321 du 12 avril 2000, art. 10)"), ".")
 	}
+	return []Item{pay}
 }
 
 // windowYear is the year of the next window of a yearly call that closes at the end of

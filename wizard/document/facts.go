@@ -65,7 +65,7 @@ const (
 	whatAmount       = "montant"
 	whatPublication  = "mode de publication : sous forme électronique, ou au choix du conseil municipal dans une commune de moins de 3 500 habitants"
 	whatYear         = "année"
-	imputationPoint  = "chapitre 65, compte 6574x ou 6573x selon le bénéficiaire — à confirmer avec le comptable public"
+	facecoFundPoint  = "numéro du fonds de concours signalé en 2014 : 1-2-00263, à vérifier auprès du comptable"
 	appealPoint      = "formulation des voies et délais de recours"
 	partnerLawPoint  = "textes du droit du pays partenaire fondant la compétence du partenaire et l'autorisant à signer"
 	disputeCourtText = "juridiction compétente à défaut d'accord amiable"
@@ -502,12 +502,73 @@ func (f *facts) futureCredits() bool {
 	return false
 }
 
-// imputation is the budget imputation the user gave, or the default to confirm.
-func (f *facts) imputation() any {
+// imputation is the budget imputation: the user's, or by who is paid (DOMAIN §11) —
+// direct spending on chapitre 011, a grant to a private body on compte 6574, a payment to
+// a public body or to the foreign authority on 657x, the FACECO as a contribution to the
+// État's fonds de concours — split when the plan mixes them; always to confirm with the
+// comptable.
+func (f *facts) imputation() Inline {
 	if s := f.p.Session.BudgetImputation; s != "" {
-		return s
+		return cat(s, " ", withAccountant())
 	}
-	return confirm(imputationPoint)
+	type share struct {
+		account string
+		total   wizard.Cents
+	}
+	var shares []share
+	for _, a := range f.p.Actions {
+		acc := accountOf(a.PaidTo.Kind, f.p.Partner.Kind)
+		i := 0
+		for i < len(shares) && shares[i].account != acc {
+			i++
+		}
+		if i == len(shares) {
+			shares = append(shares, share{account: acc})
+		}
+		shares[i].total += a.Cost
+	}
+	if len(shares) == 0 {
+		return cat(confirm("compte selon le bénéficiaire : chapitre 011 pour une dépense directe, compte 6574 pour une subvention à un organisme privé, compte 657x pour un organisme public ou la collectivité partenaire"))
+	}
+	if len(shares) == 1 {
+		return cat(shares[0].account, " ", withAccountant())
+	}
+	var parts []string
+	for _, sh := range shares {
+		parts = append(parts, sh.account+" pour "+amount(sh.total))
+	}
+	return cat(strings.Join(parts, " ; "), " ", withAccountant())
+}
+
+// withAccountant marks an imputation to confirm with the comptable public.
+func withAccountant() Span {
+	return Span{Text: typo("[à confirmer avec le comptable public, nomenclature M57 ou M14]"), Style: Placeholder}
+}
+
+// accountOf is the usual imputation of a payment, by who receives it; without a payee,
+// by the partner.
+func accountOf(payee wizard.PayeeKind, partner wizard.PartnerKind) string {
+	if payee == "" {
+		switch partner {
+		case wizard.PartnerONG, wizard.PartnerAssociation:
+			payee = wizard.PayeeAssociation
+		case wizard.PartnerFACECO:
+			payee = wizard.PayeeFACECO
+		case wizard.PartnerAutoriteLocale, wizard.PartnerEtat, wizard.PartnerOrgInter:
+			payee = wizard.PayeePartner
+		}
+	}
+	switch payee {
+	case wizard.PayeeDirect, wizard.PayeeProvider:
+		return "chapitre 011 (charges à caractère général)"
+	case wizard.PayeeONG, wizard.PayeeAssociation, wizard.PayeeComite:
+		return "compte 6574 (subventions de fonctionnement aux associations et autres personnes de droit privé)"
+	case wizard.PayeePartner:
+		return "compte 657x (subventions aux organismes publics et à la collectivité partenaire)"
+	case wizard.PayeeFACECO:
+		return "compte 657x (contribution au fonds de concours de l'État rattaché au FACECO)"
+	}
+	return "chapitre 65 (autres charges de gestion courante)"
 }
 
 // sourceTotal is one funding source summed over the years, with its labels.
@@ -742,6 +803,22 @@ func (f *facts) sdgs() any {
 	return wizard.JoinFr(ss)
 }
 
+// sdgsTo is the contribution to the ODD after « contribue » : « à l'objectif de
+// développement durable n° 4 « … » », « aux objectifs de développement durable n° 4 … et
+// n° 17 … ».
+func (f *facts) sdgsTo() Inline {
+	n := 0
+	for _, x := range f.p.Domain.SDGs {
+		if x >= 1 && x <= 17 {
+			n++
+		}
+	}
+	if n == 1 {
+		return cat("à l'objectif de développement durable ", f.sdgs())
+	}
+	return cat("aux objectifs de développement durable ", f.sdgs())
+}
+
 // languages lists the languages of the texts: "en français et en allemand".
 func (f *facts) languages() (string, int) {
 	langs := []string{"français"}
@@ -812,4 +889,27 @@ func findingLine(fd wizard.Finding) Inline {
 		return cat(fd.Message)
 	}
 	return cat(fd.Message, " ", emph("Référence : "+fd.Reference+"."))
+}
+
+// coFundingAuthorities are the French authorities that take part in the action and its
+// funding (mutualisation): the authorities the action is pooled with, and the labels of
+// the funding lines « autre collectivité », each once.
+func (f *facts) coFundingAuthorities() []string {
+	var out []string
+	add := func(name string) {
+		if name = strings.TrimSpace(name); name != "" && !containsFold(out, name) {
+			out = append(out, name)
+		}
+	}
+	if f.p.Implementation.Mode == wizard.ModeMutualisation {
+		for _, n := range f.p.Implementation.PooledWith {
+			add(n)
+		}
+	}
+	for _, fl := range f.p.Funding {
+		if fl.Source == wizard.SourceAutreColl {
+			add(fl.Label)
+		}
+	}
+	return out
 }

@@ -37,7 +37,9 @@ func required() bool { return os.Getenv("CI") != "" || os.Getenv("AECT_REQUIRE_S
 // keyPhrases lists what the PDF of a document must show.
 func keyPhrases(p *wizard.Plan, k Kind) []string {
 	phrases := []string{p.Authority.Name}
-	total := wizard.FormatAmount(p.TotalCost())
+	// The montant prévisionnel of the engagements financiers: the costs without the
+	// valorisation (DOMAIN §11).
+	total := wizard.FormatAmount(p.CashCommitment())
 	switch k {
 	case Deliberation:
 		phrases = append(phrases, "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS", "DÉCIDE", "L. 1115-1",
@@ -52,6 +54,8 @@ func keyPhrases(p *wizard.Plan, k Kind) []string {
 		phrases = append(phrases, "CHARTE DE JUMELAGE", p.Partner.Name, "Première cérémonie")
 	case CharteAmitie:
 		phrases = append(phrases, "CHARTE D'AMITIÉ", p.Partner.Name)
+	case ConventionObjectifs:
+		phrases = append(phrases, "CONVENTION D'OBJECTIFS", "compte rendu financier", "contrat d'engagement républicain", "loi n° 2000-321")
 	case NextSteps:
 		phrases = append(phrases, "PROCHAINES ÉTAPES", "Contacts du mémento AMF, octobre 2020", "CUF")
 		if dep, ok := wizard.LookupDepartement(p.Authority.Departement); ok {
@@ -98,7 +102,7 @@ func TestLibreOfficeConversion(t *testing.T) {
 		kind Kind
 	}
 	var docs []doc
-	plans := samplePlans(t)
+	plans := allPlans(t)
 	var names []string
 	for n := range plans {
 		names = append(names, n)

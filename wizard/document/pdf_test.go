@@ -28,7 +28,7 @@ const frenchChars = "« » ’ € œ Œ æ Æ É È Ê Ë À Â Ç Î Ï Ô Ù 
 func sampleDocs(t testing.TB) map[string]*Doc {
 	t.Helper()
 	out := map[string]*Doc{"questionnaire": Questionnaire()}
-	for name, p := range samplePlans(t) {
+	for name, p := range allPlans(t) {
 		for _, k := range Kinds(p) {
 			out[name+"."+string(k)] = Build(p, k, Options{Today: testToday})
 		}
@@ -298,7 +298,7 @@ var footerRE = regexp.MustCompile(`page (\d+) sur (\d+)`)
 func TestPDFWithPoppler(t *testing.T) {
 	pdftotext, pdffonts, pdfinfo := requirePoppler(t)
 	dir := pdfDir(t)
-	plans := samplePlans(t)
+	plans := allPlans(t)
 	var names []string
 	for n := range plans {
 		names = append(names, n)
