@@ -245,6 +245,15 @@ func TestDependentQuestionsAppearOnlyWhenTheyApply(t *testing.T) {
 	if s.plan(id).Partner.Kind != wizard.PartnerFACECO {
 		t.Fatalf("kind %q", s.plan(id).Partner.Kind)
 	}
+	// It asks the crisis instead, then goes on to the domain.
+	if h.focused() != "partner.crisis_event" {
+		t.Fatalf("after FACECO, focused %q", h.focused())
+	}
+	h.typeText("séisme")
+	h.key("enter")
+	h.typeText("08/09/2023")
+	h.key("enter")
+	h.settle()
 	if h.asst().sec != wizard.SecDomain {
 		t.Fatalf("after the last applicable question, section %v (focused %q)", h.asst().sec, h.focused())
 	}
@@ -714,7 +723,7 @@ func TestStatusLineFitsIn80ColumnsInEverySection(t *testing.T) {
 		}
 		check(sec, "", q)
 	}
-	check(wizard.SecActions, "actions[11].paid_to.kind", " · Action 12, q. 5/5")
+	check(wizard.SecActions, "actions[11].paid_to.kind", " · Action 12, q. 6/6")
 	check(wizard.SecFunding, "funding[11].label", " · Financement 12, q. 4/4")
 	check(wizard.SecSession, "session.budget_imputation", " · q. 11/11")
 }

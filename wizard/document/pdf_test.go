@@ -27,7 +27,9 @@ const frenchChars = "« » ’ € œ Œ æ Æ É È Ê Ë À Â Ç Î Ï Ô Ù 
 // sampleDocs builds every document of every sample plan, and the questionnaire.
 func sampleDocs(t testing.TB) map[string]*Doc {
 	t.Helper()
-	out := map[string]*Doc{"questionnaire": Questionnaire()}
+	q := Questionnaire()
+	q.Date = testToday // else the PDF dates itself from the clock, and two renderings differ
+	out := map[string]*Doc{"questionnaire": q}
 	for name, p := range allPlans(t) {
 		for _, k := range Kinds(p) {
 			out[name+"."+string(k)] = Build(p, k, Options{Today: testToday})
