@@ -148,7 +148,7 @@ func docKind(p *wizard.Plan, name string) (document.Kind, error) {
 	case "objectifs", "convention-objectifs":
 		want = []document.Kind{document.ConventionObjectifs}
 	default:
-		return "", usagef("document « %s » inconnu ; attendu : deliberation, convention (ou charte), objectifs, etapes", clip(name, quotedWidth))
+		return "", usagef("document « %s » inconnu ; attendu : deliberation, convention (ou charte), objectifs, etapes", name)
 	}
 	for _, k := range kinds {
 		for _, w := range want {
