@@ -233,11 +233,15 @@ func hasLog(path, suffix string) bool {
 // (_txlock), so that two processes queue for the write lock instead of one failing to
 // upgrade a read lock with "database is locked".
 //
+// synchronous=FULL syncs the write-ahead log at every commit (NORMAL syncs it only at
+// checkpoints): a save shown « ✓ enregistré » survives a power cut or a closed lid. It
+// costs about 0.4 ms a save (BenchmarkSave against BenchmarkSaveSynchronousNormal).
+//
 // The page cache is raised from 2 to 8 MB per connection: the list index of ten thousand
 // drafts is about 2 MB, and rereading it from the file at every list costs a third of the
 // list's time.
 func dsn(abs string) string {
-	return fileURI(abs) + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=cache_size(-8000)&_txlock=immediate"
+	return fileURI(abs) + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)&_pragma=cache_size(-8000)&_txlock=immediate"
 }
 
 // probeDSN is the data source name of the connection that identifies a file before the

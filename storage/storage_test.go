@@ -75,7 +75,7 @@ func TestOpenCreatesDirectoryAndFile(t *testing.T) {
 	for _, pragma := range []struct {
 		name string
 		want int
-	}{{"busy_timeout", 5000}, {"foreign_keys", 1}, {"synchronous", 1}} {
+	}{{"busy_timeout", 5000}, {"foreign_keys", 1}, {"synchronous", 2}} {
 		// Several connections: each one must have run the DSN pragmas.
 		for range 3 {
 			var got int
