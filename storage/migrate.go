@@ -121,20 +121,21 @@ func (s *Store) backup() (string, error) {
 }
 
 // init checks what kind of database the freshly opened pool points at, refuses what is not
-// an aect database of a known schema, and migrates an older one after a backup.
-func (s *Store) init(migs []migration, current bool) error {
+// an aect database of a known schema, and migrates an older one after a backup. probe is
+// the data source name of a connection that only reads.
+func (s *Store) init(migs []migration, current bool, probe string) error {
 	if current {
 		return s.quickCheck()
 	}
 	// The pool's connections switch the file to WAL mode as they open: a write. So the file
 	// is first identified through a connection that only reads.
-	probe, err := sql.Open("sqlite", probeDSN(s.path))
+	pdb, err := sql.Open("sqlite", probe)
 	if err != nil {
 		return openErrorFromDB(s.path, err)
 	}
 	var version, appID, objects int
-	err = probe.QueryRow("SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_schema)").Scan(&version, &appID, &objects)
-	probe.Close()
+	err = pdb.QueryRow("SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_schema)").Scan(&version, &appID, &objects)
+	pdb.Close()
 	if err != nil {
 		return openErrorFromDB(s.path, err)
 	}
@@ -144,6 +145,10 @@ func (s *Store) init(migs []migration, current bool) error {
 		return &OpenError{Path: s.path, Kind: KindForeign}
 	case version > latest:
 		return &OpenError{Path: s.path, Kind: KindNewer, Version: version, Known: latest}
+	case version < latest && s.readOnly != nil:
+		ro := *s.readOnly
+		ro.Upgrade = true
+		return &ro
 	case version < latest:
 		if version > 0 {
 			if _, err := s.backup(); err != nil {

@@ -41,6 +41,12 @@ const (
 	KindDirectory
 	// KindIO: any other failure (disk error, removed USB stick…).
 	KindIO
+	// KindNotRegular: the path names a named pipe (FIFO), a device or a socket, which
+	// would block or make no sense as a database.
+	KindNotRegular
+	// KindDanglingLink: the path is a symbolic link to a file that does not exist (a
+	// USB stick or network drive not plugged in).
+	KindDanglingLink
 )
 
 // OpenError is returned by Open. Its message, in French, names the file, says what is wrong
@@ -53,6 +59,10 @@ type OpenError struct {
 	// Version is the file's schema version and Known the newest this program reads, for
 	// KindNewer.
 	Version, Known int
+	// Mode is the file's type, for KindNotRegular.
+	Mode fs.FileMode
+	// Target is where the link points, for KindDanglingLink.
+	Target string
 	// Err is the cause, when there is one.
 	Err error
 }
@@ -88,10 +98,53 @@ func (e *OpenError) Error() string {
 		return fmt.Sprintf("La base %s est verrouillée par un autre programme depuis plus de 5 secondes. "+
 			"Fermez les autres fenêtres d'aect (ou le programme qui utilise ce fichier) puis réessayez.", e.Path)
 	case KindDirectory:
-		return fmt.Sprintf("%s est un dossier, pas un fichier de base : indiquez un fichier, par exemple %s.", e.Path, filepath.Join(e.Path, "aect.db"))
+		return fmt.Sprintf("%s est un dossier, pas un fichier de base : indiquez un fichier avec --db, par exemple %s.", e.Path, filepath.Join(e.Path, "aect.db"))
+	case KindNotRegular:
+		return fmt.Sprintf("%s n'est pas un fichier ordinaire mais %s : aect ne peut pas y garder ses brouillons. "+
+			"Il n'a pas été modifié. Indiquez un fichier avec --db, par exemple --db atelier.db.", e.Path, fileTypeName(e.Mode))
+	case KindDanglingLink:
+		return fmt.Sprintf("%s est un lien symbolique vers %s, qui n'existe pas (clé USB ou disque réseau débranché ?). "+
+			"Rebranchez le support ou corrigez le lien, ou choisissez un autre fichier avec --db.", e.Path, e.Target)
 	}
 	return fmt.Sprintf("Impossible d'ouvrir la base %s (erreur de lecture ou d'écriture). "+
 		"Vérifiez que le disque ou la clé USB est bien branché, puis réessayez. Le fichier n'a pas été modifié.", e.Path)
+}
+
+// fileTypeName names a file type in French, with its article.
+func fileTypeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "un tube nommé (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "une socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "un périphérique"
+	}
+	return "un fichier spécial"
+}
+
+// checkFile refuses, before anything opens it, a path that exists but is not a regular
+// file: a folder, a named pipe (opening it would wait for a writer forever), a device, a
+// socket, or a symbolic link to nothing. info is the path's Lstat.
+func checkFile(abs string, info fs.FileInfo) error {
+	if info.Mode()&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(abs)
+		if errors.Is(err, fs.ErrNotExist) {
+			target, _ := os.Readlink(abs)
+			return &OpenError{Path: abs, Kind: KindDanglingLink, Target: target, Err: err}
+		}
+		if err != nil {
+			return openErrorFromFS(abs, err)
+		}
+		info = fi
+	}
+	switch {
+	case info.IsDir():
+		return &OpenError{Path: abs, Kind: KindDirectory}
+	case !info.Mode().IsRegular():
+		return &OpenError{Path: abs, Kind: KindNotRegular, Mode: info.Mode().Type()}
+	}
+	return nil
 }
 
 // openErrorFromDB classifies a driver error met while opening.

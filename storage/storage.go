@@ -15,6 +15,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -29,6 +30,11 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	// readOnly is set when the database cannot be written: every write returns it.
+	readOnly *ReadOnlyError
+	// snapshot is the private copy a read-only store reads, when the database's
+	// write-ahead log held saves (see snapshot); removed by Close.
+	snapshot string
 	// now is the clock; tests replace it before using the store.
 	now func() time.Time
 	// listHint is the length of the last list, to size the next one.
@@ -39,8 +45,12 @@ type Store struct {
 // mode 0600) when it does not exist, and migrating an older schema after writing a dated
 // backup beside it. A file that is not a whole aect database of a schema this program
 // knows is refused with an *OpenError and left untouched: not a database, an empty file,
-// a truncated or damaged one, another program's database, a newer schema. An empty path
-// is a *wizard.Error.
+// a truncated or damaged one, another program's database, a newer schema, a folder, a
+// named pipe, a device, a link to nothing. An empty path is a *wizard.Error.
+//
+// A database this user cannot write (a write-protected file, another user's, a read-only
+// medium or folder) is opened read-only, creating nothing beside it: the reads work,
+// every write returns a *ReadOnlyError naming what prevents it, and Writable reports it.
 func Open(path string) (*Store, error) {
 	return open(path, defaultMigrations, time.Now)
 }
@@ -53,36 +63,99 @@ func open(path string, migs []migration, now func() time.Time) (*Store, error) {
 	if err != nil {
 		return nil, openErrorFromFS(path, err)
 	}
-	removeStaleCreations(abs)
-	if _, err := os.Lstat(abs); errors.Is(err, os.ErrNotExist) {
+	info, err := os.Lstat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		removeStaleCreations(abs)
 		if err := create(abs, migs); err != nil {
 			return nil, err
 		}
+	case err != nil:
+		return nil, openErrorFromFS(abs, err)
+	default:
+		if err := checkFile(abs, info); err != nil {
+			return nil, err
+		}
+		removeStaleCreations(abs)
 	}
-	current, err := inspect(abs, latestVersion(migs))
+	s := &Store{path: abs, now: now, readOnly: writeBlocker(abs)}
+	file, pool, probe := abs, dsn(abs), probeDSN(abs)
+	if s.readOnly != nil {
+		pool = readOnlyDSN(abs)
+		if hasLog(abs, "-wal") {
+			// Saves still in the log: read a private copy rather than the file alone.
+			if file, err = snapshot(abs); err != nil {
+				return nil, openErrorFromFS(abs+"-wal", err)
+			}
+			s.snapshot = filepath.Dir(file)
+			pool = snapshotDSN(file)
+		}
+		probe = pool
+	}
+	current, err := inspect(file, latestVersion(migs))
 	if err != nil {
+		s.removeSnapshot()
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(abs))
-	if err != nil {
+	if s.db, err = sql.Open("sqlite", pool); err != nil {
+		s.removeSnapshot()
 		return nil, openErrorFromDB(abs, err)
 	}
-	db.SetMaxIdleConns(4)
-	s := &Store{db: db, path: abs, now: now}
-	if err := s.init(migs, current); err != nil {
-		db.Close()
+	s.db.SetMaxIdleConns(4)
+	if err := s.init(migs, current, probe); err != nil {
+		s.db.Close()
+		s.removeSnapshot()
 		return nil, err
 	}
 	return s, nil
 }
 
-// Close closes the database. The last connection to close checkpoints the write-ahead log
-// into the main file.
+// removeSnapshot removes the private copy a read-only store reads, if any.
+func (s *Store) removeSnapshot() {
+	if s.snapshot != "" {
+		os.RemoveAll(s.snapshot)
+	}
+}
+
+// Writable returns nil when the database can be written, else the *ReadOnlyError every
+// write would return: an interface that saves as the user types checks it first.
+func (s *Store) Writable() error {
+	if s.readOnly != nil {
+		return s.readOnly
+	}
+	return nil
+}
+
+// Close checkpoints the write-ahead log into the database file, so that the file alone
+// holds every save (a plain copy of it after aect has ended is complete, even while
+// another window keeps the database open), then closes the database.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	if s.readOnly == nil {
+		s.checkpoint()
+	}
+	err := s.db.Close()
+	s.removeSnapshot()
+	if err != nil {
 		return s.wrap("fermer la base", err)
 	}
 	return nil
+}
+
+// checkpoint copies the write-ahead log into the database file and empties it. A reader
+// of another process that holds an older state may keep part of the log for a second at
+// most; nothing is lost then either, the log stays the reference. Errors are ignored for
+// the same reason.
+func (s *Store) checkpoint() {
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 1000"); err != nil {
+		return
+	}
+	conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
 }
 
 // Path returns the absolute path of the database file.
@@ -120,7 +193,11 @@ func (s *Store) Check() error {
 }
 
 // write runs fn in one write transaction (BEGIN IMMEDIATE): all of it is stored or none.
+// A read-only store returns its *ReadOnlyError.
 func (s *Store) write(op string, fn func(tx *sql.Tx) error) error {
+	if s.readOnly != nil {
+		return s.readOnly
+	}
 	tx, err := s.db.BeginTx(context.Background(), nil)
 	if err != nil {
 		return s.wrap(op, err)
