@@ -175,7 +175,20 @@ func openErrorFromFS(path string, err error) *OpenError {
 // Linux and other Unix systems, %AppData% on Windows, ~/Library/Application Support on
 // macOS.
 func DefaultPath() (string, error) {
-	return defaultPath(runtime.GOOS, os.Getenv, os.UserHomeDir, os.UserConfigDir)
+	return DefaultPathEnv(os.Getenv)
+}
+
+// DefaultPathEnv is DefaultPath with the environment read through getenv (XDG_DATA_HOME,
+// and HOME on Linux and other Unix systems), for a caller that runs with an environment
+// of its own.
+func DefaultPathEnv(getenv func(string) string) (string, error) {
+	home := func() (string, error) {
+		if h := getenv("HOME"); h != "" && runtime.GOOS != "windows" {
+			return h, nil
+		}
+		return os.UserHomeDir()
+	}
+	return defaultPath(runtime.GOOS, getenv, home, os.UserConfigDir)
 }
 
 func defaultPath(goos string, getenv func(string) string, home, config func() (string, error)) (string, error) {

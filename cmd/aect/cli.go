@@ -218,10 +218,11 @@ func dispatch(args []string, std stdio, getenv func(string) string) error {
 	}
 	o.accessible = o.accessible || isTruthy(getenv("ACCESSIBLE"))
 	o.contrast = o.contrast || isTruthy(getenv("AECT_CONTRASTE"))
-	log, err := openLog(o.logLevel, getenv)
+	log, closeLog, err := openLog(o.logLevel, getenv)
 	if err != nil {
 		return err
 	}
+	defer closeLog()
 	e.log = log
 	defer func() {
 		if e.store != nil {
@@ -284,7 +285,7 @@ func (e *env) openStore() (*storage.Store, error) {
 	}
 	if path == "" {
 		var err error
-		if path, err = storage.DefaultPath(); err != nil {
+		if path, err = storage.DefaultPathEnv(e.getenv); err != nil {
 			return nil, err
 		}
 	}
@@ -372,7 +373,9 @@ func logPath(getenv func(string) string) string {
 	if d := getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
 		dir = d
 	} else if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
-		if h, err := os.UserHomeDir(); err == nil {
+		if h := getenv("HOME"); h != "" {
+			dir = filepath.Join(h, ".local", "state")
+		} else if h, err := os.UserHomeDir(); err == nil {
 			dir = filepath.Join(h, ".local", "state")
 		}
 	} else if d, err := os.UserCacheDir(); err == nil {
@@ -384,11 +387,11 @@ func logPath(getenv func(string) string) string {
 	return filepath.Join(dir, "aect", "aect.log")
 }
 
-// openLog opens the log file (never the terminal). A log that cannot be opened is
-// discarded silently: logging must never stop the program. An unknown level is a usage
-// error.
-func openLog(level string, getenv func(string) string) (*slog.Logger, error) {
-	discard := slog.New(slog.NewTextHandler(io.Discard, nil))
+// openLog opens the log file (never the terminal) and returns the logger and what closes
+// the file. A log that cannot be opened is discarded silently: logging must never stop
+// the program. An unknown level is a usage error.
+func openLog(level string, getenv func(string) string) (*slog.Logger, func(), error) {
+	discard, none := slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}
 	from := "--log-level"
 	if level == "" {
 		level, from = getenv("AECT_LOG"), "AECT_LOG"
@@ -396,19 +399,19 @@ func openLog(level string, getenv func(string) string) (*slog.Logger, error) {
 	lv := slog.LevelWarn
 	if level != "" {
 		if err := lv.UnmarshalText([]byte(level)); err != nil {
-			return discard, usagef("niveau de journal « %s » inconnu pour %s : attendu debug, info, warn ou error", level, from)
+			return discard, none, usagef("niveau de journal « %s » inconnu pour %s : attendu debug, info, warn ou error", level, from)
 		}
 	}
 	path := logPath(getenv)
 	if path == "" {
-		return discard, nil
+		return discard, none, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return discard, nil
+		return discard, none, nil
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
-		return discard, nil
+		return discard, none, nil
 	}
-	return slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: lv})), nil
+	return slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: lv})), func() { f.Close() }, nil
 }

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,28 +22,22 @@ import (
 	"aect/wizard/samples"
 )
 
-var binary string
+// mainEnv makes the test binary behave as aect itself, for the tests that need a
+// process of their own (a signal): TestMain then runs the command line it was given.
+const mainEnv = "AECT_TEST_AS_MAIN"
 
-// TestMain builds the aect binary once; the tests run it as a user would.
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "aect-cli-test")
-	if err != nil {
-		panic(err)
+	if os.Getenv(mainEnv) == "1" {
+		os.Exit(run(os.Args[1:], stdio{os.Stdin, os.Stdout, os.Stderr}, os.Getenv))
 	}
-	binary = filepath.Join(dir, "aect")
-	if runtime.GOOS == "windows" {
-		binary += ".exe"
-	}
-	build := exec.Command("go", "build", "-o", binary, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		os.Stderr.Write(out)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	os.Exit(m.Run())
+}
+
+// aectCommand returns a command that runs aect (the test binary as aect) with args.
+func aectCommand(ctx context.Context, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, os.Args[0], args...)
+	cmd.Env = append(os.Environ(), mainEnv+"=1", "AECT_DB=", "ACCESSIBLE=")
+	return cmd
 }
 
 type result struct {
@@ -48,35 +45,46 @@ type result struct {
 	stdout, err string
 }
 
-// aect runs the binary with a private home and database.
+// aect runs the command line in this process, with a private home and database.
 func aect(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
 	return aectIn(t, t.TempDir(), stdin, args...)
 }
 
-// aectIn runs the binary with the given home folder.
+// aectIn runs the command line in this process, as main does, with the given home folder
+// and an environment of its own: HOME and the XDG folders under home, no AECT_DB, no
+// ACCESSIBLE, NO_COLOR.
 func aectIn(t *testing.T, home, stdin string, args ...string) result {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, args...)
-	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_DATA_HOME="+filepath.Join(home, "data"),
-		"XDG_STATE_HOME="+filepath.Join(home, "state"), "AECT_DB=", "ACCESSIBLE=", "NO_COLOR=1")
-	cmd.Stdin = strings.NewReader(stdin)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	if ctx.Err() != nil {
+	return aectWith(t, home, strings.NewReader(stdin), nil, args...)
+}
+
+// aectWith is aectIn with a given standard input and output (nil: a buffer).
+func aectWith(t *testing.T, home string, stdin io.Reader, stdout io.Writer, args ...string) result {
+	t.Helper()
+	env := map[string]string{"HOME": home, "XDG_DATA_HOME": filepath.Join(home, "data"),
+		"XDG_STATE_HOME": filepath.Join(home, "state"), "NO_COLOR": "1"}
+	var out, errb lockedBuffer
+	if stdout == nil {
+		stdout = &out
+	}
+	done := make(chan int, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				errb.Write([]byte(fmt.Sprintf("panic: %v\n%s", r, debug.Stack())))
+				done <- -1
+			}
+		}()
+		done <- run(args, stdio{stdin, stdout, &errb}, func(k string) string { return env[k] })
+	}()
+	select {
+	case code := <-done:
+		return result{code, out.String(), errb.String()}
+	case <-time.After(60 * time.Second):
 		t.Fatalf("aect %v did not finish in time (hang?)", args)
+		return result{}
 	}
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return result{code, out.String(), errb.String()}
 }
 
 func expect(t *testing.T, r result, code int, contains ...string) {
@@ -101,6 +109,7 @@ func expect(t *testing.T, r result, code int, contains ...string) {
 func dbPath(t *testing.T) string { return filepath.Join(t.TempDir(), "test.db") }
 
 func TestHelpAndVersion(t *testing.T) {
+	t.Parallel()
 	expect(t, aect(t, "", "--help"), 0, "Utilisation", "Commandes", "questionnaire", "Codes de sortie")
 	expect(t, aect(t, "", "help", "export"), 0, "--format", "odt", "par défaut")
 	expect(t, aect(t, "", "show", "--help"), 0, "--doc")
@@ -109,6 +118,7 @@ func TestHelpAndVersion(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
+	t.Parallel()
 	db := dbPath(t)
 	expect(t, aect(t, "", "--db", db, "voler"), 2, "commande inconnue « voler »", "aect --help")
 	expect(t, aect(t, "", "--db", db, "list", "--couleur"), 2, "option inconnue : -couleur")
@@ -127,6 +137,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestNoTerminal(t *testing.T) {
+	t.Parallel()
 	r := aect(t, "", "--db", dbPath(t))
 	expect(t, r, 2, "pas de terminal interactif", "aect list", "--accessible")
 	if strings.Contains(r.stdout+r.err, "\x1b[") {
@@ -135,6 +146,7 @@ func TestNoTerminal(t *testing.T) {
 }
 
 func TestDemoListShow(t *testing.T) {
+	t.Parallel()
 	db := dbPath(t)
 	expect(t, aect(t, "", "--db", db, "list"), 0, "Aucun brouillon", "aect demo")
 	expect(t, aect(t, "", "--db", db, "demo"), 0, "5 exemples chargés")
@@ -213,6 +225,7 @@ func idOf(t *testing.T, db, title string) string {
 }
 
 func TestExport(t *testing.T) {
+	t.Parallel()
 	db := dbPath(t)
 	expect(t, aect(t, "", "--db", db, "demo"), 0)
 	out := t.TempDir()
@@ -243,6 +256,7 @@ func TestExport(t *testing.T) {
 }
 
 func TestExportImport(t *testing.T) {
+	t.Parallel()
 	db := dbPath(t)
 	expect(t, aect(t, "", "--db", db, "demo"), 0)
 	r := aect(t, "", "--db", db, "export-json", idOf(t, db, "Eau potable"))
@@ -261,6 +275,7 @@ func TestExportImport(t *testing.T) {
 }
 
 func TestImportInvalid(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ json, want string }{
 		"unknown key":  {`{"format": "aect-plan/1", "partner": {"nom": "x"}}`, "partner.nom : clé inconnue"},
 		"wrong type":   {`{"format": "aect-plan/1", "authority": {"population": "4600"}}`, "authority.population"},
@@ -291,6 +306,7 @@ func TestImportInvalid(t *testing.T) {
 }
 
 func TestNewFromAnswers(t *testing.T) {
+	t.Parallel()
 	db := dbPath(t)
 	file := filepath.Join(t.TempDir(), "r.json")
 	s, _ := samples.Get("05-plan-desequilibre")
@@ -299,6 +315,7 @@ func TestNewFromAnswers(t *testing.T) {
 }
 
 func TestNotADatabase(t *testing.T) {
+	t.Parallel()
 	for name, content := range map[string][]byte{
 		"random": bytes.Repeat([]byte("pas une base sqlite "), 300),
 	} {
@@ -315,6 +332,7 @@ func TestNotADatabase(t *testing.T) {
 }
 
 func TestQuestionnaire(t *testing.T) {
+	t.Parallel()
 	r := aect(t, "", "questionnaire")
 	expect(t, r, 0, "Type de collectivité", "Pays du partenaire", "Forme de l'action", "Jumelage", "Voix pour")
 	expect(t, aect(t, "", "questionnaire", "--format", "md"), 0, "# ")
@@ -391,6 +409,7 @@ func optionNumber(t *testing.T, q wizard.Question, v string) string {
 }
 
 func TestAccessibleSample01(t *testing.T) {
+	t.Parallel()
 	s, _ := samples.Get("01-jumelage-allemagne")
 	want, err := wizard.Decode(s.Data)
 	if err != nil {
@@ -416,6 +435,7 @@ func TestAccessibleSample01(t *testing.T) {
 }
 
 func TestAccessibleRepeatsInvalidAnswers(t *testing.T) {
+	t.Parallel()
 	db := dbPath(t)
 	// Title, then an invalid authority type (12), then a valid one (1), then the name,
 	// then an invalid département, then "fin".
@@ -435,6 +455,7 @@ func TestAccessibleRepeatsInvalidAnswers(t *testing.T) {
 }
 
 func TestLogsGoToAFile(t *testing.T) {
+	t.Parallel()
 	home := t.TempDir()
 	r := aectIn(t, home, "", "--db", dbPath(t), "--log-level", "debug", "list")
 	expect(t, r, 0)
@@ -448,6 +469,7 @@ func TestLogsGoToAFile(t *testing.T) {
 }
 
 func TestDefaultDatabase(t *testing.T) {
+	t.Parallel()
 	home := t.TempDir()
 	expect(t, aectIn(t, home, "", "demo"), 0, "5 exemples chargés")
 	if _, err := os.Stat(filepath.Join(home, "data", "aect", "aect.db")); err != nil {
@@ -456,30 +478,22 @@ func TestDefaultDatabase(t *testing.T) {
 }
 
 func TestStdoutFull(t *testing.T) {
-	if _, err := os.Stat("/dev/full"); err != nil {
-		t.Skip("no /dev/full here")
-	}
-	db := dbPath(t)
-	expect(t, aect(t, "", "--db", db, "demo"), 0)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
+	t.Parallel()
 	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
 	if err != nil {
-		t.Skip(err)
+		t.Skip("no /dev/full here")
 	}
 	defer full.Close()
-	cmd := exec.CommandContext(ctx, binary, "--db", db, "show", "1")
-	cmd.Stdout = full
-	var errb bytes.Buffer
-	cmd.Stderr = &errb
-	err = cmd.Run()
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(errb.String(), "sortie standard") || strings.Contains(errb.String(), "no space") {
-		t.Errorf("exit %v, stderr %q", err, errb.String())
+	db := dbPath(t)
+	expect(t, aect(t, "", "--db", db, "demo"), 0)
+	r := aectWith(t, t.TempDir(), strings.NewReader(""), full, "--db", db, "show", "1")
+	if r.code != 1 || !strings.Contains(r.err, "sortie standard") || strings.Contains(r.err, "no space") {
+		t.Errorf("exit %d, stderr %q", r.code, r.err)
 	}
 }
 
 func TestAccessibleResumeAsksOnlyMissing(t *testing.T) {
+	t.Parallel()
 	db := dbPath(t)
 	expect(t, aect(t, "Titre\n1\nTrifouillis\nfin\n", "--db", db, "--accessible"), 0)
 	// Resume, answer « non » (only the missing answers): the first question asked is the
@@ -493,12 +507,14 @@ func TestAccessibleResumeAsksOnlyMissing(t *testing.T) {
 }
 
 func TestAccessibleInterrupt(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGINT to send on Windows")
 	}
 	db := dbPath(t)
-	cmd := exec.Command(binary, "--db", db, "--accessible")
-	cmd.Env = append(os.Environ(), "AECT_DB=", "ACCESSIBLE=")
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := aectCommand(ctx, "--db", db, "--accessible")
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -543,6 +559,7 @@ func (b *lockedBuffer) String() string {
 }
 
 func TestHistory(t *testing.T) {
+	t.Parallel()
 	db := dbPath(t)
 	expect(t, aect(t, "Premier titre\nfin\n", "--db", db, "--accessible"), 0)
 	expect(t, aect(t, "1\noui\nSecond titre\nfin\n", "--db", db, "--accessible"), 0)
