@@ -126,15 +126,16 @@ func isReadOnlyErr(err error) bool {
 // so that SQLite creates nothing beside it (no -wal, no -shm, which a read-only opening
 // would otherwise leave with the file's mode and this user as owner, blocking the next
 // writer). It must only be used on a file whose write-ahead log is empty: immutable
-// ignores the log.
+// ignores the log. mode=ro refuses writes, and still lets VACUUM INTO write a copy
+// elsewhere (Backup); query_only would refuse that too.
 func readOnlyDSN(abs string) string {
-	return fileURI(abs) + "?mode=ro&immutable=1&_pragma=foreign_keys(1)&_pragma=cache_size(-8000)&_query_only=1"
+	return fileURI(abs) + "?mode=ro&immutable=1&_pragma=foreign_keys(1)&_pragma=cache_size(-8000)"
 }
 
 // snapshotDSN is the data source name of a private snapshot (see snapshot): read-only, its
 // log replayed.
 func snapshotDSN(abs string) string {
-	return fileURI(abs) + "?mode=ro&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_query_only=1"
+	return fileURI(abs) + "?mode=ro&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
 }
 
 // snapshot copies the database at abs and its write-ahead log into a new private folder,

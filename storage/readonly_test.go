@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"aect/internal/otheruser"
+	"aect/internal/testenv"
 )
 
 // skipUnlessPermissionsBind skips where file permissions do not stop this process.
@@ -91,6 +91,10 @@ func checkReadOnly(t *testing.T, path string, want int, cause ReadOnlyCause, blo
 	if _, err := s.Create("x", nil); !errors.As(err, &ro) {
 		t.Errorf("Create on a read-only database: %v", err)
 	}
+	// A copy is how to work on it elsewhere.
+	if res, err := s.Backup(filepath.Join(t.TempDir(), "copie.db"), false); err != nil || res.Drafts != want {
+		t.Errorf("Backup of a read-only database: %+v, %v", res, err)
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +109,7 @@ func checkReadOnly(t *testing.T, path string, want int, cause ReadOnlyCause, blo
 // rights are back, it is written as usual. Run as the user nobody when the tests run as
 // root.
 func TestReadOnlyDatabase(t *testing.T) {
-	if otheruser.Rerun(t) {
+	if testenv.Rerun(t) {
 		return
 	}
 	skipUnlessPermissionsBind(t)
@@ -158,7 +162,7 @@ func TestReadOnlyDatabase(t *testing.T) {
 // holds saves (its writer is running, or was killed) shows them: reading the file alone
 // would show an older state without a word.
 func TestReadOnlyDatabaseWithSavesInItsLog(t *testing.T) {
-	if otheruser.Rerun(t) {
+	if testenv.Rerun(t) {
 		return
 	}
 	skipUnlessPermissionsBind(t)
@@ -204,7 +208,7 @@ func TestReadOnlyDatabaseWithSavesInItsLog(t *testing.T) {
 // TestReadOnlyBecauseOfALeftoverLogFile: a -shm file this user cannot write, left by an
 // older aect that read the database read-only, is named as what blocks writing.
 func TestReadOnlyBecauseOfALeftoverLogFile(t *testing.T) {
-	if otheruser.Rerun(t) {
+	if testenv.Rerun(t) {
 		return
 	}
 	skipUnlessPermissionsBind(t)
@@ -224,11 +228,11 @@ func TestReadOnlyBecauseOfALeftoverLogFile(t *testing.T) {
 // open to all, is read-only because of its owner. The file is root's, read as nobody.
 func TestReadOnlyDatabaseOfAnotherUser(t *testing.T) {
 	const env = "AECT_TEST_FOREIGN_DB"
-	if !otheruser.Active() {
+	if !testenv.Active() {
 		if os.Geteuid() != 0 || runtime.GOOS == "windows" {
 			t.Skip("needs root, to make a file of another user")
 		}
-		dir := otheruser.Dir(t)
+		dir := testenv.Dir(t)
 		path := filepath.Join(dir, "aect.db")
 		s, err := Open(path)
 		if err != nil {
@@ -239,7 +243,7 @@ func TestReadOnlyDatabaseOfAnotherUser(t *testing.T) {
 		if err := os.Chmod(path, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		otheruser.Rerun(t, env+"="+path)
+		testenv.Rerun(t, env+"="+path)
 		if st, err := os.Stat(path + "-shm"); err == nil {
 			t.Errorf("the reader left %s (mode %v)", path+"-shm", st.Mode())
 		}
@@ -252,7 +256,7 @@ func TestReadOnlyDatabaseOfAnotherUser(t *testing.T) {
 // TestReadOnlyOlderSchema: a read-only database of an older schema cannot be upgraded,
 // hence not read: the error says so and names what blocks writing.
 func TestReadOnlyOlderSchema(t *testing.T) {
-	if otheruser.Rerun(t) {
+	if testenv.Rerun(t) {
 		return
 	}
 	skipUnlessPermissionsBind(t)

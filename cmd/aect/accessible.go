@@ -45,7 +45,7 @@ Entrée seule garde la réponse actuelle. « ? » affiche l'aide de la question,
 `
 
 func runAccessible(e *env) error {
-	s, err := e.openStore()
+	s, err := e.openWritable()
 	if err != nil {
 		return err
 	}

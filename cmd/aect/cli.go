@@ -25,7 +25,7 @@ type options struct {
 
 	// Flags of the subcommands.
 	doc, format, out, answers string
-	json, deleted             bool
+	json, deleted, replace    bool
 	revision                  int64
 	max, millesime            int
 }
@@ -122,6 +122,16 @@ func init() {
 				fs.IntVar(&o.millesime, "millesime", 0, "millésime du dossier à importer (sans package.json)")
 			},
 			run: cmdAnnuaire},
+		{name: "sauvegarder", args: "FICHIER", summary: "écrit une copie complète et vérifiée de la base (pour une clé USB)",
+			help: "Écrit dans FICHIER une copie de toute la base (brouillons, versions, corbeille), cohérente même si une autre\n" +
+				"fenêtre d'aect enregistre au même moment, puis vérifie qu'elle s'ouvre et compte les mêmes brouillons.\n" +
+				"Tant qu'aect est ouvert, une simple copie du fichier de la base peut manquer les dernières réponses : utilisez\n" +
+				"cette commande. Un fichier existant n'est pas écrasé, sauf avec --remplacer. Pour ouvrir la copie : aect --db FICHIER.\n" +
+				"Fonctionne aussi sur une base en lecture seule.",
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.BoolVar(&o.replace, "remplacer", false, "écraser le fichier s'il existe")
+			},
+			run: cmdBackup},
 		{name: "help", args: "[COMMANDE]", summary: "aide d'une commande",
 			run: cmdHelp},
 	}
@@ -295,6 +305,19 @@ func (e *env) openStore() (*storage.Store, error) {
 		return nil, err
 	}
 	e.store = s
+	return s, nil
+}
+
+// openWritable opens the database for a command that writes: a database this user cannot
+// write is refused with its French explanation before anything is asked or read.
+func (e *env) openWritable() (*storage.Store, error) {
+	s, err := e.openStore()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Writable(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -301,7 +301,7 @@ func cmdImport(e *env, args []string) error {
 	if len(args) == 0 {
 		return usagef("fichier à importer manquant : aect import projet.json")
 	}
-	s, err := e.openStore()
+	s, err := e.openWritable()
 	if err != nil {
 		return err
 	}
@@ -349,7 +349,7 @@ func cmdNew(e *env, args []string) error {
 	if err != nil {
 		return fileError(e.opt.answers, err)
 	}
-	s, err := e.openStore()
+	s, err := e.openWritable()
 	if err != nil {
 		return err
 	}
@@ -376,7 +376,7 @@ func cmdDemo(e *env, args []string) error {
 	if len(args) > 0 {
 		return usagef("demo n'attend pas d'argument")
 	}
-	s, err := e.openStore()
+	s, err := e.openWritable()
 	if err != nil {
 		return err
 	}
@@ -409,6 +409,9 @@ func cmdHistory(e *env, args []string) error {
 		return err
 	}
 	if e.opt.revision != 0 {
+		if err := s.Writable(); err != nil {
+			return err
+		}
 		for _, r := range revs {
 			if r.ID != e.opt.revision {
 				continue

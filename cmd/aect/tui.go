@@ -28,7 +28,7 @@ func runTUI(e *env) error {
 	if !isTerminal(e.io.in) || !isTerminal(e.io.out) {
 		return &usageError{noTerminalMessage}
 	}
-	s, err := e.openStore()
+	s, err := e.openWritable()
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,8 @@
-// Package otheruser lets a test that needs an unprivileged user run as one when the tests
-// run as root, as they do in CI: root bypasses file permissions, so a write-protected
-// file or folder only stops someone else. It is used by tests only.
-package otheruser
+// Package testenv gives tests the conditions they need and a developer's machine rarely
+// has: an unprivileged user when the tests run as root, as they do in CI (root bypasses
+// file permissions, so a write-protected file or folder only stops someone else), and a
+// full disk. It is used by tests only.
+package testenv
 
 import (
 	"os"

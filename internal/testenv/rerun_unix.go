@@ -1,6 +1,6 @@
 //go:build unix
 
-package otheruser
+package testenv
 
 import (
 	"io"
