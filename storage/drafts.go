@@ -36,6 +36,8 @@ type Summary struct {
 // Draft is a whole draft: its summary, its plan, and where the user was in the assistant.
 type Draft struct {
 	Summary
+	// Created is when the draft was created (a copy or an import is a new draft).
+	Created time.Time
 	// Version increments at every save; Save uses it to detect a change made elsewhere.
 	Version int64
 	Plan    *wizard.Plan
@@ -57,6 +59,12 @@ type UIState struct {
 	// Marks holds the answers to review (« à revoir »), by question ID, with the reason:
 	// an answer they depend on changed after they were given (wizard.Dependents).
 	Marks map[string]string `json:"marks,omitempty"`
+}
+
+// Key tells the draft from a draft of the same number in another database: its number
+// and creation time. An export folder records it (document.DraftRef).
+func (d Draft) Key() string {
+	return fmt.Sprintf("brouillon n° %d créé le %s", d.ID, d.Created.UTC().Format("2006-01-02 15:04:05.000 UTC"))
 }
 
 // record is a plan ready to be stored: validated, in canonical compact JSON, with the
@@ -261,14 +269,14 @@ func (s *Store) Get(id int64) (Draft, error) {
 
 func get(q querier, id int64) (Draft, error) {
 	var (
-		d                  Draft
-		form, ui           string
-		updated, deletedAt int64
-		plan               sql.NullString
+		d                           Draft
+		form, ui                    string
+		created, updated, deletedAt int64
+		plan                        sql.NullString
 	)
-	err := q.QueryRow(`SELECT d.id, d.title, d.form, d.partner, d.country, d.updated_at, d.percent, d.demo, d.deleted_at,
+	err := q.QueryRow(`SELECT d.id, d.title, d.form, d.partner, d.country, d.created_at, d.updated_at, d.percent, d.demo, d.deleted_at,
 		d.version, d.ui, r.plan FROM drafts d LEFT JOIN revisions r ON r.id = d.head_revision WHERE d.id = ?`, id).
-		Scan(&d.ID, &d.Title, &form, &d.Partner, &d.Country, &updated, &d.Percent, &d.Demo, &deletedAt,
+		Scan(&d.ID, &d.Title, &form, &d.Partner, &d.Country, &created, &updated, &d.Percent, &d.Demo, &deletedAt,
 			&d.Version, &ui, &plan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Draft{}, &NotFoundError{ID: id}
@@ -276,7 +284,7 @@ func get(q querier, id int64) (Draft, error) {
 	if err != nil {
 		return Draft{}, err
 	}
-	d.Form, d.Updated, d.DeletedAt = wizard.Form(form), fromMillis(updated), fromMillis(deletedAt)
+	d.Form, d.Created, d.Updated, d.DeletedAt = wizard.Form(form), fromMillis(created), fromMillis(updated), fromMillis(deletedAt)
 	if !plan.Valid {
 		return Draft{}, &unreadableError{id: id, err: errors.New("head revision missing")}
 	}

@@ -33,8 +33,10 @@ type common struct {
 	// formKeys is huh's key map with French help, shared by every form, built at the
 	// first form (see formKeyMap).
 	formKeys *huh.KeyMap
-	width    int
-	height   int
+	// draftID returns the number of the draft open in the assistant, or 0.
+	draftID func() int64
+	width   int
+	height  int
 }
 
 // screen is the contract of every screen: Init, an Update that returns the screen's
@@ -83,6 +85,12 @@ type App struct {
 func newApp(store Store, opt Options, styles *Styles) *App {
 	c := &common{opt: opt, store: store, styles: styles, keys: NewKeyMap(), log: opt.Log, saver: newSaver(store)}
 	a := &App{c: c}
+	c.draftID = func() int64 {
+		if a.asst != nil {
+			return a.asst.id
+		}
+		return 0
+	}
 	a.home = newHome(c)
 	a.active = a.home
 	return a

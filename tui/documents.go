@@ -16,26 +16,26 @@ import (
 // today is the documents' date, from Options.Now.
 func (c *common) today() wizard.Date { return wizard.DateOf(c.opt.Now()) }
 
-// exportDraftCmd reads a draft and writes its documents, in a tea.Cmd.
-func exportDraftCmd(c *common, id int64, format, dir string) tea.Cmd {
+// exportDraftCmd writes the documents of draft id, in a tea.Cmd, into dir/<n°>-<title>/:
+// the stored plan, or p when given (the plan being edited, whose last answers may still
+// be on their way to the store).
+func exportDraftCmd(c *common, id int64, p *wizard.Plan, format, dir string) tea.Cmd {
 	store, today := c.store, c.today()
 	return func() tea.Msg {
 		d, err := store.Get(id)
 		if err != nil {
 			return exportDoneMsg{err: err}
 		}
-		return exportPlan(d.Plan, dir, format, today)
+		if p == nil {
+			p = d.Plan
+		}
+		f, err := document.ParseFormat(format)
+		if err != nil {
+			return exportDoneMsg{err: err}
+		}
+		paths, err := document.Export(p, dir, document.DraftRef{Number: d.ID, Key: d.Key()}, []document.Format{f}, document.Options{Today: today})
+		return exportDoneMsg{paths: paths, err: err}
 	}
-}
-
-// exportPlan writes the documents of a plan in one format; it runs inside a tea.Cmd.
-func exportPlan(p *wizard.Plan, dir, format string, today wizard.Date) exportDoneMsg {
-	f, err := document.ParseFormat(format)
-	if err != nil {
-		return exportDoneMsg{err: err}
-	}
-	paths, err := document.Export(p, dir, []document.Format{f}, document.Options{Today: today})
-	return exportDoneMsg{paths: paths, err: err}
 }
 
 // documentsScreen is the Documents section: one tab per document, a scrollable preview,
@@ -122,9 +122,9 @@ func (d *documentsScreen) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.NextTab), km.String() == "tab":
 		d.showTab(d.tab + 1)
 	case key.Matches(km, k.ExportDocs):
-		p, today := clonePlan(d.plan), d.c.today()
+		p, id := clonePlan(d.plan), d.c.draftID()
 		d.dialog = newExportDialog(d.c, func(format, dir string) tea.Cmd {
-			return func() tea.Msg { return exportPlan(p, dir, format, today) }
+			return exportDraftCmd(d.c, id, p, format, dir)
 		})
 	case key.Matches(km, k.PageDown):
 		d.vp.PageDown()

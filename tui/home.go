@@ -263,7 +263,7 @@ func (h *homeScreen) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Export):
 		if s, ok := h.selected(); ok {
-			h.dialog = newExportDialog(h.c, func(f, dir string) tea.Cmd { return exportDraftCmd(h.c, s.ID, f, dir) })
+			h.dialog = newExportDialog(h.c, func(f, dir string) tea.Cmd { return exportDraftCmd(h.c, s.ID, nil, f, dir) })
 		}
 	case key.Matches(msg, k.History):
 		if h.c.saver.pending() {

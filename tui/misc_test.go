@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -33,6 +34,8 @@ func TestExportFromTheHomeScreen(t *testing.T) {
 		matches, _ := filepath.Glob(filepath.Join(dir, "*", f))
 		if len(matches) != 1 {
 			t.Errorf("%s not written in %s", f, dir)
+		} else if folder := filepath.Base(filepath.Dir(matches[0])); folder != "1-jumelage-belmont-sur-guiers-lindenbach" {
+			t.Errorf("folder %s, want the draft's number then its title", folder)
 		}
 	}
 	h.key("enter")
@@ -68,6 +71,9 @@ func TestDocumentsPreviewTabsAndExportInAnotherFormat(t *testing.T) {
 	matches, _ := filepath.Glob(filepath.Join(dir, "*", "*.docx"))
 	if len(matches) != 3 {
 		t.Fatalf("docx files: %v", matches)
+	}
+	if folder := filepath.Base(filepath.Dir(matches[0])); !strings.HasPrefix(folder, strconv.FormatInt(h.app().asst.id, 10)+"-") {
+		t.Errorf("folder %s does not start with the draft's number %d", folder, h.app().asst.id)
 	}
 }
 

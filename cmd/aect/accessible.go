@@ -487,7 +487,7 @@ func (a *accessible) documents() error {
 		if dir == "" {
 			dir = cwd
 		}
-		paths, err := document.Export(a.draft.Plan, dir, formats, document.Options{Today: today()})
+		paths, err := document.Export(a.draft.Plan, dir, document.DraftRef{Number: a.draft.ID, Key: a.draft.Key()}, formats, document.Options{Today: today()})
 		if err != nil {
 			a.say(err)
 			continue

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"strings"
+
+	"aect/wizard"
 )
 
 // cmdBackup writes a verified copy of the database (aect sauvegarder FICHIER).

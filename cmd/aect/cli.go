@@ -69,7 +69,10 @@ func init() {
 			},
 			run: cmdShow},
 		{name: "export", args: "N°", summary: "écrit tous les documents d'un brouillon dans un dossier",
-			help: "Écrit la délibération, la convention ou la charte et les prochaines étapes dans DOSSIER/<titre>/.\n--format odt (par défaut), docx, pdf, md, txt ou all ; --out DOSSIER (par défaut le dossier courant).",
+			help: "Écrit la délibération, la convention ou la charte et les prochaines étapes dans DOSSIER/<n°>-<titre>/,\n" +
+				"par exemple ./3-jumelage-belmont-sur-guiers-lindenbach/ pour le brouillon n° 3 : chaque brouillon a son dossier.\n" +
+				"Un nouvel export du même brouillon remplace ses fichiers ; les documents d'un autre brouillon ne sont jamais écrasés.\n" +
+				"--format odt (par défaut), docx, pdf, md, txt ou all ; --out DOSSIER (par défaut le dossier courant).",
 			flags: func(fs *flag.FlagSet, o *options) {
 				fs.StringVar(&o.format, "format", "odt", "format : odt, docx, pdf, md, txt ou all")
 				fs.StringVar(&o.out, "out", ".", "dossier de destination")

@@ -234,7 +234,7 @@ func cmdExport(e *env, args []string) error {
 		return err
 	}
 	reportBlocking(e.io.err, d.Plan)
-	paths, err := document.Export(d.Plan, e.opt.out, formats, document.Options{Today: today()})
+	paths, err := document.Export(d.Plan, e.opt.out, document.DraftRef{Number: d.ID, Key: d.Key()}, formats, document.Options{Today: today()})
 	if err != nil {
 		return err
 	}

@@ -233,7 +233,7 @@ func TestExport(t *testing.T) {
 	r := aect(t, "", "--db", db, "export", id, "--out", out)
 	expect(t, r, 0, "Documents écrits (3)")
 	for _, f := range []string{"deliberation.odt", "charte-jumelage.odt", "prochaines-etapes.odt"} {
-		if _, err := os.Stat(filepath.Join(out, "jumelage-belmont-sur-guiers-lindenbach", f)); err != nil {
+		if _, err := os.Stat(filepath.Join(out, id+"-jumelage-belmont-sur-guiers-lindenbach", f)); err != nil {
 			t.Error(err)
 		}
 	}
@@ -419,7 +419,7 @@ func TestAccessibleSample01(t *testing.T) {
 	r := aect(t, accessibleInput(t, want, out), "--db", db, "--accessible")
 	expect(t, r, 0, "mode accessible", "Section 1 sur 10 : Collectivité", "1. Commune", "Documents écrits (3)")
 	for _, f := range []string{"deliberation.odt", "charte-jumelage.odt", "prochaines-etapes.odt"} {
-		if _, err := os.Stat(filepath.Join(out, "jumelage-belmont-sur-guiers-lindenbach", f)); err != nil {
+		if _, err := os.Stat(filepath.Join(out, "1-jumelage-belmont-sur-guiers-lindenbach", f)); err != nil {
 			t.Error(err)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -465,11 +466,12 @@ func TestKeepWithNext(t *testing.T) {
 func TestExport(t *testing.T) {
 	plans := samplePlans(t)
 	dir := t.TempDir()
-	paths, err := Export(plans["01-jumelage-allemagne"], dir, nil, Options{Today: testToday})
+	one := DraftRef{Number: 1, Key: "un"}
+	paths, err := Export(plans["01-jumelage-allemagne"], dir, one, nil, Options{Today: testToday})
 	if err != nil {
 		t.Fatal(err)
 	}
-	folder := filepath.Join(dir, "jumelage-belmont-sur-guiers-lindenbach")
+	folder := filepath.Join(dir, "1-jumelage-belmont-sur-guiers-lindenbach")
 	var want []string
 	for _, k := range []Kind{Deliberation, CharteJumelage, NextSteps} {
 		for _, f := range AllFormats {
@@ -485,25 +487,25 @@ func TestExport(t *testing.T) {
 		}
 	}
 	// Exporting again replaces the files and leaves no temporary file.
-	if _, err := Export(plans["01-jumelage-allemagne"], dir, []Format{Markdown, Markdown}, Options{}); err != nil {
+	if _, err := Export(plans["01-jumelage-allemagne"], dir, one, []Format{Markdown, Markdown}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	entries, _ := os.ReadDir(folder)
-	if len(entries) != len(want) {
-		t.Errorf("%d files in the folder, want %d", len(entries), len(want))
+	if len(entries) != len(want)+1 {
+		t.Errorf("%d files in the folder, want %d and the marker", len(entries), len(want))
 	}
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasPrefix(e.Name(), ".") {
+		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasPrefix(e.Name(), ".") && e.Name() != markerName {
 			t.Errorf("leftover %s", e.Name())
 		}
 	}
 	// A gift writes no convention.
-	paths, err = Export(plans["03-don-faceco"], dir, []Format{Text}, Options{})
+	paths, err = Export(plans["03-don-faceco"], dir, DraftRef{Number: 3}, []Format{Text}, Options{})
 	if err != nil || len(paths) != 2 || filepath.Base(paths[0]) != "deliberation.txt" || filepath.Base(paths[1]) != "prochaines-etapes.txt" {
 		t.Errorf("gift export = %v, %v", paths, err)
 	}
 	// An unknown format is refused before anything is written.
-	if _, err := Export(plans["03-don-faceco"], dir, []Format{"rtf"}, Options{}); err == nil {
+	if _, err := Export(plans["03-don-faceco"], dir, DraftRef{Number: 3}, []Format{"rtf"}, Options{}); err == nil {
 		t.Error("Export accepted an unknown format")
 	}
 	// A folder that cannot be created gives a French error naming it.
@@ -511,9 +513,83 @@ func TestExport(t *testing.T) {
 	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = Export(plans["03-don-faceco"], file, nil, Options{})
+	_, err = Export(plans["03-don-faceco"], file, DraftRef{Number: 3}, nil, Options{})
 	if err == nil || !strings.Contains(err.Error(), "impossible d'écrire dans le dossier") || !strings.Contains(err.Error(), file) {
 		t.Errorf("Export into a file: %v", err)
+	}
+}
+
+// TestExportFoldersNeverCollide: titles that slug to nothing or to the same words, and two
+// drafts with one title, get one folder each, inside the chosen folder; a folder holding
+// another draft's documents, or files aect did not write there, is refused untouched.
+func TestExportFoldersNeverCollide(t *testing.T) {
+	p := samplePlans(t)["03-don-faceco"]
+	dir := t.TempDir()
+	seen := map[string]int64{}
+	for i, title := range []string{"..", "/", ".", "", "../../etc", "Projet", "Projet", "con"} {
+		n := int64(i + 1)
+		q := *p
+		q.Title = title
+		paths, err := Export(&q, dir, DraftRef{Number: n, Key: title}, []Format{Text}, Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", title, err)
+		}
+		folder := filepath.Dir(paths[0])
+		if filepath.Dir(folder) != dir {
+			t.Errorf("%q exported to %s, outside %s", title, folder, dir)
+		}
+		if other, ok := seen[folder]; ok {
+			t.Errorf("drafts %d and %d share %s", other, n, folder)
+		}
+		seen[folder] = n
+		if want := fmt.Sprintf("%d-", n); !strings.HasPrefix(filepath.Base(folder), want) {
+			t.Errorf("%q: folder %s does not start with its number", title, filepath.Base(folder))
+		}
+	}
+
+	// The same number and title from another database: refused, the files kept.
+	q := *p
+	q.Title = "Projet"
+	first := filepath.Join(dir, "6-projet", "deliberation.txt")
+	before, _ := os.ReadFile(first)
+	_, err := Export(&q, dir, DraftRef{Number: 6, Key: "une autre base"}, []Format{Text}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "autre brouillon") || !strings.Contains(err.Error(), "6-projet") {
+		t.Errorf("another draft's folder: %v", err)
+	}
+	if after, _ := os.ReadFile(first); !bytes.Equal(before, after) {
+		t.Error("another draft's document was overwritten")
+	}
+	// The same draft again: its files are replaced.
+	if _, err := Export(&q, dir, DraftRef{Number: 6, Key: "Projet"}, []Format{Text}, Options{}); err != nil {
+		t.Errorf("export again: %v", err)
+	}
+	// A folder of that name that aect did not write: its files are not aect's to replace.
+	foreign := filepath.Join(dir, "9-projet")
+	os.Mkdir(foreign, 0o755)
+	os.WriteFile(filepath.Join(foreign, "deliberation.txt"), []byte("à garder"), 0o644)
+	_, err = Export(&q, dir, DraftRef{Number: 9, Key: "neuf"}, []Format{Text}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "deliberation.txt") {
+		t.Errorf("a folder with files of the same names: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(foreign, "deliberation.txt")); string(data) != "à garder" {
+		t.Error("a file aect did not write was overwritten")
+	}
+}
+
+func TestFolderName(t *testing.T) {
+	for _, tc := range []struct {
+		n     int64
+		title string
+		want  string
+	}{
+		{3, "Jumelage Belmont-sur-Guiers – Lindenbach", "3-jumelage-belmont-sur-guiers-lindenbach"},
+		{12, "..", "12-projet"},
+		{7, "", "7-projet"},
+		{0, "Été", "ete"},
+	} {
+		if got := FolderName(tc.n, tc.title); got != tc.want {
+			t.Errorf("FolderName(%d, %q) = %q, want %q", tc.n, tc.title, got, tc.want)
+		}
 	}
 }
 

@@ -64,13 +64,45 @@ func Slug(title string) string {
 	return s
 }
 
+// DraftRef names the draft whose documents Export writes.
+type DraftRef struct {
+	// Number is the draft's number (aect list); it starts the folder's name.
+	Number int64
+	// Key tells this draft from a draft of the same number in another database (the
+	// storage gives its number and creation time). Export records it in the folder and
+	// refuses a folder recorded for another key: the documents of another draft are
+	// never overwritten. Empty, the number serves.
+	Key string
+}
+
+// FolderName is the name of the folder of a draft's documents: its number, a dash and the
+// slug of its title (3, "Jumelage Belmont-sur-Guiers – Lindenbach" give
+// "3-jumelage-belmont-sur-guiers-lindenbach"). Two drafts of one database never share a
+// folder, and the name never leaves the folder it is joined to. A number of 0 or less gives
+// the slug alone.
+func FolderName(number int64, title string) string {
+	if number <= 0 {
+		return Slug(title)
+	}
+	return fmt.Sprintf("%d-%s", number, Slug(title))
+}
+
+// markerName is the file that records, in an export folder, which draft the documents
+// belong to.
+const markerName = ".aect-brouillon"
+
+// markerHeader starts the marker file.
+const markerHeader = "aect-brouillon/1\n"
+
 // Export writes every document of the plan (see Kinds) in each format into
-// dir/<slug of the title>/, creating the folder (0755), and returns the paths written, in
-// the order of Kinds then formats. No formats means all of them. Each file is written to
-// a temporary file then renamed, so that an interrupted export never leaves half a file.
-// It is the only function of the package that touches the file system; its errors are in
-// French and name the folder or file concerned.
-func Export(p *wizard.Plan, dir string, formats []Format, opt Options) ([]string, error) {
+// dir/<FolderName>/, creating the folder (0755), and returns the paths written, in the
+// order of Kinds then formats. No formats means all of them. Each file is written to a
+// temporary file then renamed, so that an interrupted export never leaves half a file.
+// A folder that holds another draft's documents (its marker names another key), or files
+// of the same names that aect did not write there, is refused before anything is written.
+// It is the only function of the package that touches the file system, with WriteFile;
+// its errors are in French and name the folder or file concerned.
+func Export(p *wizard.Plan, dir string, ref DraftRef, formats []Format, opt Options) ([]string, error) {
 	if len(formats) == 0 {
 		formats = AllFormats
 	}
@@ -87,9 +119,19 @@ func Export(p *wizard.Plan, dir string, formats []Format, opt Options) ([]string
 	if p != nil {
 		title = p.Title
 	}
-	folder := filepath.Join(dir, Slug(title))
-	if err := os.MkdirAll(folder, 0o755); err != nil {
-		return nil, folderError(folder, err)
+	key := ref.Key
+	if key == "" {
+		key = fmt.Sprintf("n° %d", ref.Number)
+	}
+	folder := filepath.Join(dir, FolderName(ref.Number, title))
+	var names []string
+	for _, k := range Kinds(p) {
+		for _, f := range chosen {
+			names = append(names, FileName(k, f))
+		}
+	}
+	if err := claimFolder(folder, key, names); err != nil {
+		return nil, err
 	}
 	var written []string
 	var buf bytes.Buffer
@@ -108,6 +150,36 @@ func Export(p *wizard.Plan, dir string, formats []Format, opt Options) ([]string
 		}
 	}
 	return written, nil
+}
+
+// claimFolder makes sure folder is this draft's (key): it creates it with its marker, or
+// finds this key in its marker, or finds no marker and none of the files about to be
+// written (names); then it records the key. Otherwise the folder holds another draft's
+// documents, and nothing is written.
+func claimFolder(folder, key string, names []string) error {
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return folderError(folder, err)
+	}
+	marker := filepath.Join(folder, markerName)
+	data, err := os.ReadFile(marker)
+	switch {
+	case err == nil:
+		owner := strings.TrimSpace(strings.TrimPrefix(string(data), markerHeader))
+		if owner == key {
+			return nil
+		}
+		return &exportError{fmt.Sprintf("le dossier « %s » contient déjà les documents d'un autre brouillon (%s, d'une autre base) : "+
+			"rien n'a été écrit, pour ne pas les écraser. Choisissez un autre dossier", folder, owner), nil}
+	case !errors.Is(err, fs.ErrNotExist):
+		return folderError(folder, err)
+	}
+	for _, name := range names {
+		if _, err := os.Lstat(filepath.Join(folder, name)); err == nil {
+			return &exportError{fmt.Sprintf("le dossier « %s » contient déjà un fichier « %s » qui ne vient pas de ce brouillon : "+
+				"rien n'a été écrit, pour ne pas l'écraser. Choisissez un autre dossier", folder, name), nil}
+		}
+	}
+	return writeAtomic(marker, []byte(markerHeader+key+"\n"))
 }
 
 func containsFormat(fs []Format, f Format) bool {
