@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -285,8 +286,32 @@ func stdoutError(err error) error {
 	if errors.As(err, &we) {
 		return err
 	}
-	return wizard.Errorf("impossible d'écrire sur la sortie standard (disque plein, ou sortie fermée ?)")
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return wizard.Errorf("impossible d'écrire sur la sortie standard : le disque est plein. Libérez de la place, ou redirigez la sortie vers un autre support")
+	case errors.Is(err, syscall.EPIPE), errors.Is(err, os.ErrClosed):
+		return wizard.Errorf("impossible d'écrire sur la sortie standard : elle a été fermée")
+	}
+	return wizard.Errorf("impossible d'écrire sur la sortie standard (disque plein, support retiré, ou sortie fermée ?)")
 }
+
+// checkedWriter keeps the first error of the writes to the standard output, so that a
+// command whose output was lost (a full disk, /dev/full) fails, whatever it printed.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// Unwrap returns the standard output itself (isTerminal looks at it).
+func (c *checkedWriter) Unwrap() io.Writer { return c.w }
 
 // fileError prefixes a decoding error with the file name.
 func fileError(path string, err error) error {

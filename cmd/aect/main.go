@@ -53,7 +53,12 @@ var errAborted = errors.New("interrompu")
 // run executes the command line and returns the exit code. It is the one place that maps
 // errors to exit codes and prints them, in French, on stderr.
 func run(args []string, std stdio, getenv func(string) string) int {
+	out := &checkedWriter{w: std.out}
+	std.out = out
 	err := dispatch(args, std, getenv)
+	if err == nil && out.err != nil {
+		err = stdoutError(out.err)
+	}
 	var ue *usageError
 	switch {
 	case err == nil:

@@ -486,9 +486,17 @@ func TestStdoutFull(t *testing.T) {
 	defer full.Close()
 	db := dbPath(t)
 	expect(t, aect(t, "", "--db", db, "demo"), 0)
-	r := aectWith(t, t.TempDir(), strings.NewReader(""), full, "--db", db, "show", "1")
-	if r.code != 1 || !strings.Contains(r.err, "sortie standard") || strings.Contains(r.err, "no space") {
-		t.Errorf("exit %d, stderr %q", r.code, r.err)
+	// Every command, help and version included: exit code 1 and a French message, never
+	// a silent success with the output lost.
+	for _, args := range [][]string{{"--version"}, {"--help"}, {"help"}, {"help", "export"}, {"show", "--help"},
+		{"--db", db, "list"}, {"--db", db, "list", "--json"}, {"--db", db, "list", "--corbeille"}, {"--db", db, "show", "1"},
+		{"--db", db, "export-json", "1"}, {"--db", db, "history", "1"}, {"--db", db, "demo"}, {"questionnaire"},
+		{"questionnaire", "--format", "md"}, {"--db", db, "export", "1", "--out", t.TempDir()},
+		{"--db", db, "sauvegarder", filepath.Join(t.TempDir(), "copie.db")}} {
+		r := aectWith(t, t.TempDir(), strings.NewReader(""), full, args...)
+		if r.code != 1 || !strings.Contains(r.err, "sortie standard") || !strings.Contains(r.err, "disque est plein") || strings.Contains(r.err, "no space") {
+			t.Errorf("aect %v > /dev/full: exit %d, stderr %q", args, r.code, r.err)
+		}
 	}
 }
 

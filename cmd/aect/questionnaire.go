@@ -3,9 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 
-	"aect/wizard"
 	"aect/wizard/document"
 	"aect/wizard/safetext"
 )
@@ -24,7 +22,7 @@ func cmdQuestionnaire(e *env, args []string) error {
 	switch f {
 	case document.Text, document.Markdown:
 		if e.opt.out == "" {
-			return document.Render(e.io.out, doc, f)
+			return stdoutError(document.Render(e.io.out, doc, f))
 		}
 	}
 	out := e.opt.out
@@ -35,8 +33,8 @@ func cmdQuestionnaire(e *env, args []string) error {
 	if err := document.Render(&buf, doc, f); err != nil {
 		return err
 	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return wizard.Errorf("impossible d'écrire « %s » : vérifiez que le dossier existe et que vous pouvez y écrire", out)
+	if err := document.WriteFile(out, buf.Bytes()); err != nil {
+		return err
 	}
 	fmt.Fprintf(e.io.out, "Questionnaire écrit : %s\n", safetext.Visible(out))
 	return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -20,6 +21,9 @@ const noTerminalMessage = "pas de terminal interactif (entrée ou sortie redirig
 
 // isTerminal reports whether the stream is a terminal.
 func isTerminal(f any) bool {
+	if u, ok := f.(interface{ Unwrap() io.Writer }); ok {
+		f = u.Unwrap()
+	}
 	file, ok := f.(*os.File)
 	return ok && term.IsTerminal(file.Fd())
 }

@@ -191,6 +191,17 @@ func containsFormat(fs []Format, f Format) bool {
 	return false
 }
 
+// WriteFile writes data to the file at path the way Export writes each document: into a
+// temporary file beside it, synced, then renamed, so that a full disk or a removed USB
+// stick never leaves a broken file at path. Its errors are in French and name the file,
+// or its folder when the folder is the problem, and the cause (« le disque est plein »).
+func WriteFile(path string, data []byte) error {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return &exportError{fmt.Sprintf("impossible d'écrire le fichier « %s » : c'est un dossier ; indiquez un nom de fichier", path), nil}
+	}
+	return writeAtomic(path, data)
+}
+
 // writeAtomic writes data to a temporary file in the same folder, then renames it.
 func writeAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
