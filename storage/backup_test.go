@@ -16,6 +16,7 @@ import (
 // another window keeps open included; it stands alone (no -wal beside it), opens as an
 // aect database, and leaves no temporary file.
 func TestBackup(t *testing.T) {
+	t.Parallel()
 	_, path := dbWithDrafts(t, 2)
 	other, err := Open(path)
 	if err != nil {
@@ -63,6 +64,7 @@ func TestBackup(t *testing.T) {
 }
 
 func TestBackupRefusals(t *testing.T) {
+	t.Parallel()
 	dir, path := dbWithDrafts(t, 1)
 	s, err := Open(path)
 	if err != nil {
@@ -103,6 +105,7 @@ func TestBackupRefusals(t *testing.T) {
 // TestBackupOnAFullDisk: the disk fills up during the copy: the error says so, and nothing
 // is left on the disk.
 func TestBackupOnAFullDisk(t *testing.T) {
+	t.Parallel()
 	disk := testenv.SmallDisk(t, "16k")
 	_, path := dbWithDrafts(t, 20)
 	s, err := Open(path)

@@ -14,6 +14,7 @@ import (
 // goroutines through each: different drafts never fail, and the shared draft never loses
 // an increment: a stale save is always a conflict.
 func TestTwoHandles(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "test.db")
 	h1, err := Open(path)
 	if err != nil {

@@ -57,6 +57,7 @@ func goodDB(t testing.TB) []byte {
 }
 
 func TestOpenRefusesWhatIsNotAWholeAectDatabase(t *testing.T) {
+	t.Parallel()
 	good := goodDB(t)
 	pageSize := 4096
 	if len(good)%pageSize != 0 || len(good) < 8*pageSize {
@@ -194,6 +195,7 @@ func TestOpenRefusesANewerSchemaStillInTheLog(t *testing.T) {
 }
 
 func TestMigrationKeepsDataAndWritesABackup(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "aect.db")
 	s, err := Open(path)
@@ -284,6 +286,7 @@ func TestMigrationsAreNumbered(t *testing.T) {
 }
 
 func TestConcurrentCreationOfOneFile(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "new", "aect.db")
 	errs := make(chan error, 8)
 	stores := make(chan *Store, 8)

@@ -143,11 +143,24 @@ func skipWithoutChildProcesses(t *testing.T) {
 }
 
 // TestCrashDuringSaves kills a process that saves in a loop with SIGKILL at random moments,
-// at least 20 times. After each kill the database must pass PRAGMA integrity_check, and the
-// last save the child saw succeed must be there, with a plan that decodes.
+// 25 times: five files, killed five times each, the files side by side (the test mostly
+// waits for the moments to kill). After each kill the database must pass PRAGMA
+// integrity_check, and the last save the child saw succeed must be there, with a plan that
+// decodes.
 func TestCrashDuringSaves(t *testing.T) {
+	t.Parallel()
 	skipWithoutChildProcesses(t)
-	const kills = 25
+	for lane := range 5 {
+		t.Run(fmt.Sprintf("fichier-%d", lane+1), func(t *testing.T) {
+			t.Parallel()
+			crashDuringSaves(t, 5)
+		})
+	}
+}
+
+// crashDuringSaves kills a process saving into a new database the given number of times,
+// the last of every five while it opens the database.
+func crashDuringSaves(t *testing.T, kills int) {
 	path := filepath.Join(t.TempDir(), "crash.db")
 	s, err := Open(path)
 	if err != nil {
@@ -235,6 +248,7 @@ func TestCrashDuringSaves(t *testing.T) {
 // increment a counter in a shared draft, reloading after each conflict. No save may fail
 // with anything but a conflict, and no increment may be lost.
 func TestTwoProcesses(t *testing.T) {
+	t.Parallel()
 	skipWithoutChildProcesses(t)
 	const n = 150
 	path := filepath.Join(t.TempDir(), "deux.db")
@@ -295,6 +309,7 @@ func TestTwoProcesses(t *testing.T) {
 // moment, the path afterwards holds either nothing or a whole database, never an empty or
 // half-built file that Open would refuse.
 func TestCrashDuringCreation(t *testing.T) {
+	t.Parallel()
 	skipWithoutChildProcesses(t)
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 11))
 	dir := t.TempDir()

@@ -109,6 +109,7 @@ func checkReadOnly(t *testing.T, path string, want int, cause ReadOnlyCause, blo
 // rights are back, it is written as usual. Run as the user nobody when the tests run as
 // root.
 func TestReadOnlyDatabase(t *testing.T) {
+	t.Parallel()
 	if testenv.Rerun(t) {
 		return
 	}
@@ -208,6 +209,7 @@ func TestReadOnlyDatabaseWithSavesInItsLog(t *testing.T) {
 // TestReadOnlyBecauseOfALeftoverLogFile: a -shm file this user cannot write, left by an
 // older aect that read the database read-only, is named as what blocks writing.
 func TestReadOnlyBecauseOfALeftoverLogFile(t *testing.T) {
+	t.Parallel()
 	if testenv.Rerun(t) {
 		return
 	}
@@ -256,6 +258,7 @@ func TestReadOnlyDatabaseOfAnotherUser(t *testing.T) {
 // TestReadOnlyOlderSchema: a read-only database of an older schema cannot be upgraded,
 // hence not read: the error says so and names what blocks writing.
 func TestReadOnlyOlderSchema(t *testing.T) {
+	t.Parallel()
 	if testenv.Rerun(t) {
 		return
 	}
@@ -278,6 +281,7 @@ func TestReadOnlyOlderSchema(t *testing.T) {
 // TestCloseCheckpoints: closing a store copies its saves into the database file even while
 // another window keeps the database open, so that a plain copy of the file is complete.
 func TestCloseCheckpoints(t *testing.T) {
+	t.Parallel()
 	_, path := dbWithDrafts(t, 0)
 	other, err := Open(path)
 	if err != nil {

@@ -635,6 +635,7 @@ func TestRevisionsAndRestore(t *testing.T) {
 }
 
 func TestRevisionHistoryIsBounded(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	start := time.Date(2026, 1, 1, 8, 0, 0, 0, time.Local)
 	clock := &fakeClock{start}

@@ -6,8 +6,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -78,11 +80,41 @@ func normalise(s string) string {
 	}), " ")
 }
 
+// checkPDF checks that the PDF LibreOffice made of file exists and shows the key phrases of
+// the document. out is LibreOffice's output, shown when the PDF is missing.
+func checkPDF(ctx context.Context, t *testing.T, pdftotext, file string, p *wizard.Plan, k Kind, out []byte) {
+	pdf := strings.TrimSuffix(file, filepath.Ext(file)) + ".pdf"
+	st, err := os.Stat(pdf)
+	if err != nil || st.Size() == 0 {
+		t.Errorf("%s : pas de PDF produit (LibreOffice n'a pas pu ouvrir le fichier)\n%s", filepath.Base(file), out)
+		return
+	}
+	// Read in the text's order and in the page's: a widely justified line (LibreOffice
+	// lays out with the default printer's metrics when there is one) can come out of
+	// the first cut into pieces.
+	var texts []string
+	for _, mode := range [][]string{nil, {"-layout"}} {
+		args := append(append(mode, "-enc", "UTF-8"), pdf, "-")
+		text, err := exec.CommandContext(ctx, pdftotext, args...).Output()
+		if err != nil {
+			t.Errorf("pdftotext %s : %v", filepath.Base(pdf), err)
+		}
+		texts = append(texts, normalise(string(text)))
+	}
+	for _, phrase := range keyPhrases(p, k) {
+		phrase = normalise(phrase)
+		if phrase != "" && !strings.Contains(texts[0], phrase) && !strings.Contains(texts[1], phrase) {
+			t.Errorf("%s : « %s » absent du PDF", filepath.Base(pdf), phrase)
+		}
+	}
+}
+
 // TestLibreOfficeConversion converts the ODT and DOCX of every document of every sample
 // plan to PDF with LibreOffice, and checks with pdftotext that each PDF exists and shows
 // the key phrases. soffice exits 0 even when it cannot load a file, hence the checks on
 // the PDF itself. Set AECT_PDF_DIR to keep the files.
 func TestLibreOfficeConversion(t *testing.T) {
+	t.Parallel() // mostly waiting for LibreOffice: the other tests run meanwhile
 	if testing.Short() && !required() {
 		t.Skip("mode -short : test de conversion PDF par LibreOffice ignoré")
 	}
@@ -140,31 +172,18 @@ func TestLibreOfficeConversion(t *testing.T) {
 		t.Fatalf("soffice : %v\n%s", err, out)
 	}
 
+	// pdftotext runs twice a PDF: the 56 runs, side by side, take a second instead of three.
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.NumCPU()+1)
 	for _, d := range docs {
-		pdf := strings.TrimSuffix(d.file, filepath.Ext(d.file)) + ".pdf"
-		st, err := os.Stat(pdf)
-		if err != nil || st.Size() == 0 {
-			t.Errorf("%s : pas de PDF produit (LibreOffice n'a pas pu ouvrir le fichier)\n%s", filepath.Base(d.file), out)
-			continue
-		}
-		// Read in the text's order and in the page's: a widely justified line (LibreOffice
-		// lays out with the default printer's metrics when there is one) can come out of
-		// the first cut into pieces.
-		var texts []string
-		for _, mode := range [][]string{nil, {"-layout"}} {
-			args := append(append(mode, "-enc", "UTF-8"), pdf, "-")
-			text, err := exec.CommandContext(ctx, pdftotext, args...).Output()
-			if err != nil {
-				t.Errorf("pdftotext %s : %v", filepath.Base(pdf), err)
-			}
-			texts = append(texts, normalise(string(text)))
-		}
-		for _, phrase := range keyPhrases(d.plan, d.kind) {
-			phrase = normalise(phrase)
-			if phrase != "" && !strings.Contains(texts[0], phrase) && !strings.Contains(texts[1], phrase) {
-				t.Errorf("%s : « %s » absent du PDF", filepath.Base(pdf), phrase)
-			}
-		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			checkPDF(ctx, t, pdftotext, d.file, d.plan, d.kind, out)
+		}()
 	}
+	wg.Wait()
 	t.Logf("%d fichiers ODT et DOCX convertis en PDF en %s", len(docs), time.Since(start).Round(100*time.Millisecond))
 }
