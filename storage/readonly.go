@@ -45,6 +45,9 @@ type ReadOnlyError struct {
 	// Upgrade reports that the database has an older schema: it must be upgraded, hence
 	// written, before it can even be read.
 	Upgrade bool
+	// Pending reports that the blocking -wal file holds saves not yet in the database: it
+	// must not be deleted, only folded in by a user who can write it.
+	Pending bool
 	// Err is the system's error, for logs.
 	Err error
 }
@@ -70,8 +73,13 @@ func (e *ReadOnlyError) Error() string {
 	case ReadOnlyLog:
 		why = fmt.Sprintf("le fichier %s, à côté de la base, ne vous permet pas d'écrire (il a été laissé par un autre utilisateur, "+
 			"ou par une ancienne version d'aect qui a lu la base en lecture seule)", e.Blocker)
-		fix = fmt.Sprintf("fermez les fenêtres d'aect ouvertes sur cette base, puis faites ouvrir la base une fois par le propriétaire de %s "+
-			"(« aect --db %s list » suffit : il reporte ce fichier dans la base et le supprime), %s", filepath.Base(e.Blocker), e.Path, copyHint)
+		if e.Pending {
+			fix = fmt.Sprintf("faites ouvrir la base une fois par le propriétaire de ce fichier, qui contient les dernières réponses "+
+				"(« aect --db %s list » suffit : aect les reporte alors dans la base et le supprime), %s", e.Path, copyHint)
+		} else {
+			fix = fmt.Sprintf("fermez les fenêtres d'aect ouvertes sur cette base, puis supprimez ce fichier (il ne contient aucune réponse ; "+
+				"aect le recrée au besoin), ou demandez à son propriétaire de le faire, %s", copyHint)
+		}
 	default:
 		why = "le fichier est protégé en écriture"
 		fix = fmt.Sprintf("rendez-le modifiable (chmod u+w %s ; sous Windows, Propriétés, décocher « Lecture seule »), %s", e.Path, copyHint)
@@ -102,7 +110,8 @@ func writeBlocker(abs string) *ReadOnlyError {
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if err := canWrite(abs + suffix); isReadOnlyErr(err) {
-			return &ReadOnlyError{Path: abs, Blocker: abs + suffix, Cause: ReadOnlyLog, Err: err}
+			return &ReadOnlyError{Path: abs, Blocker: abs + suffix, Cause: ReadOnlyLog, Err: err,
+				Pending: suffix == "-wal" && hasLog(abs, "-wal")}
 		}
 	}
 	if dir := filepath.Dir(abs); isReadOnlyErr(canCreateIn(dir)) {

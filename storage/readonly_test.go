@@ -221,7 +221,27 @@ func TestReadOnlyBecauseOfALeftoverLogFile(t *testing.T) {
 	checkReadOnly(t, path, 1, ReadOnlyLog, path+"-shm")
 	s, _ := Open(path)
 	defer s.Close()
-	if msg := s.Writable().Error(); !strings.Contains(msg, "fermez les fenêtres d'aect") {
+	if msg := s.Writable().Error(); !strings.Contains(msg, "fermez les fenêtres d'aect") || !strings.Contains(msg, "supprimez ce fichier") {
+		t.Errorf("message: %s", msg)
+	}
+
+	// A log that holds saves is never to be deleted: its owner folds it in.
+	_, live := dbWithDrafts(t, 1)
+	w, err := Open(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	w.Create("Dans le journal", nil)
+	dir := t.TempDir()
+	path = filepath.Join(dir, "aect.db")
+	copyFile(t, live, path)
+	copyFile(t, live+"-wal", path+"-wal")
+	os.Chmod(path+"-wal", 0o444)
+	checkReadOnly(t, path, 2, ReadOnlyLog, path+"-wal")
+	r, _ := Open(path)
+	defer r.Close()
+	if msg := r.Writable().Error(); !strings.Contains(msg, "contient les dernières réponses") || strings.Contains(msg, "supprimez") {
 		t.Errorf("message: %s", msg)
 	}
 }

@@ -95,6 +95,10 @@ func open(path string, migs []migration, now func() time.Time) (*Store, error) {
 	current, err := inspect(file, latestVersion(migs))
 	if err != nil {
 		s.removeSnapshot()
+		var oe *OpenError
+		if errors.As(err, &oe) {
+			oe.Path = abs // not the snapshot's
+		}
 		return nil, err
 	}
 	if s.db, err = sql.Open("sqlite", pool); err != nil {
