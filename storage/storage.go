@@ -5,10 +5,15 @@
 // A Store is safe for concurrent use by several goroutines, and several processes may open
 // the same file: writers queue for the lock (busy timeout of 5 s, BEGIN IMMEDIATE).
 //
+// A database this user cannot write opens read-only, creating nothing beside it; its writes
+// return a *ReadOnlyError. Close folds the write-ahead log into the file, and Backup writes
+// a verified copy for a USB stick.
+//
 // Every error returned carries a French message that the interface can show as is:
-// *OpenError (Open), *NotFoundError (ErrNotFound), *ConflictError (ErrConflict), *Error (a
-// database failure, with the driver's error as its cause), *wizard.Error and
-// *wizard.DecodeError (invalid input).
+// *OpenError (Open), *ReadOnlyError (a write to a read-only database), *BackupError
+// (Backup), *NotFoundError (ErrNotFound), *ConflictError (ErrConflict), *Error (a database
+// failure, with the driver's error as its cause), *wizard.Error and *wizard.DecodeError
+// (invalid input).
 package storage
 
 import (
