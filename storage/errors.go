@@ -164,11 +164,13 @@ func (s *Store) wrap(op string, err error) error {
 		ce  *ConflictError
 		se  *Error
 		oe  *OpenError
+		ro  *ReadOnlyError
+		be  *BackupError
 		we  *wizard.Error
 		wde *wizard.DecodeError
 	)
 	if errors.As(err, &nf) || errors.As(err, &ce) || errors.As(err, &se) || errors.As(err, &oe) ||
-		errors.As(err, &we) || errors.As(err, &wde) {
+		errors.As(err, &ro) || errors.As(err, &be) || errors.As(err, &we) || errors.As(err, &wde) {
 		return err
 	}
 	return &Error{Op: op, Path: s.path, Err: err}
