@@ -642,9 +642,11 @@ func TestRevisionHistoryIsBounded(t *testing.T) {
 	s.now = clock.now
 	d, _ := s.Create("Projet au long cours", nil)
 	p, v := d.Plan, d.Version
-	const days, perDay = 150, 8 // a save every three hours for five months
+	// A save every six hours, for ten days more than the history keeps: 400 saves (each
+	// one synced to the disk, hence not more).
+	const days, perDay = MaxDailyRevisions + 10, 4
 	for i := 1; i <= days*perDay; i++ {
-		clock.t = start.Add(time.Duration(i) * 3 * time.Hour)
+		clock.t = start.Add(time.Duration(i) * 24 / perDay * time.Hour)
 		p.Domain.Objectives = "sauvegarde " + time.Duration(i).String()
 		var err error
 		if v, err = s.Save(d.ID, v, p); err != nil {
@@ -661,7 +663,7 @@ func TestRevisionHistoryIsBounded(t *testing.T) {
 		}
 		perDayCount[r.Saved.Format(time.DateOnly)]++
 	}
-	if recent != perDay+1 { // 0, 3, … 24 hours ago
+	if recent != perDay+1 { // 0, 6, … 24 hours ago
 		t.Errorf("%d revisions in the last 24 h, want all %d", recent, perDay+1)
 	}
 	if len(perDayCount) != MaxDailyRevisions {
