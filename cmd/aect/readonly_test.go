@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 
 	"aect/internal/testenv"
@@ -64,24 +63,4 @@ func TestReadOnlyDatabaseCommands(t *testing.T) {
 	// The rights back, the database is written as usual.
 	os.Chmod(db, 0o600)
 	expect(t, aect(t, "", "--db", db, "new", "--answers", answers), 0, "Brouillon n° 6 créé")
-}
-
-// TestDatabaseThatIsNotAFile: --db naming a named pipe (it used to hang), a device, a
-// link to nothing or a folder gets a French message at once.
-func TestDatabaseThatIsNotAFile(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no named pipes in the file system")
-	}
-	t.Parallel()
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "tube.db")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	link := filepath.Join(dir, "lien.db")
-	os.Symlink(filepath.Join(dir, "cle", "aect.db"), link)
-	expect(t, aect(t, "", "--db", fifo, "list"), 1, fifo, "tube nommé", "--db")
-	expect(t, aect(t, "", "--db", "/dev/null", "list"), 1, "/dev/null", "périphérique")
-	expect(t, aect(t, "", "--db", link, "list"), 1, link, "lien symbolique", filepath.Join(dir, "cle", "aect.db"), "n'existe pas")
-	expect(t, aect(t, "", "--db", dir, "list"), 1, "est un dossier")
 }
