@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Drives the real aect binary in tmux, as a user would: create a draft, answer the
 # Collectivité and Partenaire sections, kill -9 the process, start it again, and check
-# that every answer is there and that the draft reopens where the user was.
+# that every answer is there and that the draft reopens where the user was; then that a
+# plain copy of the database file, made after the program exits while another window
+# keeps the database open, holds the last draft created.
 # Needs tmux (apt-get install tmux). Exits non-zero with a French message on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -119,4 +121,30 @@ wait_for "Vos projets (1)"
 keys q
 for _ in $(seq 100); do tmux -S "$SOCK" has-session -t e2e 2>/dev/null || break; sleep 0.05; done
 tmux -S "$SOCK" has-session -t e2e 2>/dev/null && fail "q ne ferme pas le programme"
-echo "tmux-e2e : OK — les réponses ont survécu à kill -9 et le brouillon rouvre à la bonne section."
+
+echo "== copie du fichier après la sortie"
+# Another window keeps the database open (the accessible mode, waiting for an answer), so
+# that SQLite does not fold the log into the file on its own at the last close: the
+# program must do it when it exits, for a plain copy of the file alone to be complete.
+mkfifo "$TMP/entree"
+"$TMP/aect" --db "$DB" --accessible <"$TMP/entree" >"$TMP/autre-fenetre.txt" 2>&1 &
+holder=$!
+exec 3>"$TMP/entree" # its input stays open until fd 3 is closed
+for _ in $(seq 200); do [ -s "$TMP/autre-fenetre.txt" ] && break; sleep 0.05; done
+start
+wait_for "Vos projets (1)"
+keys n
+wait_for "Nouveau projet"
+typed "Créé juste avant la sortie"; keys Enter
+wait_for "1/10 Collectivité"
+keys Escape
+wait_for "Vos projets (2)"
+keys q
+for _ in $(seq 100); do tmux -S "$SOCK" has-session -t e2e 2>/dev/null || break; sleep 0.05; done
+cp "$DB" "$TMP/copie.db"
+exec 3>&-
+wait $holder || true
+list=$("$TMP/aect" --db "$TMP/copie.db" list 2>&1) || fail "la copie ne s'ouvre pas : $list"
+grep -qF "Créé juste avant la sortie" <<<"$list" || fail "la copie du fichier seul n'a pas le dernier brouillon"$'\n'"$list"
+
+echo "tmux-e2e : OK — les réponses ont survécu à kill -9, le brouillon rouvre à la bonne section, et le fichier copié après la sortie est complet."
