@@ -64,7 +64,8 @@ type UIState struct {
 // Key tells the draft from a draft of the same number in another database: its number
 // and creation time. An export folder records it (document.DraftRef).
 func (d Draft) Key() string {
-	return fmt.Sprintf("brouillon n° %d créé le %s", d.ID, d.Created.UTC().Format("2006-01-02 15:04:05.000 UTC"))
+	t := d.Created.UTC()
+	return fmt.Sprintf("brouillon n° %d créé le %s à %s UTC", d.ID, wizard.FormatDate(wizard.DateOf(t)), t.Format("15:04:05,000"))
 }
 
 // record is a plan ready to be stored: validated, in canonical compact JSON, with the

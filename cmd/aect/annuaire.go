@@ -28,9 +28,10 @@ const importedDirectoryName = "annuaire-collectivites.gz"
 const maxEtalabFile = 256 << 20
 
 // importedDirectoryPath is where the imported directory is kept: the user's data folder,
-// beside the default database (not beside a --db given for a workshop).
-func importedDirectoryPath() (string, error) {
-	db, err := storage.DefaultPath()
+// beside the default database (not beside a --db given for a workshop), read through the
+// command's environment.
+func (e *env) importedDirectoryPath() (string, error) {
+	db, err := storage.DefaultPathEnv(e.getenv)
 	if err != nil {
 		return "", err
 	}
@@ -60,7 +61,7 @@ func (e *env) directory() (*directoryInUse, error) {
 		return e.dir, nil
 	}
 	u := &directoryInUse{}
-	if path, err := importedDirectoryPath(); err == nil {
+	if path, err := e.importedDirectoryPath(); err == nil {
 		u.path = path
 		d, why := loadImportedDirectory(path)
 		switch {

@@ -63,7 +63,7 @@ func TestHostileFilesNeverDriveTheTerminal(t *testing.T) {
 	want := func(r outcome, code int, contains ...string) {
 		t.Helper()
 		if r.code != code {
-			t.Fatalf("exit code %d, want %d\nstdout: %.3000s\nstderr: %.3000s", r.code, code, r.stdout, r.stderr)
+			t.Fatalf("exit code %d, want %d\nstdout: …%s\nstderr: %.3000s", r.code, code, r.stdout[max(0, len(r.stdout)-3000):], r.stderr)
 		}
 		for _, c := range contains {
 			if !strings.Contains(r.stdout+r.stderr, c) {
@@ -187,8 +187,12 @@ func TestHostileFilesNeverDriveTheTerminal(t *testing.T) {
 			in = append(in, "non")
 		}
 	}
-	in = append(in, "oui", "\x1b[2J", "txt", out)
+	accessibleOut := filepath.Join(dir, "sortie accessible \x1b[2J\u2066")
+	if err := os.Mkdir(accessibleOut, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	in = append(in, "oui", "\x1b[2J", "txt", accessibleOut)
 	r = aectRun(strings.Join(in, "\n")+"\n", "--db", alone, "--accessible")
 	want(r, 0, "Reprise du brouillon n° 1", "Réponse actuelle : Début presse-papiers fenêtre effacé",
-		"réponse « ␛]0;x␇ <U+202E> » non comprise", "format « ␛[2J » inconnu", "Documents écrits (4)", "sortie ␛[2J<U+2066>")
+		"réponse « ␛]0;x␇ <U+202E> » non comprise", "format « ␛[2J » inconnu", "Documents écrits (4)", "sortie accessible ␛[2J<U+2066>")
 }

@@ -199,7 +199,7 @@ func TestShowPDFOnATerminal(t *testing.T) {
 	defer cancel()
 	// script runs the command on a pseudo-terminal, copies what it shows, and returns its
 	// exit code (-e).
-	cmd := exec.CommandContext(ctx, script, "-qec", binary+" --db "+db+" show 1 --format pdf", "/dev/null")
+	cmd := exec.CommandContext(ctx, script, "-qec", mainEnv+"=1 "+os.Args[0]+" --db "+db+" show 1 --format pdf", "/dev/null")
 	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "AECT_DB=", "NO_COLOR=1")
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
@@ -241,7 +241,7 @@ func TestExport(t *testing.T) {
 	expect(t, r, 0, "Documents écrits (10)", "deliberation.pdf", "prochaines-etapes.pdf")
 	r = aect(t, "", "--db", db, "export", id, "--format", "pdf", "--out", out)
 	expect(t, r, 0, "Documents écrits (3)", "charte-jumelage.pdf")
-	if b, err := os.ReadFile(filepath.Join(out, "jumelage-belmont-sur-guiers-lindenbach", "deliberation.pdf")); err != nil || !bytes.HasPrefix(b, []byte("%PDF-1.")) {
+	if b, err := os.ReadFile(filepath.Join(out, id+"-jumelage-belmont-sur-guiers-lindenbach", "deliberation.pdf")); err != nil || !bytes.HasPrefix(b, []byte("%PDF-1.")) {
 		t.Errorf("deliberation.pdf: %v %.20q", err, b)
 	}
 	if runtime.GOOS != "windows" && os.Getuid() != 0 {

@@ -22,7 +22,7 @@ const Ellipsis = "…"
 // MaxMessageLine is the longest line, in characters, that Message keeps whole: a longer
 // line is cut in its middle, keeping its beginning and its end (which usually says what
 // is wrong).
-const MaxMessageLine = 300
+const MaxMessageLine = 1000
 
 // Line returns s as one clean line, for a title, a name or any value shown on one line
 // (and for the text of the documents): escape sequences are removed whole, control
