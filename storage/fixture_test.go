@@ -27,6 +27,9 @@ var updateFixture = flag.Bool("update-fixture", false, "write testdata/schema-vN
 
 // fixtureDraft is what a fixture promises about one draft.
 type fixtureDraft struct {
+	// Owner is the workshop participant the draft belongs to ("" for the local user; from
+	// schema 2).
+	Owner     string          `json:"owner,omitempty"`
 	ID        int64           `json:"id"`
 	Title     string          `json:"title"`
 	Version   int64           `json:"version"`
@@ -65,8 +68,9 @@ func TestFixtures(t *testing.T) {
 			if err := s.Check(); err != nil {
 				t.Fatal(err)
 			}
-			live, deleted := 0, 0
+			live, deleted := map[string]int{}, map[string]int{}
 			for _, w := range want {
+				s := s.ForOwner(w.Owner)
 				d, err := s.Get(w.ID)
 				if err != nil {
 					t.Errorf("draft %d: %v", w.ID, err)
@@ -101,15 +105,17 @@ func TestFixtures(t *testing.T) {
 					}
 				}
 				if w.Deleted {
-					deleted++
+					deleted[w.Owner]++
 				} else {
-					live++
+					live[w.Owner]++
 				}
 			}
-			list, _ := s.List("")
-			bin, _ := s.ListDeleted()
-			if len(list) != live || len(bin) != deleted {
-				t.Errorf("list %d, bin %d; want %d, %d", len(list), len(bin), live, deleted)
+			for _, owner := range []string{"", "alice", "bob"} {
+				list, _ := s.ForOwner(owner).List("")
+				bin, _ := s.ForOwner(owner).ListDeleted()
+				if len(list) != live[owner] || len(bin) != deleted[owner] {
+					t.Errorf("owner %q: list %d, bin %d; want %d, %d", owner, len(list), len(bin), live[owner], deleted[owner])
+				}
 			}
 			// The old file takes new saves.
 			d, _ := s.Get(want[0].ID)
@@ -225,24 +231,43 @@ func writeFixture(t *testing.T) {
 	must(s.Delete(gone.ID))
 	must(s.Purge(gone.ID))
 
-	all, err := s.List("")
-	must(err)
-	bin, err := s.ListDeleted()
-	must(err)
-	var want []fixtureDraft
-	for _, sm := range append(all, bin...) {
-		d, err := s.Get(sm.ID)
+	// Two participants of a workshop (schema 2): a sample each, a draft of their own, one
+	// in the bin.
+	for _, owner := range []string{"alice", "bob"} {
+		o := s.ForOwner(owner)
+		tick(time.Minute)
+		_, _, err := o.LoadSample(samples.All()[0].Name, samples.All()[0].Data)
 		must(err)
-		revs, err := s.Revisions(sm.ID)
+		tick(time.Minute)
+		d, err := o.Create("Brouillon de "+owner, nil)
 		must(err)
-		var ids []int64
-		for _, r := range revs {
-			ids = append(ids, r.ID)
+		must(o.SaveUI(d.ID, UIState{Section: int(wizard.SecDomain)}))
+		if owner == "bob" {
+			must(o.Delete(d.ID))
 		}
-		plan, err := s.ExportJSON(sm.ID)
+	}
+
+	var want []fixtureDraft
+	for _, owner := range []string{"", "alice", "bob"} {
+		o := s.ForOwner(owner)
+		all, err := o.List("")
 		must(err)
-		want = append(want, fixtureDraft{ID: d.ID, Title: d.Title, Version: d.Version, Demo: d.Demo,
-			Deleted: !d.DeletedAt.IsZero(), UI: d.UI, Revisions: ids, Plan: plan})
+		bin, err := o.ListDeleted()
+		must(err)
+		for _, sm := range append(all, bin...) {
+			d, err := o.Get(sm.ID)
+			must(err)
+			revs, err := o.Revisions(sm.ID)
+			must(err)
+			var ids []int64
+			for _, r := range revs {
+				ids = append(ids, r.ID)
+			}
+			plan, err := o.ExportJSON(sm.ID)
+			must(err)
+			want = append(want, fixtureDraft{Owner: owner, ID: d.ID, Title: d.Title, Version: d.Version, Demo: d.Demo,
+				Deleted: !d.DeletedAt.IsZero(), UI: d.UI, Revisions: ids, Plan: plan})
+		}
 	}
 	sort.Slice(want, func(i, j int) bool { return want[i].ID < want[j].ID })
 	must(s.Close())

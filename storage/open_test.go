@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -266,7 +267,8 @@ func TestMigrationKeepsDataAndWritesABackup(t *testing.T) {
 	before, _ := os.ReadFile(path)
 	_, err = Open(path)
 	var oe *OpenError
-	if !errors.As(err, &oe) || oe.Kind != KindNewer || !strings.Contains(err.Error(), "schéma 2") || !strings.Contains(err.Error(), "jusqu'au schéma 1") {
+	if !errors.As(err, &oe) || oe.Kind != KindNewer || !strings.Contains(err.Error(), fmt.Sprintf("schéma %d", len(next))) ||
+		!strings.Contains(err.Error(), fmt.Sprintf("jusqu'au schéma %d", len(defaultMigrations))) {
 		t.Errorf("old code on a newer file: %v", err)
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {

@@ -82,7 +82,7 @@ func (s *Store) Revisions(id int64) ([]Revision, error) {
 
 func (s *Store) revisions(id int64) ([]Revision, error) {
 	var exists bool
-	if err := s.db.QueryRow("SELECT EXISTS (SELECT 1 FROM drafts WHERE id = ?)", id).Scan(&exists); err != nil {
+	if err := s.db.QueryRow("SELECT EXISTS (SELECT 1 FROM drafts WHERE id = ? AND owner = ?)", id, s.owner).Scan(&exists); err != nil {
 		return nil, err
 	}
 	if !exists {
@@ -113,7 +113,7 @@ func (s *Store) revisions(id int64) ([]Revision, error) {
 func (s *Store) RestoreRevision(draftID, revisionID int64) (Draft, error) {
 	var d Draft
 	err := s.write(fmt.Sprintf("restaurer une version du brouillon n° %d", draftID), func(tx *sql.Tx) error {
-		h, err := headOf(tx, draftID)
+		h, err := s.headOf(tx, draftID)
 		if err != nil {
 			return err
 		}
@@ -140,7 +140,7 @@ func (s *Store) RestoreRevision(draftID, revisionID int64) (Draft, error) {
 		if _, err := s.commit(tx, draftID, h, effectiveTitle(p, title), rec); err != nil {
 			return err
 		}
-		d, err = get(tx, draftID)
+		d, err = s.get(tx, draftID)
 		return err
 	})
 	return d, err

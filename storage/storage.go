@@ -5,6 +5,11 @@
 // A Store is safe for concurrent use by several goroutines, and several processes may open
 // the same file: writers queue for the lock (busy timeout of 5 s, BEGIN IMMEDIATE).
 //
+// Every draft has an owner: "" for the local single user, a participant's name in a
+// workshop over the network (aect serve). A Store reads and writes one owner's drafts:
+// Open's is the local user's, ForOwner gives a participant's; another owner's draft is
+// « introuvable », like a missing one. WorkshopDrafts and Owners show the trainer everyone.
+//
 // A database this user cannot write opens read-only, creating nothing beside it; its writes
 // return a *ReadOnlyError. Close folds the write-ahead log into the file, and Backup writes
 // a verified copy for a USB stick.
@@ -44,7 +49,28 @@ type Store struct {
 	now func() time.Time
 	// listHint is the length of the last list, to size the next one.
 	listHint atomic.Int64
+	// owner is whose drafts this store reads and writes: "" for the local single user,
+	// a participant's name in a view made by ForOwner.
+	owner string
+	// view is set on a store made by ForOwner: it shares the database of its parent and
+	// does not close it.
+	view bool
 }
+
+// ForOwner returns a view of the database for one participant of a workshop (aect serve):
+// every read and write of the view concerns that owner's drafts only, so that a draft of
+// another owner is « introuvable » exactly like a missing one, whatever its number. The
+// Store that Open returns is the view of owner "", the local single user, who owns every
+// draft made outside a workshop. A view shares the database and its connections with the
+// store it was made from; closing a view does nothing: close the Store Open returned, once
+// every view is done.
+func (s *Store) ForOwner(owner string) *Store {
+	return &Store{db: s.db, path: s.path, readOnly: s.readOnly, now: s.now, owner: owner, view: true}
+}
+
+// Owner returns the owner whose drafts the store reads and writes ("" for the local
+// single user).
+func (s *Store) Owner() string { return s.owner }
 
 // Open opens the aect database at path, creating it (and its folder, mode 0700; the file is
 // mode 0600) when it does not exist, and migrating an older schema after writing a dated
@@ -137,8 +163,12 @@ func (s *Store) Writable() error {
 
 // Close checkpoints the write-ahead log into the database file, so that the file alone
 // holds every save (a plain copy of it after aect has ended is complete, even while
-// another window keeps the database open), then closes the database.
+// another window keeps the database open), then closes the database. On a view made by
+// ForOwner, Close does nothing.
 func (s *Store) Close() error {
+	if s.view {
+		return nil
+	}
 	if s.readOnly == nil {
 		s.checkpoint()
 	}

@@ -43,8 +43,8 @@ func (s *Store) Import(data []byte) (ImportResult, error) {
 	}
 	var res ImportResult
 	err = s.write("importer le projet", func(tx *sql.Tx) error {
-		err := tx.QueryRow(`SELECT id FROM drafts WHERE deleted_at = 0 AND (content_hash = ?1 OR import_hash = ?1)
-			ORDER BY updated_at DESC, id DESC LIMIT 1`, rec.hash).Scan(&res.SameAs)
+		err := tx.QueryRow(`SELECT id FROM drafts WHERE deleted_at = 0 AND (content_hash = ?1 OR import_hash = ?1) AND owner = ?2
+			ORDER BY updated_at DESC, id DESC LIMIT 1`, rec.hash, s.owner).Scan(&res.SameAs)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
@@ -61,7 +61,7 @@ func (s *Store) Import(data []byte) (ImportResult, error) {
 		if err != nil {
 			return err
 		}
-		res.Draft, err = get(tx, id)
+		res.Draft, err = s.get(tx, id)
 		return err
 	})
 	return res, err
@@ -89,7 +89,7 @@ func (s *Store) LoadSample(name string, data []byte) (Draft, bool, error) {
 	)
 	err = s.write(fmt.Sprintf("charger l'exemple « %s »", name), func(tx *sql.Tx) error {
 		var id int64
-		err := tx.QueryRow("SELECT id FROM drafts WHERE demo = ? AND deleted_at = 0 ORDER BY id LIMIT 1", name).Scan(&id)
+		err := tx.QueryRow("SELECT id FROM drafts WHERE owner = ? AND demo = ? AND deleted_at = 0 ORDER BY id LIMIT 1", s.owner, name).Scan(&id)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			if id, err = s.insert(tx, newDraft{title: effectiveTitle(p, DefaultTitle), rec: rec, demo: name}); err != nil {
@@ -99,7 +99,7 @@ func (s *Store) LoadSample(name string, data []byte) (Draft, bool, error) {
 		case err != nil:
 			return err
 		}
-		d, err = get(tx, id)
+		d, err = s.get(tx, id)
 		return err
 	})
 	return d, created, err
