@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"reflect"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -42,6 +44,9 @@ type Styles struct {
 	// form is the huh theme of the section forms, built at its first use (FormTheme).
 	form    *huh.Theme
 	palette palette
+	// r is the renderer every style is bound to: it knows the colours of the terminal
+	// the interface draws on (an SSH session's, in a workshop over the network).
+	r *lipgloss.Renderer
 }
 
 // FormTheme returns the huh theme of the section forms. It is built when a form first
@@ -49,7 +54,7 @@ type Styles struct {
 // and the theme is a tenth of the time to that screen.
 func (s *Styles) FormTheme() *huh.Theme {
 	if s.form == nil {
-		s.form = formTheme(s, s.palette)
+		s.form = formTheme(s, s.palette, s.r)
 	}
 	return s.form
 }
@@ -59,9 +64,17 @@ type palette struct {
 	accent, subtle, ok, warn, err, info, review, selFg, selBg string
 }
 
-// NewStyles builds the styles: the default theme, a high-contrast theme, or a
-// monochrome one (no colour at all, for NO_COLOR and monochrome terminals).
+// NewStyles builds the styles for the program's own terminal (lipgloss's default
+// renderer): the default theme, a high-contrast theme, or a monochrome one (no colour at
+// all, for NO_COLOR and monochrome terminals).
 func NewStyles(highContrast, mono bool) *Styles {
+	return StylesFor(lipgloss.DefaultRenderer(), highContrast, mono)
+}
+
+// StylesFor builds the styles like NewStyles, bound to the renderer r of another terminal
+// (an SSH session's): its colour profile, not the program's own terminal's, decides what
+// each style writes.
+func StylesFor(r *lipgloss.Renderer, highContrast, mono bool) *Styles {
 	p := palette{accent: "4", subtle: "8", ok: "2", warn: "3", err: "1", info: "6", review: "5"}
 	switch {
 	case mono:
@@ -70,26 +83,26 @@ func NewStyles(highContrast, mono bool) *Styles {
 		p = palette{accent: "15", subtle: "15", ok: "10", warn: "11", err: "9", info: "14", review: "13", selFg: "0", selBg: "15"}
 	}
 	fg := func(c string) lipgloss.Style {
-		s := lipgloss.NewStyle()
+		s := r.NewStyle()
 		if c != "" {
 			s = s.Foreground(lipgloss.Color(c))
 		}
 		return s
 	}
 	s := &Styles{}
-	s.Header = lipgloss.NewStyle().Bold(true)
+	s.Header = r.NewStyle().Bold(true)
 	s.HeaderTitle = fg(p.accent).Bold(true)
 	s.Title = fg(p.accent).Bold(true)
 	s.Subtle = fg(p.subtle)
 	if mono || highContrast {
-		s.Subtle = lipgloss.NewStyle()
+		s.Subtle = r.NewStyle()
 	}
-	s.Bold = lipgloss.NewStyle().Bold(true)
-	s.Selected = lipgloss.NewStyle().Reverse(true)
+	s.Bold = r.NewStyle().Bold(true)
+	s.Selected = r.NewStyle().Reverse(true)
 	if p.selBg != "" {
-		s.Selected = lipgloss.NewStyle().Foreground(lipgloss.Color(p.selFg)).Background(lipgloss.Color(p.selBg)).Bold(true)
+		s.Selected = r.NewStyle().Foreground(lipgloss.Color(p.selFg)).Background(lipgloss.Color(p.selBg)).Bold(true)
 	}
-	s.Current = lipgloss.NewStyle().Bold(true).Underline(true)
+	s.Current = r.NewStyle().Bold(true).Underline(true)
 	s.OK = fg(p.ok)
 	s.Busy = fg(p.warn)
 	s.Err = fg(p.err).Bold(true)
@@ -100,59 +113,85 @@ func NewStyles(highContrast, mono bool) *Styles {
 	s.Blocking = fg(p.err).Bold(true)
 	s.Warning = fg(p.warn).Bold(true)
 	s.Advice = fg(p.info)
-	s.Dialog = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1)
+	s.Dialog = r.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1)
 	if p.accent != "" {
 		s.Dialog = s.Dialog.BorderForeground(lipgloss.Color(p.accent))
 	}
-	s.Key = lipgloss.NewStyle().Bold(true)
+	s.Key = r.NewStyle().Bold(true)
 	s.Prompt = fg(p.accent)
 	s.Placeholder = s.Subtle
 	s.Help = help.Styles{
 		Ellipsis:       s.Subtle,
-		ShortKey:       lipgloss.NewStyle().Bold(true),
-		ShortDesc:      lipgloss.NewStyle(),
+		ShortKey:       r.NewStyle().Bold(true),
+		ShortDesc:      r.NewStyle(),
 		ShortSeparator: s.Subtle,
-		FullKey:        lipgloss.NewStyle().Bold(true),
-		FullDesc:       lipgloss.NewStyle(),
+		FullKey:        r.NewStyle().Bold(true),
+		FullDesc:       r.NewStyle(),
 		FullSeparator:  s.Subtle,
 	}
-	s.palette = p
+	s.palette, s.r = p, r
 	return s
 }
 
-// formTheme derives the huh theme from ours. Buttons and markers carry text
-// ("[x] Oui", "›") so the focused choice is visible without colour.
-func formTheme(s *Styles, p palette) *huh.Theme {
+// formTheme derives the huh theme from ours, bound to the renderer r. Buttons and markers
+// carry text ("[x] Oui", "›") so the focused choice is visible without colour.
+func formTheme(s *Styles, p palette, r *lipgloss.Renderer) *huh.Theme {
 	t := huh.ThemeBase()
+	// huh builds its base theme on lipgloss's default renderer, the program's own
+	// terminal: every style of it is rebound to ours before ours are set.
+	bindStyles(reflect.ValueOf(t), r)
 	t.Focused.Base = t.Focused.Base.BorderForeground(lipgloss.Color(p.accent))
 	if p.accent == "" {
 		t.Focused.Base = t.Focused.Base.UnsetBorderForeground()
 	}
 	t.Focused.Title = s.Title
-	t.Focused.Description = lipgloss.NewStyle()
+	t.Focused.Description = r.NewStyle()
 	t.Focused.ErrorIndicator = s.Err.SetString(" ✗")
 	t.Focused.ErrorMessage = s.Err.SetString("✗ Erreur :")
 	t.Focused.SelectSelector = s.Title.SetString("› ")
 	t.Focused.MultiSelectSelector = s.Title.SetString("› ")
 	t.Focused.SelectedOption = s.Bold
-	t.Focused.Option = lipgloss.NewStyle()
-	t.Focused.UnselectedOption = lipgloss.NewStyle()
+	t.Focused.Option = r.NewStyle()
+	t.Focused.UnselectedOption = r.NewStyle()
 	t.Focused.SelectedPrefix = s.OK.SetString("[x] ")
-	t.Focused.UnselectedPrefix = lipgloss.NewStyle().SetString("[ ] ")
-	button := lipgloss.NewStyle().Padding(0, 1).MarginRight(1)
+	t.Focused.UnselectedPrefix = r.NewStyle().SetString("[ ] ")
+	button := r.NewStyle().Padding(0, 1).MarginRight(1)
 	t.Focused.FocusedButton = button.Inherit(s.Selected).Transform(func(v string) string { return "[x] " + v })
 	t.Focused.BlurredButton = button.Transform(func(v string) string { return "[ ] " + v })
 	t.Focused.Next = t.Focused.FocusedButton
 	t.Focused.TextInput.Placeholder = s.Placeholder
 	t.Focused.TextInput.Prompt = s.Prompt
-	t.Focused.TextInput.Cursor = lipgloss.NewStyle()
+	t.Focused.TextInput.Cursor = r.NewStyle()
 	t.Help = s.Help
 	t.Blurred = t.Focused
 	t.Blurred.Base = t.Focused.Base.BorderStyle(lipgloss.HiddenBorder())
-	t.Blurred.MultiSelectSelector = lipgloss.NewStyle().SetString("  ")
+	t.Blurred.MultiSelectSelector = r.NewStyle().SetString("  ")
 	t.Group.Title = s.Title
-	t.Group.Description = lipgloss.NewStyle()
+	t.Group.Description = r.NewStyle()
 	return t
+}
+
+// bindStyles binds every lipgloss.Style reachable through the exported fields of v (a
+// pointer to a huh theme) to the renderer r.
+func bindStyles(v reflect.Value, r *lipgloss.Renderer) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			bindStyles(v.Elem(), r)
+		}
+	case reflect.Struct:
+		if st, ok := v.Interface().(lipgloss.Style); ok {
+			if v.CanSet() {
+				v.Set(reflect.ValueOf(st.Renderer(r)))
+			}
+			return
+		}
+		for i := range v.NumField() {
+			if f := v.Field(i); f.CanSet() {
+				bindStyles(f, r)
+			}
+		}
+	}
 }
 
 // stateStyle returns the style of a section state.
