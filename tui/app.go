@@ -84,6 +84,12 @@ type App struct {
 
 func newApp(store Store, opt Options, styles *Styles) *App {
 	c := &common{opt: opt, store: store, styles: styles, keys: NewKeyMap(), log: opt.Log, saver: newSaver(store)}
+	if opt.Remote {
+		// The files would land on this machine, not the participant's.
+		for _, k := range []*key.Binding{&c.keys.Export, &c.keys.ExportDocs, &c.keys.Print} {
+			k.SetEnabled(false)
+		}
+	}
 	a := &App{c: c}
 	c.draftID = func() int64 {
 		if a.asst != nil {
@@ -167,6 +173,12 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmd, a.maybeQuit())
 	}
 	return cmd
+}
+
+// doneWriting reports whether the interface has decided to quit and has no write left:
+// a quit then loses nothing.
+func (a *App) doneWriting() bool {
+	return (a.quitting || a.interrupted) && !a.c.saver.pending()
 }
 
 // maybeQuit quits when asked to and every write is done.

@@ -177,6 +177,10 @@ func (d *documentsScreen) footLines() []string {
 	s := d.c.styles
 	style, text := s.Subtle, "Aperçu en texte — ligne "+strconv.Itoa(d.vp.YOffset+1)+" sur "+
 		strconv.Itoa(max(d.vp.TotalLineCount(), 1))+" · x : exporter (ODT, DOCX…) · i : imprimer"
+	if !d.c.keys.ExportDocs.Enabled() {
+		text = "Aperçu en texte — ligne " + strconv.Itoa(d.vp.YOffset+1) + " sur " + strconv.Itoa(max(d.vp.TotalLineCount(), 1)) +
+			" · le formateur remet les documents en fin d'atelier"
+	}
 	switch {
 	case d.err != "":
 		style, text = s.Err, "✗ "+d.err

@@ -469,14 +469,17 @@ func (h *homeScreen) View() string {
 
 func (h *homeScreen) emptyState() string {
 	k := h.c.styles.Key
-	return strings.Join([]string{
+	lines := []string{
 		wrapText("Bienvenue ! aect vous aide à préparer un projet international de votre collectivité "+
 			"(jumelage, convention de coopération, don humanitaire), vérifie qu'il respecte la loi "+
 			"et rédige la délibération et la convention.", h.width-2),
 		"",
 		k.Render("n") + " : créer un nouveau projet",
-		"Pour charger les exemples de l'atelier : quittez (" + k.Render("q") + ") puis lancez `aect demo`.",
-	}, "\n") + "\n"
+	}
+	if !h.c.opt.Remote { // a participant over the network has no command line here
+		lines = append(lines, "Pour charger les exemples de l'atelier : quittez ("+k.Render("q")+") puis lancez `aect demo`.")
+	}
+	return strings.Join(lines, "\n") + "\n"
 }
 
 func (h *homeScreen) table() string {

@@ -38,6 +38,20 @@ type Options struct {
 	HighContrast bool
 	// Log receives diagnostics; it must not write to the terminal. May be nil.
 	Log *log.Logger
+
+	// Renderer is the renderer of the terminal the interface draws on when it is not the
+	// program's own (an SSH session's, made with wish's bubbletea.MakeRenderer): the
+	// styles are bound to it. Nil for the program's own terminal.
+	Renderer *lipgloss.Renderer
+	// NoColor asks for the monochrome styles (NO_COLOR set for that terminal). The
+	// program's own terminal also gets them when NO_COLOR is in the process's
+	// environment.
+	NoColor bool
+	// Remote is set when the interface serves a workshop participant over the network
+	// (aect serve): it writes no file and prints nothing on this machine, which is not
+	// the participant's (export and print are off: the trainer writes everyone's
+	// documents at the end), and does not offer the command line.
+	Remote bool
 }
 
 // ErrInterrupted is returned by Run when the user pressed ctrl+c; the command line maps
@@ -54,14 +68,45 @@ func newRoot(store Store, opt Options) *App {
 	if opt.Log == nil {
 		opt.Log = log.New(io.Discard, "", 0)
 	}
-	mono := os.Getenv("NO_COLOR") != "" || lipgloss.ColorProfile() == termenv.Ascii
-	a := newApp(store, opt, NewStyles(opt.HighContrast, mono))
+	a := newApp(store, opt, optionStyles(opt))
 	if path := os.Getenv("AECT_BENCH_READY"); path != "" {
 		// Start-up benchmark hook (.ci/startup-bench.sh): the time of the first frame
 		// showing drafts, in Unix nanoseconds. Off unless the variable is set.
 		a.home.ready = func() { _ = os.WriteFile(path, []byte(strconv.FormatInt(time.Now().UnixNano(), 10)), 0o600) }
 	}
 	return a
+}
+
+// optionStyles builds the styles for the terminal of opt: its renderer's, or the
+// program's own.
+func optionStyles(opt Options) *Styles {
+	r := opt.Renderer
+	noColor := opt.NoColor
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+		noColor = noColor || os.Getenv("NO_COLOR") != ""
+	}
+	return StylesFor(r, opt.HighContrast, noColor || r.ColorProfile() == termenv.Ascii)
+}
+
+// Stop returns the message that ends the interface the way SIGTERM ends Run: the answer
+// being typed and the pending writes are saved, then the program quits by itself. aect
+// serve sends it to every session when the server stops.
+func Stop() tea.Msg { return signalMsg{} }
+
+// SessionFilter is the tea.WithFilter of an interface whose end is not always the user's
+// choice (an SSH session: the client leaves, the connection times out). A tea.QuitMsg
+// that does not come from the interface itself becomes a Stop, so that no answer given is
+// lost: the interface saves the answer being typed and the pending writes, then quits.
+func SessionFilter(m tea.Model, msg tea.Msg) tea.Msg {
+	a, ok := m.(*App)
+	if _, quit := msg.(tea.QuitMsg); !quit || !ok || a.doneWriting() {
+		return msg
+	}
+	if a.stopping {
+		return nil // already on its way out, once the writes are done
+	}
+	return signalMsg{}
 }
 
 // Run runs the interface full-screen (alternate screen) until the user quits. It returns
