@@ -34,6 +34,8 @@ type reviewScreen struct {
 	offset   int
 	width    int
 	height   int
+	// readOnly: the trainer projects a participant's draft; nothing leads to a question.
+	readOnly bool
 }
 
 func newReview(c *common, p *wizard.Plan, states [wizard.NumSections]wizard.State, pending map[string]string) *reviewScreen {
@@ -61,7 +63,7 @@ func (r *reviewScreen) build() {
 		wizard.CountOf(counts[wizard.Advice], "conseil", "conseils")))
 	if len(r.findings) == 0 {
 		add("Aucun constat : le projet ne présente aucun problème connu des règles de aect.")
-	} else {
+	} else if !r.readOnly {
 		add(s.Subtle.Render("entrée sur un constat : aller à la question concernée"))
 	}
 	for i := range r.findings {
@@ -84,7 +86,11 @@ func (r *reviewScreen) build() {
 		r.items = append(r.items, it)
 	}
 	add("")
-	add(s.Title.Render("Vos réponses, section par section") + s.Subtle.Render(" — e : modifier la section"))
+	if r.readOnly {
+		add(s.Title.Render("Les réponses, section par section"))
+	} else {
+		add(s.Title.Render("Vos réponses, section par section") + s.Subtle.Render(" — e : modifier la section"))
+	}
 	for sec := wizard.SecAuthority; sec <= wizard.SecSession; sec++ {
 		it := reviewItem{sec: sec, first: len(r.lines)}
 		add(fmt.Sprintf("  %d. %s — %s", int(sec)+1, sec.Title(), s.stateStyle(r.states[sec]).Render(stateLabel(r.states[sec]))))

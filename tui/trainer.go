@@ -202,6 +202,8 @@ func (t *Trainer) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return t, tick
+	case signalMsg: // the server stops: nothing to save here
+		return t, tea.Quit
 	case boardTickMsg:
 		return t, readBoard(t.board, t.checks, t.c.opt.Now)
 	case projectionMsg:
@@ -419,7 +421,11 @@ func (t *Trainer) dashboard() string {
 		if r.online {
 			mark = "● "
 		}
-		line := cell(mark+safetext.Line(r.owner), colParticipant) + " "
+		name := mark + safetext.Line(r.owner)
+		if i > t.offset && t.rows[i-1].owner == r.owner {
+			name = "" // the participant's next drafts, under the name
+		}
+		line := cell(name, colParticipant) + " "
 		if r.draft == nil {
 			line += s.Subtle.Render(cell("— aucun projet pour l'instant", titleW+colSection+colComplete+colBlocking+colChanged+4))
 		} else {
@@ -487,6 +493,7 @@ func (p *projection) refresh(d Draft) {
 		tab, offset = p.docs.tab, p.docs.vp.YOffset
 	}
 	p.review = newReview(p.c, d.Plan, states, nil)
+	p.review.readOnly = true
 	p.docs = newDocuments(p.c, d.Plan)
 	p.docs.tab = min(tab, max(len(p.docs.kinds)-1, 0))
 	if p.width > 0 {
