@@ -36,6 +36,9 @@ type accessible struct {
 	// saving is held while an answer is written, so that an interruption (ctrl+c) waits
 	// for the write to end.
 	saving sync.Mutex
+	// remote: a workshop participant over the network (aect serve), whose documents the
+	// trainer writes at the end; nothing is written on the server.
+	remote bool
 }
 
 const accessibleIntro = `aect — mode accessible.
@@ -49,18 +52,46 @@ func runAccessible(e *env) error {
 	if err != nil {
 		return err
 	}
-	a := &accessible{in: bufio.NewScanner(e.io.in), out: e.io.out, store: s}
-	a.in.Buffer(make([]byte, 64*1024), 1024*1024)
+	a := newAccessible(e.io.in, e.io.out, s)
 	stop := a.onSignal(e.io.err)
 	defer stop()
+	return a.run()
+}
+
+// accessibleSession runs the line mode for a participant of a workshop over the network
+// (aect serve), on the SSH session's input and output and on the participant's drafts:
+// no signal handler (the server's own ends the sessions), and no file written on the
+// server, which is not the participant's computer. The participant leaving (ctrl+c, the
+// connection closed) is a normal end: every answer given is saved, and said.
+func accessibleSession(in io.Reader, out io.Writer, store *storage.Store) error {
+	a := newAccessible(in, out, store)
+	a.remote = true
+	if err := a.run(); !errors.Is(err, errAborted) {
+		return err
+	}
+	return nil
+}
+
+func newAccessible(in io.Reader, out io.Writer, s *storage.Store) *accessible {
+	a := &accessible{in: bufio.NewScanner(in), out: out, store: s}
+	a.in.Buffer(make([]byte, 64*1024), 1024*1024)
+	return a
+}
+
+// run asks the questions until the end, « fin » or the end of the input.
+func (a *accessible) run() error {
 	fmt.Fprint(a.out, accessibleIntro)
-	err = a.session()
+	err := a.session()
+	resume := "« aect --accessible » pour reprendre"
+	if a.remote {
+		resume = "reconnectez-vous de la même façon pour reprendre"
+	}
 	switch {
 	case errors.Is(err, errStop) && a.draft.ID == 0:
 		fmt.Fprintln(a.out, "Arrêt.")
 		return nil
 	case errors.Is(err, errStop):
-		fmt.Fprintf(a.out, "Arrêt. Vos réponses sont enregistrées dans le brouillon n° %d ; « aect --accessible » pour reprendre.\n", a.draft.ID)
+		fmt.Fprintf(a.out, "Arrêt. Vos réponses sont enregistrées dans le brouillon n° %d ; %s.\n", a.draft.ID, resume)
 		return nil
 	case errors.Is(err, errAborted) && a.draft.ID != 0:
 		fmt.Fprintf(a.out, "\nFin de la saisie. Vos réponses sont enregistrées dans le brouillon n° %d.\n", a.draft.ID)
@@ -460,6 +491,10 @@ func (a *accessible) review() {
 // documents writes the documents (section Documents).
 func (a *accessible) documents() error {
 	fmt.Fprintf(a.out, "\n=== Section 10 sur 10 : %s ===\n", wizard.SecDocuments.Title())
+	if a.remote {
+		fmt.Fprintln(a.out, "Atelier en réseau : le formateur écrit les documents de chaque participant en fin d'atelier.")
+		return nil
+	}
 	write, err := a.yes("Écrire maintenant les documents ?")
 	if err != nil || !write {
 		return err

@@ -10,7 +10,9 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 
+	"aect/serve"
 	"aect/storage"
 )
 
@@ -28,6 +30,12 @@ type options struct {
 	json, deleted, replace    bool
 	revision                  int64
 	max, millesime            int
+
+	// aect serve and the workshop's export.
+	port, maxSessions, idleMinutes int
+	address, code, keys            string
+	demo, all                      bool
+	participant                    string
 }
 
 // env is what a command runs with.
@@ -72,10 +80,14 @@ func init() {
 			help: "Écrit la délibération, la convention ou la charte et les prochaines étapes dans DOSSIER/<n°>-<titre>/,\n" +
 				"par exemple ./3-jumelage-belmont-sur-guiers-lindenbach/ pour le brouillon n° 3 : chaque brouillon a son dossier.\n" +
 				"Un nouvel export du même brouillon remplace ses fichiers ; les documents d'un autre brouillon ne sont jamais écrasés.\n" +
+				"Fin d'un atelier en réseau : aect --db atelier.db export --tous --out DOSSIER écrit les documents de chaque\n" +
+				"participant dans DOSSIER/<participant>/<n°>-<titre>/ (--participant NOM pour un seul).\n" +
 				"--format odt (par défaut), docx, pdf, md, txt ou all ; --out DOSSIER (par défaut le dossier courant).",
 			flags: func(fs *flag.FlagSet, o *options) {
 				fs.StringVar(&o.format, "format", "odt", "format : odt, docx, pdf, md, txt ou all")
 				fs.StringVar(&o.out, "out", ".", "dossier de destination")
+				fs.StringVar(&o.participant, "participant", "", "atelier en réseau : tous les brouillons de ce participant, dans DOSSIER/<participant>/")
+				fs.BoolVar(&o.all, "tous", false, "atelier en réseau : les brouillons de tous les participants, un dossier chacun")
 			},
 			run: cmdExport},
 		{name: "history", args: "N°", summary: "liste les versions enregistrées d'un brouillon et en rétablit une",
@@ -135,6 +147,26 @@ func init() {
 				fs.BoolVar(&o.replace, "remplacer", false, "écraser le fichier s'il existe")
 			},
 			run: cmdBackup},
+		{name: "serve", summary: "atelier en réseau : sert l'assistant à toute la salle par SSH",
+			help: "Fait de cet ordinateur le serveur de l'atelier : chaque participant se connecte depuis le sien avec\n" +
+				"la commande ssh affichée au démarrage (ssh -p 2222 prenom@ADRESSE ; rien à installer : Windows 10 et 11,\n" +
+				"macOS et Linux ont ssh), sous son prénom, avec le code d'atelier ; il ne voit que ses brouillons.\n" +
+				"Le formateur se connecte sous le nom « formateur » avec le code du formateur : tableau de bord de tous.\n" +
+				"Les deux codes sont tirés au sort à chaque démarrage (--code fixe celui de l'atelier).\n" +
+				"--cles FICHIER : connexion par clé (fichier authorized_keys) au lieu du code d'atelier.\n" +
+				"--demo : chaque nouveau participant reçoit sa copie des exemples.\n" +
+				"Couleurs, par participant : ssh -o SetEnv=NO_COLOR=1 … (sans couleur), ssh -o SetEnv=AECT_CONTRASTE=1 … (fort contraste).\n" +
+				"ctrl+c arrête l'atelier après avoir enregistré les réponses de chacun. Conseil : aect --db atelier.db serve.",
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.IntVar(&o.port, "port", 2222, "port d'écoute")
+				fs.StringVar(&o.address, "adresse", "0.0.0.0", "adresse d'écoute (0.0.0.0 : toutes celles de l'ordinateur)")
+				fs.BoolVar(&o.demo, "demo", false, "donner à chaque nouveau participant les exemples de l'atelier")
+				fs.StringVar(&o.code, "code", "", "code d'atelier (sinon tiré au sort)")
+				fs.StringVar(&o.keys, "cles", "", "fichier authorized_keys : connexion par clé au lieu du code d'atelier")
+				fs.IntVar(&o.maxSessions, "sessions", serve.DefaultMaxSessions, "nombre maximal de sessions ouvertes à la fois")
+				fs.IntVar(&o.idleMinutes, "inactivite", int(serve.DefaultIdleTimeout/time.Minute), "minutes sans activité avant de fermer une connexion")
+			},
+			run: cmdServe},
 		{name: "help", args: "[COMMANDE]", summary: "aide d'une commande",
 			run: cmdHelp},
 	}
@@ -231,7 +263,11 @@ func dispatch(args []string, std stdio, getenv func(string) string) error {
 	}
 	o.accessible = o.accessible || isTruthy(getenv("ACCESSIBLE"))
 	o.contrast = o.contrast || isTruthy(getenv("AECT_CONTRASTE"))
-	log, closeLog, err := openLog(o.logLevel, getenv)
+	level := o.logLevel
+	if level == "" && getenv("AECT_LOG") == "" && len(rest) > 0 && rest[0] == "serve" {
+		level = "info" // a workshop server records who connects
+	}
+	log, closeLog, err := openLog(level, getenv)
 	if err != nil {
 		return err
 	}

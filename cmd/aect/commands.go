@@ -230,6 +230,9 @@ func cmdExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if e.opt.participant != "" || e.opt.all {
+		return exportWorkshop(e, args, formats)
+	}
 	d, err := e.draft(args)
 	if err != nil {
 		return err
