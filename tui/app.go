@@ -130,6 +130,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if len(msg.Runes) == 0 {
 				return a, nil
 			}
+			if len(msg.Runes) > 1 && !msg.Paste {
+				return a, a.typedKeys(msg)
+			}
 		}
 		return a, a.key(msg)
 
@@ -263,6 +266,28 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	return a.route(msg)
+}
+
+// typedKeys handles letters that arrived as one message: keys typed faster than they are
+// read (over SSH, on a busy machine) reach the program together. Where no text field
+// has focus, each letter is a key of its own, so that a single-letter key acts before
+// the text that follows goes to the field it opens (« a », then an action's title).
+func (a *App) typedKeys(msg tea.KeyMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	for runes := msg.Runes; len(runes) > 0; runes = runes[1:] {
+		if a.over != nil || a.confirmQuit || a.textFocused() {
+			cmds = append(cmds, a.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: runes, Alt: msg.Alt}))
+			break
+		}
+		cmds = append(cmds, a.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: runes[:1], Alt: msg.Alt}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// textFocused reports whether a text field of the active screen has focus.
+func (a *App) textFocused() bool {
+	f, ok := a.active.(textFocuser)
+	return ok && f.textFocused()
 }
 
 func (a *App) openOverlay(o overlay) {

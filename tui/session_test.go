@@ -9,6 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"aect/wizard"
 )
 
 // TestRemoteSessionWritesNoFile: a participant over the network has no export and no
@@ -111,5 +113,27 @@ func forEachStyle(v reflect.Value, f func(lipgloss.Style)) {
 				forEachStyle(v.Field(i), f)
 			}
 		}
+	}
+}
+
+// TestKeysReadTogether: keys typed faster than they are read arrive as one message; a
+// single-letter key among them still acts, and the text after it goes to the field it
+// opened.
+func TestKeysReadTogether(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecActions, "schedule.start")
+	h.typeText("01/03/2027")
+	h.key("enter")
+	h.typeText("36")
+	h.key("enter")
+	h.contains("Aucune action")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("aRéhabilitation")})
+	if h.focused() != "actions[0].title" {
+		t.Fatalf("focused %q:\n%s", h.focused(), h.view())
+	}
+	h.key("enter")
+	h.settle()
+	if a := s.plan(id).Actions; len(a) != 1 || a[0].Title != "Réhabilitation" {
+		t.Errorf("actions %+v", a)
 	}
 }
