@@ -140,9 +140,9 @@ func safeName(s string) string {
 // authorizedKeys is the set of public keys of --cles.
 type authorizedKeys map[string]bool
 
-// ReadAuthorizedKeys reads an OpenSSH authorized_keys file: one public key a line;
+// readAuthorizedKeys reads an OpenSSH authorized_keys file: one public key a line;
 // comments and blank lines are skipped. A file without any key is an error, in French.
-func ReadAuthorizedKeys(path string) (authorizedKeys, error) {
+func readAuthorizedKeys(path string) (authorizedKeys, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, wizard.Errorf("fichier de clés « %s » illisible : indiquez avec --cles un fichier authorized_keys (une clé publique ssh par ligne)", path)

@@ -117,7 +117,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: cfg.Log, fails: newFailures(cfg.Now), sessions: map[*session]struct{}{}}
 	if cfg.AuthorizedKeys != "" {
-		keys, err := ReadAuthorizedKeys(cfg.AuthorizedKeys)
+		keys, err := readAuthorizedKeys(cfg.AuthorizedKeys)
 		if err != nil {
 			return nil, err
 		}

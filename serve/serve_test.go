@@ -379,3 +379,25 @@ func TestDemoOncePerParticipant(t *testing.T) {
 		t.Errorf("the local user got %d drafts", got)
 	}
 }
+
+// TestNoForwardingNorSubsystem: the server forwards no port and runs no subsystem (sftp).
+func TestNoForwardingNorSubsystem(t *testing.T) {
+	ts := startServer(t, nil)
+	c := ts.mustDial("alice", testCode)
+	if conn, err := c.Dial("tcp", ts.addr); err == nil {
+		conn.Close()
+		t.Error("a local port forwarding was accepted")
+	}
+	if ln, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		ln.Close()
+		t.Error("a remote port forwarding was accepted")
+	}
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	if err := sess.RequestSubsystem("sftp"); err == nil {
+		t.Error("the sftp subsystem was accepted")
+	}
+}

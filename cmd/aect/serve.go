@@ -160,9 +160,15 @@ func welcome(w io.Writer, in welcomeInfo) {
 	}
 	fmt.Fprintln(w, "aect — atelier en réseau")
 	fmt.Fprintf(w, "Base de l'atelier : %s\n\n", safetext.Visible(in.db))
-	if len(in.addrs) == 0 {
-		fmt.Fprintln(w, "Aucune adresse réseau trouvée : reliez cet ordinateur au réseau de la salle (Wi-Fi ou câble),")
-		fmt.Fprintln(w, "puis relancez « aect serve ». Pour essayer sur cet ordinateur seulement :")
+	local := len(in.addrs) == 1 && net.ParseIP(in.addrs[0]).IsLoopback()
+	if len(in.addrs) == 0 || local {
+		if local {
+			fmt.Fprintln(w, "Adresse de cet ordinateur seulement (--adresse) : la salle ne peut pas s'y connecter.")
+			fmt.Fprintln(w, "Pour essayer sur cet ordinateur :")
+		} else {
+			fmt.Fprintln(w, "Aucune adresse réseau trouvée : reliez cet ordinateur au réseau de la salle (Wi-Fi ou câble),")
+			fmt.Fprintln(w, "puis relancez « aect serve ». Pour essayer sur cet ordinateur seulement :")
+		}
 		fmt.Fprintf(w, "    %s\n\n", cmd("127.0.0.1"))
 	} else {
 		fmt.Fprintln(w, "À dire à la salle — dans un terminal (Windows : PowerShell ou Invite de commandes ;")
