@@ -45,16 +45,18 @@ var codeWords = strings.Fields(`
 	vague valise vallon vanille violette violon voilier volcan wagon yaourt zigzag
 `)
 
-// NewCode returns a random code of words words and two digits, easy to read aloud to a
-// room: "abricot-volcan-47". crypto/rand draws it.
+// NewCode returns a random code of words distinct words and a two-digit number, easy to
+// read aloud to a room: "abricot-volcan-47". crypto/rand draws it.
 func NewCode(words int) (string, error) {
 	parts := make([]string, 0, words+1)
-	for range words {
+	for len(parts) < words {
 		n, err := rand.Int(rand.Reader, big.NewInt(int64(len(codeWords))))
 		if err != nil {
 			return "", fmt.Errorf("random code: %w", err)
 		}
-		parts = append(parts, codeWords[n.Int64()])
+		if w := codeWords[n.Int64()]; !slices.Contains(parts, w) { // « pomme-pomme » reads as a mistake
+			parts = append(parts, w)
+		}
 	}
 	n, err := rand.Int(rand.Reader, big.NewInt(90))
 	if err != nil {

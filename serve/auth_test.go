@@ -53,6 +53,9 @@ func TestCodes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if w := strings.Split(c, "-"); w[0] == w[1] {
+			t.Errorf("code %q repeats a word", c)
+		}
 		if !format.MatchString(c) {
 			t.Errorf("code %q", c)
 		}
