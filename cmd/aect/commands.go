@@ -105,6 +105,10 @@ func cmdList(e *env, args []string) error {
 	if len(drafts) == 0 {
 		if e.opt.deleted {
 			fmt.Fprintln(e.io.out, "La corbeille est vide.")
+		} else if owners, err := s.Owners(); err == nil && len(owners) > 0 {
+			// The base of a workshop over the network: the drafts are the participants'.
+			fmt.Fprintf(e.io.out, "Aucun brouillon à vous dans cette base ; ceux des participants de l'atelier (%s) s'exportent avec « export --tous --out DOSSIER ».\n",
+				clip(strings.Join(owners, ", "), 200))
 		} else {
 			fmt.Fprintln(e.io.out, "Aucun brouillon. Lancez « aect » pour en créer un, ou « aect demo » pour charger les exemples de l'atelier.")
 		}

@@ -124,7 +124,7 @@ func TestServe(t *testing.T) {
 		t.Errorf("the participant's deliberation: %v\n%s", err, data)
 	}
 	// The local user's list does not show the participant's draft.
-	expect(t, aect(t, "", "--db", db, "list"), 0, "Aucun brouillon")
+	expect(t, aect(t, "", "--db", db, "list"), 0, "Aucun brouillon à vous", "participants de l'atelier (marie)", "export --tous")
 	expect(t, aect(t, "", "--db", db, "export", "1", "--out", t.TempDir()), 1, "introuvable")
 }
 
