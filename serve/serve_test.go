@@ -1,10 +1,12 @@
 package serve
 
 import (
+	"bufio"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +17,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"aect/storage"
 	"aect/wizard"
 )
 
@@ -183,7 +186,19 @@ func TestDisconnectKeepsAnswers(t *testing.T) {
 // TestShutdownSavesAndSaysGoodbye: stopping the server saves the answer being typed in
 // every session, says goodbye in French, and ends the sessions.
 func TestShutdownSavesAndSaysGoodbye(t *testing.T) {
-	ts := startServer(t, nil)
+	var lines []string
+	ts := startServer(t, func(c *Config) {
+		// A stand-in for the line mode (cmd/aect's): it keeps each line as it comes.
+		c.Accessible = func(in io.Reader, out io.Writer, st *storage.Store) error {
+			fmt.Fprintf(out, "Mode ligne à ligne de %s.\n", st.Owner())
+			sc := bufio.NewScanner(in)
+			for sc.Scan() {
+				lines = append(lines, sc.Text())
+				fmt.Fprintln(out, "Enregistré.")
+			}
+			return nil
+		}
+	})
 	if _, err := ts.store.ForOwner("alice").Create("Projet d'Alice", nil); err != nil {
 		t.Fatal(err)
 	}
@@ -197,13 +212,17 @@ func TestShutdownSavesAndSaysGoodbye(t *testing.T) {
 	a.waitFor("Belmont")
 	tr := openTerminal(t, ts.mustDial(TrainerUser, testTrainerCode), nil, "")
 	tr.waitFor("Tableau de bord")
+	b := openTerminal(t, ts.mustDial("bob", testCode), nil, "accessible")
+	b.waitFor("Mode ligne à ligne de bob.")
+	b.send("Belmont\r")
+	b.waitFor("Enregistré.")
 
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := ts.srv.Shutdown(ctx); err != nil {
 		t.Fatalf("shutdown: %v", err)
 	}
-	for _, tm := range []*terminal{a, tr} {
+	for _, tm := range []*terminal{a, tr, b} {
 		tm.waitFor("Fin de l'atelier : le formateur a arrêté le serveur. Vos réponses sont enregistrées.")
 		if code := tm.exit(); code != 0 {
 			t.Errorf("exit status %d", code)
@@ -213,6 +232,9 @@ func TestShutdownSavesAndSaysGoodbye(t *testing.T) {
 	d, err := ts.store.ForOwner("alice").Get(list[0].ID)
 	if err != nil || d.Plan.Authority.Name != "Belmont" || d.Plan.Authority.Type != wizard.AuthCommune {
 		t.Errorf("after shutdown: %+v, %v", d.Plan.Authority, err)
+	}
+	if len(lines) != 1 || lines[0] != "Belmont" {
+		t.Errorf("the line mode read %q", lines)
 	}
 	if _, err := ts.dial("bob", testCode); err == nil {
 		t.Error("a stopped server still takes connections")

@@ -78,7 +78,7 @@ func (ss *session) stop() {
 		go ss.program.Send(tui.Stop())
 	case ss.line:
 		fmt.Fprint(ss.sess, "\n"+goodbye+"\n")
-		ss.sess.Close()
+		ss.sess.Exit(0) // ends the session: its input ends, the line mode returns
 	}
 }
 
