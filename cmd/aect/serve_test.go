@@ -137,11 +137,9 @@ func TestExportWorkshop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for owner, titles := range map[string][]string{"alice": {"Jumelage d'Alice", "Charte d'Alice"}, "hélène": {"Don d'Hélène"}} {
-		for _, title := range titles {
-			if _, err := s.ForOwner(owner).Create(title, &wizard.Plan{Authority: wizard.Authority{Type: wizard.AuthCommune}}); err != nil {
-				t.Fatal(err)
-			}
+	for _, d := range [][2]string{{"alice", "Jumelage d'Alice"}, {"alice", "Charte d'Alice"}, {"hélène", "Don d'Hélène"}} {
+		if _, err := s.ForOwner(d[0]).Create(d[1], &wizard.Plan{Authority: wizard.Authority{Type: wizard.AuthCommune}}); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if _, err := s.Create("Brouillon du formateur", nil); err != nil {
