@@ -180,6 +180,10 @@ func fieldTable() []Field {
 			Title: "Objectifs de développement durable (ODD) visés", Kind: KindMulti, Options: sdgOptions(),
 			Help: "L'article L. 1115-1 invite à prendre en compte l'Agenda 2030 des Nations unies : cochez les ODD auxquels le projet contribue.",
 			bind: sdgsB{}},
+		markerField(FieldAPDGender, "gender"),
+		markerField(FieldAPDEnvironment, "environment"),
+		markerField(FieldAPDBiodiversity, "biodiversity"),
+		markerField(FieldAPDNutrition, "nutrition"),
 
 		// 4. Forme
 		{ID: FieldForm, Section: SecForm, Name: "forme",
@@ -261,6 +265,16 @@ func fieldTable() []Field {
 			},
 			When: "Seulement quand l'argent va à un organisme (pas pour une dépense directe).",
 			bind: line(func(p *Plan, i int) *string { return &act(p, i).PaidTo.Name })},
+		{ID: FieldCRSSector, Section: SecActions, Name: "code CRS du secteur de l'action", Optional: true,
+			Title: "déclaration APD : code CRS du secteur (facultatif)", Kind: KindChoice, Options: crsSectorOptions(), Searchable: true,
+			Help:    "Le code de l'OCDE qui dit à quoi sert la dépense. Par défaut, le code du premier secteur du projet (« Eau et assainissement » : 14030, eau potable et assainissement de base ; « Santé » : 12220, soins de santé de base…) ; la fiche de déclaration APD montre le code retenu pour chaque action.",
+			Applies: apdOnly, When: whenAPD,
+			bind: crsSectorB(func(p *Plan, i int) *string { return &act(p, i).CRSSector })},
+		{ID: FieldCRSChannel, Section: SecActions, Name: "code CRS du canal de l'action", Optional: true,
+			Title: "déclaration APD : code CRS du canal (facultatif)", Kind: KindChoice, Options: crsChannelOptions(), Searchable: true,
+			Help:    "Le premier organisme qui reçoit l'argent. Par défaut, le canal déduit de la réponse « qui reçoit l'argent ? » : collectivité partenaire 12002 (gouvernement local du pays bénéficiaire), ONG, association ou comité de jumelage 22000 (ONG basée en France), FACECO 11001 (État français), dépense directe 11002, prestataire 61000. Une ONG du pays partenaire est 23000.",
+			Applies: apdOnly, When: whenAPD,
+			bind: crsChannelB(func(p *Plan, i int) *string { return &act(p, i).CRSChannel })},
 
 		// 7. Budget et financement
 		{ID: FieldFunding, Section: SecFunding, Name: "au moins une source de financement",

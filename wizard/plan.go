@@ -71,6 +71,11 @@ type Domain struct {
 	Sectors    []Sector `json:"sectors,omitempty"`
 	Objectives string   `json:"objectives,omitempty"`
 	SDGs       []int    `json:"sdgs,omitempty"`
+	// The CAD policy markers of the APD declaration (crs.Markers); "" is « à renseigner ».
+	MarkerGender       Marker `json:"marker_gender,omitempty"`
+	MarkerEnvironment  Marker `json:"marker_environment,omitempty"`
+	MarkerBiodiversity Marker `json:"marker_biodiversity,omitempty"`
+	MarkerNutrition    Marker `json:"marker_nutrition,omitempty"`
 }
 
 // Implementation is the way the action is carried out.
@@ -96,6 +101,10 @@ type Action struct {
 	// plan has several sectors.
 	Field  Sector `json:"field,omitempty"`
 	PaidTo Payee  `json:"paid_to,omitzero"`
+	// CRSSector and CRSChannel are the action's CRS purpose and channel codes for the
+	// APD declaration; "" takes the default from the plan (Plan.CRSSector, CRSChannel).
+	CRSSector  string `json:"crs_sector,omitempty"`
+	CRSChannel string `json:"crs_channel,omitempty"`
 }
 
 // Payee says who receives the money of an action.

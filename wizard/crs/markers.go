@@ -13,10 +13,10 @@ type Marker struct {
 
 // Markers lists the four markers the declaration asks, in the platform's order.
 var Markers = [...]Marker{
-	{"gender", "égalité femmes-hommes", "L'action vise-t-elle l'égalité entre les femmes et les hommes (marqueur « égalité » du CAD de l'OCDE) ?"},
-	{"environment", "environnement", "L'action vise-t-elle la protection de l'environnement (marqueur « aide à l'environnement » du CAD) ?"},
-	{"biodiversity", "biodiversité", "L'action vise-t-elle la préservation de la diversité biologique (marqueur de Rio « biodiversité » du CAD) ?"},
-	{"nutrition", "nutrition", "L'action vise-t-elle l'amélioration de la nutrition (marqueur « nutrition » du CAD) ?"},
+	{"gender", "égalité femmes-hommes", "Le projet vise-t-il l'égalité entre les femmes et les hommes (marqueur « égalité » du CAD de l'OCDE) ?"},
+	{"environment", "environnement", "Le projet vise-t-il la protection de l'environnement (marqueur « aide à l'environnement » du CAD) ?"},
+	{"biodiversity", "biodiversité", "Le projet vise-t-il la préservation de la diversité biologique (marqueur de Rio « biodiversité » du CAD) ?"},
+	{"nutrition", "nutrition", "Le projet vise-t-il l'amélioration de la nutrition (marqueur « nutrition » du CAD) ?"},
 }
 
 // ScoreLabels are the French meanings of a marker's scores 0, 1 and 2.
