@@ -69,7 +69,7 @@ func TestDocumentsPreviewTabsAndExportInAnotherFormat(t *testing.T) {
 	h.key("enter")
 	h.contains("Documents écrits dans le dossier")
 	matches, _ := filepath.Glob(filepath.Join(dir, "*", "*.docx"))
-	if len(matches) != 3 {
+	if len(matches) != 4 { // délibération, convention, fiche APD (Sénégal), étapes
 		t.Fatalf("docx files: %v", matches)
 	}
 	if folder := filepath.Base(filepath.Dir(matches[0])); !strings.HasPrefix(folder, strconv.FormatInt(h.app().asst.id, 10)+"-") {

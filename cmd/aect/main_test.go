@@ -238,7 +238,7 @@ func TestExport(t *testing.T) {
 		}
 	}
 	r = aect(t, "", "--db", db, "export", idOf(t, db, "Aide d'urgence"), "--format", "all", "--out", out)
-	expect(t, r, 0, "Documents écrits (10)", "deliberation.pdf", "prochaines-etapes.pdf")
+	expect(t, r, 0, "Documents écrits (16)", "deliberation.pdf", "declaration-apd.pdf", "declaration-apd.csv", "prochaines-etapes.pdf")
 	r = aect(t, "", "--db", db, "export", id, "--format", "pdf", "--out", out)
 	expect(t, r, 0, "Documents écrits (3)", "charte-jumelage.pdf")
 	if b, err := os.ReadFile(filepath.Join(out, id+"-jumelage-belmont-sur-guiers-lindenbach", "deliberation.pdf")); err != nil || !bytes.HasPrefix(b, []byte("%PDF-1.")) {

@@ -33,13 +33,15 @@ const (
 	// more than 23 000 € a year.
 	ConventionObjectifs Kind = "convention-objectifs"
 	NextSteps           Kind = "prochaines-etapes"
+	// DeclarationAPD is the worksheet of the yearly APD declaration (apd.go).
+	DeclarationAPD Kind = "declaration-apd"
 )
 
 // AllKinds lists every kind, in the order of an export.
-var AllKinds = []Kind{Deliberation, Convention, CharteJumelage, CharteAmitie, ConventionObjectifs, NextSteps}
+var AllKinds = []Kind{Deliberation, Convention, CharteJumelage, CharteAmitie, ConventionObjectifs, DeclarationAPD, NextSteps}
 
 // Title is the French name of the document: "Délibération", "Convention", "Charte de
-// jumelage", "Charte d'amitié", "Prochaines étapes".
+// jumelage", "Charte d'amitié", "Fiche de déclaration APD", "Prochaines étapes".
 func (k Kind) Title() string {
 	switch k {
 	case Deliberation:
@@ -54,6 +56,8 @@ func (k Kind) Title() string {
 		return "Convention d'objectifs"
 	case NextSteps:
 		return "Prochaines étapes"
+	case DeclarationAPD:
+		return "Fiche de déclaration APD"
 	}
 	return string(k)
 }
@@ -62,7 +66,8 @@ func (k Kind) Title() string {
 // (a convention for a convention de coopération décentralisée or for a cultural promotion
 // that commits money, the charte for a jumelage or a charte d'amitié, nothing for a
 // humanitarian gift), the convention d'objectifs when a private body receives more than
-// 23 000 € in a year, then the prochaines étapes.
+// 23 000 € in a year, the fiche de déclaration APD when the partner country is eligible
+// to APD and the plan commits money, then the prochaines étapes.
 func Kinds(p *wizard.Plan) []Kind {
 	ks := []Kind{Deliberation}
 	if p != nil {
@@ -75,6 +80,9 @@ func Kinds(p *wizard.Plan) []Kind {
 				break
 			}
 		}
+	}
+	if hasAPDSheet(p) {
+		ks = append(ks, DeclarationAPD)
 	}
 	return append(ks, NextSteps)
 }
@@ -162,6 +170,8 @@ func Build(p *wizard.Plan, k Kind, opt Options) *Doc {
 		d = buildObjectives(f)
 	case NextSteps:
 		d = buildNextSteps(f)
+	case DeclarationAPD:
+		d = buildAPD(f)
 	default:
 		b := newBuilder(k, "Document inconnu")
 		b.para(fmt.Sprintf("Document « %s » inconnu.", k))

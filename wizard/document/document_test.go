@@ -19,10 +19,10 @@ func TestKinds(t *testing.T) {
 	plans := samplePlans(t)
 	want := map[string][]Kind{
 		"01-jumelage-allemagne":     {Deliberation, CharteJumelage, NextSteps},
-		"02-convention-eau-senegal": {Deliberation, Convention, NextSteps},
-		"03-don-faceco":             {Deliberation, NextSteps},
-		"04-partenaire-etat":        {Deliberation, CharteAmitie, NextSteps},
-		"05-plan-desequilibre":      {Deliberation, Convention, NextSteps},
+		"02-convention-eau-senegal": {Deliberation, Convention, DeclarationAPD, NextSteps},
+		"03-don-faceco":             {Deliberation, DeclarationAPD, NextSteps},
+		"04-partenaire-etat":        {Deliberation, CharteAmitie, DeclarationAPD, NextSteps},
+		"05-plan-desequilibre":      {Deliberation, Convention, DeclarationAPD, NextSteps},
 	}
 	for name, w := range want {
 		if got := Kinds(plans[name]); !reflect.DeepEqual(got, w) {
@@ -44,7 +44,8 @@ func TestKinds(t *testing.T) {
 
 func TestKindTitleAndFileName(t *testing.T) {
 	titles := map[Kind]string{Deliberation: "Délibération", Convention: "Convention",
-		CharteJumelage: "Charte de jumelage", CharteAmitie: "Charte d'amitié", NextSteps: "Prochaines étapes"}
+		CharteJumelage: "Charte de jumelage", CharteAmitie: "Charte d'amitié", NextSteps: "Prochaines étapes",
+		DeclarationAPD: "Fiche de déclaration APD"}
 	for k, w := range titles {
 		if k.Title() != w {
 			t.Errorf("%s.Title() = %q, want %q", k, k.Title(), w)
@@ -499,10 +500,15 @@ func TestExport(t *testing.T) {
 			t.Errorf("leftover %s", e.Name())
 		}
 	}
-	// A gift writes no convention.
+	// A gift writes no convention; for a country eligible to APD, the APD sheet and its
+	// CSV, whatever the formats.
 	paths, err = Export(plans["03-don-faceco"], dir, DraftRef{Number: 3}, []Format{Text}, Options{})
-	if err != nil || len(paths) != 2 || filepath.Base(paths[0]) != "deliberation.txt" || filepath.Base(paths[1]) != "prochaines-etapes.txt" {
-		t.Errorf("gift export = %v, %v", paths, err)
+	var bases []string
+	for _, p := range paths {
+		bases = append(bases, filepath.Base(p))
+	}
+	if err != nil || !reflect.DeepEqual(bases, []string{"deliberation.txt", "declaration-apd.txt", "declaration-apd.csv", "prochaines-etapes.txt"}) {
+		t.Errorf("gift export = %v, %v", bases, err)
 	}
 	// An unknown format is refused before anything is written.
 	if _, err := Export(plans["03-don-faceco"], dir, DraftRef{Number: 3}, []Format{"rtf"}, Options{}); err == nil {

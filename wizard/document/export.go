@@ -96,7 +96,8 @@ const markerHeader = "aect-brouillon/1\n"
 
 // Export writes every document of the plan (see Kinds) in each format into
 // dir/<FolderName>/, creating the folder (0755), and returns the paths written, in the
-// order of Kinds then formats. No formats means all of them. Each file is written to a
+// order of Kinds then formats; the APD declaration sheet is followed by its lines for a
+// spreadsheet, declaration-apd.csv, whatever the formats. No formats means all of them. Each file is written to a
 // temporary file then renamed, so that an interrupted export never leaves half a file.
 // A folder that holds another draft's documents (its marker names another key), or files
 // of the same names that aect did not write there, is refused before anything is written.
@@ -129,6 +130,9 @@ func Export(p *wizard.Plan, dir string, ref DraftRef, formats []Format, opt Opti
 		for _, f := range chosen {
 			names = append(names, FileName(k, f))
 		}
+		if k == DeclarationAPD {
+			names = append(names, APDCSVName)
+		}
 	}
 	if err := claimFolder(folder, key, names); err != nil {
 		return nil, err
@@ -143,6 +147,17 @@ func Export(p *wizard.Plan, dir string, ref DraftRef, formats []Format, opt Opti
 				return written, &exportError{fmt.Sprintf("impossible de préparer le document « %s »", FileName(k, f)), err}
 			}
 			path := filepath.Join(folder, FileName(k, f))
+			if err := writeAtomic(path, buf.Bytes()); err != nil {
+				return written, err
+			}
+			written = append(written, path)
+		}
+		if k == DeclarationAPD {
+			buf.Reset()
+			if err := WriteAPDCSV(&buf, p); err != nil {
+				return written, &exportError{fmt.Sprintf("impossible de préparer le fichier « %s »", APDCSVName), err}
+			}
+			path := filepath.Join(folder, APDCSVName)
 			if err := writeAtomic(path, buf.Bytes()); err != nil {
 				return written, err
 			}

@@ -58,6 +58,8 @@ func keyPhrases(p *wizard.Plan, k Kind) []string {
 		phrases = append(phrases, "CHARTE D'AMITIÉ", p.Partner.Name)
 	case ConventionObjectifs:
 		phrases = append(phrases, "CONVENTION D'OBJECTIFS", "compte rendu financier", "contrat d'engagement républicain", "loi n° 2000-321")
+	case DeclarationAPD:
+		phrases = append(phrases, "FICHE DE DÉCLARATION APD", "« Démarches simplifiées »", "du 15 avril au 31 mai", total)
 	case NextSteps:
 		phrases = append(phrases, "PROCHAINES ÉTAPES", "Contacts du mémento AMF, octobre 2020", "CUF")
 		if dep, ok := wizard.LookupDepartement(p.Authority.Departement); ok {
@@ -66,7 +68,7 @@ func keyPhrases(p *wizard.Plan, k Kind) []string {
 			}
 		}
 	}
-	if wizard.HasBlocking(wizard.Check(p)) && k != NextSteps {
+	if wizard.HasBlocking(wizard.Check(p)) && k != NextSteps && k != DeclarationAPD {
 		phrases = append(phrases, "PROJET NON CONFORME")
 	}
 	return phrases
