@@ -62,14 +62,14 @@ func init() {
 			},
 			run: cmdList},
 		{name: "show", args: "N°", summary: "affiche un document d'un brouillon",
-			help: "Affiche un document sur la sortie standard.\n--doc deliberation (par défaut), convention (ou charte), objectifs (convention d'objectifs), etapes ; --format txt (par défaut), md ou pdf.\nUn PDF s'écrit dans un fichier : aect show N° --format pdf > deliberation.pdf\nLes constats bloquants du contrôle sont signalés sur la sortie d'erreur ; le document est produit quand même.",
+			help: "Affiche un document sur la sortie standard.\n--doc deliberation (par défaut), convention (ou charte), objectifs (convention d'objectifs), apd (fiche de déclaration APD), etapes ; --format txt (par défaut), md ou pdf, et csv pour la fiche APD.\nUn PDF s'écrit dans un fichier : aect show N° --format pdf > deliberation.pdf\nLes constats bloquants du contrôle sont signalés sur la sortie d'erreur ; le document est produit quand même.",
 			flags: func(fs *flag.FlagSet, o *options) {
-				fs.StringVar(&o.doc, "doc", "deliberation", "document : deliberation, convention, charte, objectifs, etapes")
-				fs.StringVar(&o.format, "format", "txt", "format : txt, md ou pdf")
+				fs.StringVar(&o.doc, "doc", "deliberation", "document : deliberation, convention, charte, objectifs, apd, etapes")
+				fs.StringVar(&o.format, "format", "txt", "format : txt, md ou pdf (csv pour la fiche APD)")
 			},
 			run: cmdShow},
 		{name: "export", args: "N°", summary: "écrit tous les documents d'un brouillon dans un dossier",
-			help: "Écrit la délibération, la convention ou la charte et les prochaines étapes dans DOSSIER/<n°>-<titre>/,\n" +
+			help: "Écrit la délibération, la convention ou la charte, la convention d'objectifs et la fiche de déclaration APD\n(avec son tableau declaration-apd.csv) s'il y a lieu, et les prochaines étapes dans DOSSIER/<n°>-<titre>/,\n" +
 				"par exemple ./3-jumelage-belmont-sur-guiers-lindenbach/ pour le brouillon n° 3 : chaque brouillon a son dossier.\n" +
 				"Un nouvel export du même brouillon remplace ses fichiers ; les documents d'un autre brouillon ne sont jamais écrasés.\n" +
 				"--format odt (par défaut), docx, pdf, md, txt ou all ; --out DOSSIER (par défaut le dossier courant).",

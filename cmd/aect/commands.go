@@ -148,8 +148,10 @@ func docKind(p *wizard.Plan, name string) (document.Kind, error) {
 		want = []document.Kind{document.NextSteps}
 	case "objectifs", "convention-objectifs":
 		want = []document.Kind{document.ConventionObjectifs}
+	case "apd", "declaration-apd":
+		want = []document.Kind{document.DeclarationAPD}
 	default:
-		return "", usagef("document « %s » inconnu ; attendu : deliberation, convention (ou charte), objectifs, etapes", name)
+		return "", usagef("document « %s » inconnu ; attendu : deliberation, convention (ou charte), objectifs, apd, etapes", name)
 	}
 	for _, k := range kinds {
 		for _, w := range want {
@@ -161,6 +163,8 @@ func docKind(p *wizard.Plan, name string) (document.Kind, error) {
 	switch {
 	case len(want) == 1 && want[0] == document.ConventionObjectifs:
 		return "", wizard.Errorf("ce brouillon n'a pas de convention d'objectifs : elle n'est requise que pour une subvention de plus de 23 000 € par an à un même organisme privé (loi n° 2000-321, art. 10)")
+	case len(want) == 1 && want[0] == document.DeclarationAPD:
+		return "", wizard.Errorf("ce brouillon n'a pas de fiche de déclaration APD : il n'engage pas de dépense au profit d'un pays éligible à l'aide publique au développement")
 	case p.Form == wizard.FormDon:
 		return "", wizard.Errorf("un don humanitaire n'a pas de convention : la délibération suffit (aect show N° --doc deliberation)")
 	case p.Form == wizard.FormPromotion:
@@ -185,6 +189,9 @@ func reportBlocking(w io.Writer, p *wizard.Plan) {
 }
 
 func cmdShow(e *env, args []string) error {
+	if wizard.Fold(strings.TrimSpace(e.opt.format)) == "csv" {
+		return showAPDCSV(e, args)
+	}
 	f, err := document.ParseFormat(e.opt.format)
 	if err != nil {
 		return &usageError{err.Error()}
@@ -208,6 +215,23 @@ func cmdShow(e *env, args []string) error {
 	}
 	reportBlocking(e.io.err, d.Plan)
 	return stdoutError(document.Render(e.io.out, document.Build(d.Plan, k, document.Options{Today: today()}), f))
+}
+
+// showAPDCSV writes the lines of the APD declaration sheet as CSV: the only document
+// with a spreadsheet form.
+func showAPDCSV(e *env, args []string) error {
+	d, err := e.draft(args)
+	if err != nil {
+		return err
+	}
+	k, err := docKind(d.Plan, e.opt.doc)
+	if err != nil {
+		return err
+	}
+	if k != document.DeclarationAPD {
+		return usagef("--format csv n'existe que pour la fiche de déclaration APD : aect show N° --doc apd --format csv")
+	}
+	return stdoutError(document.WriteAPDCSV(e.io.out, d.Plan))
 }
 
 func exportFormats(s string) ([]document.Format, error) {

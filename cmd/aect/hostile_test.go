@@ -114,7 +114,7 @@ func TestHostileFilesNeverDriveTheTerminal(t *testing.T) {
 	want(aectRun("", "--db", db, "history", "1", "--restore", "1"), 0, "rétabli")
 
 	// The documents, shown and exported (into a folder with a hostile name).
-	for _, doc := range []string{"deliberation", "convention", "etapes"} {
+	for _, doc := range []string{"deliberation", "convention", "apd", "etapes"} {
 		for _, f := range []string{"txt", "md"} {
 			want(aectRun("", "--db", db, "show", "1", "--doc", doc, "--format", f), 0)
 		}
