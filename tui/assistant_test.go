@@ -723,7 +723,7 @@ func TestStatusLineFitsIn80ColumnsInEverySection(t *testing.T) {
 		}
 		check(sec, "", q)
 	}
-	check(wizard.SecActions, "actions[11].paid_to.kind", " · Action 12, q. 6/6")
+	check(wizard.SecActions, "actions[11].paid_to.kind", " · Action 12, q. 6/8")
 	check(wizard.SecFunding, "funding[11].label", " · Financement 12, q. 4/4")
 	check(wizard.SecSession, "session.budget_imputation", " · q. 11/11")
 }

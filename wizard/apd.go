@@ -202,11 +202,17 @@ func (b crsB) decode(d *decoder, path string, v any, p *Plan, i int) {
 func (b crsB) given(p *Plan, i int) bool { return *b.at(p, i) != "" }
 
 // CRSSector returns the CRS purpose code of action i: the one chosen, or else the
-// default of the plan's first sector (then isDefault is true); ok is false when there is
+// default of the sector the action serves (Plan.ActionSector), or of the plan's first
+// sector (then isDefault is true); ok is false when there is
 // neither.
 func (p *Plan) CRSSector(i int) (c crs.Code, isDefault, ok bool) {
 	if c, ok := crs.Sector(p.Actions[i].CRSSector); ok {
 		return c, false, true
+	}
+	if s, known := p.ActionSector(i); known {
+		if c, ok := crs.DefaultSector(string(s)); ok {
+			return c, true, true
+		}
 	}
 	for _, s := range p.Domain.Sectors {
 		if c, ok := crs.DefaultSector(string(s)); ok {
