@@ -173,6 +173,25 @@ func dateB(at func(p *Plan, i int) *Date) binding {
 		read:   (*decoder).date}
 }
 
+// idB is an identifier typed as text — a SIREN, an act's number — that parse checks and
+// puts in its stored form.
+func idB(at func(p *Plan, i int) *string, parse func(string) (string, error)) binding {
+	return valueB[string]{at: at, parse: parse,
+		format: func(s string) string { return s },
+		read: func(d *decoder, path string, v any) string {
+			s := d.str(path, v)
+			if strings.TrimSpace(s) == "" {
+				return ""
+			}
+			id, err := parse(s)
+			if err != nil {
+				d.fail(path, "%s", err.Error())
+				return ""
+			}
+			return id
+		}}
+}
+
 // optIntB is a count that may be zero and may be missing (nil).
 type optIntB struct {
 	at   func(p *Plan, i int) **int

@@ -20,6 +20,8 @@ const (
 	FieldAuthorityType     FieldID = "authority.type"
 	FieldSyndicatKind      FieldID = "authority.syndicat_kind"
 	FieldAuthorityName     FieldID = "authority.name"
+	FieldSIREN             FieldID = "authority.siren"
+	FieldSIRET             FieldID = "authority.siret"
 	FieldDepartement       FieldID = "authority.departement"
 	FieldPopulation        FieldID = "authority.population"
 	FieldExecutiveName     FieldID = "authority.executive_name"
@@ -67,6 +69,7 @@ const (
 	FieldFundingYear       FieldID = "funding[].year"
 	FieldFundingLabel      FieldID = "funding[].label"
 	FieldSessionDate       FieldID = "session.date"
+	FieldActNumber         FieldID = "session.act_number"
 	FieldConvocation       FieldID = "session.convocation_date"
 	FieldUrgency           FieldID = "session.urgency"
 	FieldStatutsDelay      FieldID = "session.statuts_convocation_days"
@@ -80,6 +83,8 @@ const (
 	FieldAbstentions       FieldID = "session.abstentions"
 	FieldImputation        FieldID = "session.budget_imputation"
 	FieldCommission        FieldID = "session.commission"
+	FieldActesMatiere      FieldID = "session.actes_classification"
+	FieldActesAnnexType    FieldID = "session.actes_annex_type"
 )
 
 // Text limits, the same in the assistant and in the answers format.

@@ -30,8 +30,12 @@ type Plan struct {
 
 // Authority is the French authority that acts.
 type Authority struct {
-	Type           AuthorityType  `json:"type,omitempty"`
-	Name           string         `json:"name,omitempty"`
+	Type AuthorityType `json:"type,omitempty"`
+	Name string        `json:"name,omitempty"`
+	// SIREN and SIRET identify the authority in the INSEE's register: the dossier for
+	// the télétransmission and the open-data line need them.
+	SIREN          string         `json:"siren,omitempty"`
+	SIRET          string         `json:"siret,omitempty"`
 	Departement    string         `json:"departement,omitempty"`
 	Population     int            `json:"population,omitempty"`
 	ExecutiveName  string         `json:"executive_name,omitempty"`
@@ -125,8 +129,10 @@ type FundingLine struct {
 // (represented members, votes) are pointers: nil means "not given yet", and the documents
 // show a fill-in placeholder.
 type Session struct {
-	Date            Date `json:"date,omitzero"`
-	ConvocationDate Date `json:"convocation_date,omitzero"`
+	Date Date `json:"date,omitzero"`
+	// ActNumber is the act's number in the register, as @ctes takes it ("2027_003").
+	ActNumber       string `json:"act_number,omitempty"`
+	ConvocationDate Date   `json:"convocation_date,omitzero"`
 	// Urgency: the executive shortened the convocation delay for urgency; the assembly
 	// rules on it at the opening.
 	Urgency bool `json:"urgency,omitempty"`
@@ -146,6 +152,11 @@ type Session struct {
 	BudgetImputation string `json:"budget_imputation,omitempty"`
 	// Commission is the commission whose opinion a département or a région takes.
 	Commission string `json:"commission,omitempty"`
+	// ActesClassification is the act's matière for @ctes, when the user chose one
+	// (Plan.ActesClassification gives the default); ActesAnnexType the typology code
+	// of its annexes, when not 99_AU.
+	ActesClassification ActesMatiere `json:"actes_classification,omitempty"`
+	ActesAnnexType      string       `json:"actes_annex_type,omitempty"`
 }
 
 // Clone returns a deep copy of the plan, sharing nothing with it.

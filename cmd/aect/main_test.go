@@ -438,8 +438,8 @@ func TestAccessibleRepeatsInvalidAnswers(t *testing.T) {
 	t.Parallel()
 	db := dbPath(t)
 	// Title, then an invalid authority type (12), then a valid one (1), then the name,
-	// then an invalid département, then "fin".
-	in := "Test\n12\n1\nTrifouillis\nxyz\nfin\n"
+	// no SIREN, then an invalid département, then "fin".
+	in := "Test\n12\n1\nTrifouillis\n\nxyz\nfin\n"
 	r := aect(t, in, "--db", db, "--accessible")
 	expect(t, r, 0, "choix 12 impossible", "aucun résultat pour « xyz »", "Vos réponses sont enregistrées")
 	exp := aect(t, "", "--db", db, "export-json", "1")
@@ -504,10 +504,10 @@ func TestAccessibleResumeAsksOnlyMissing(t *testing.T) {
 	t.Parallel()
 	db := dbPath(t)
 	expect(t, aect(t, "Titre\n1\nTrifouillis\nfin\n", "--db", db, "--accessible"), 0)
-	// Resume, answer « non » (only the missing answers): the first question asked is the
-	// département, not the title again.
-	r := aect(t, "1\nnon\nfin\n", "--db", db, "--accessible")
-	expect(t, r, 0, "Reprise du brouillon n° 1", "Département")
+	// Resume, answer « non » (only the missing answers): the first questions asked are
+	// the SIREN and the département, not the title again.
+	r := aect(t, "1\nnon\n\nfin\n", "--db", db, "--accessible")
+	expect(t, r, 0, "Reprise du brouillon n° 1", "Numéro SIREN", "Département")
 	after := r.stdout[strings.Index(r.stdout, "Revoir toutes les réponses"):]
 	if strings.Contains(after, "Titre du projet") || strings.Contains(after, "Nom de la collectivité") {
 		t.Errorf("answered questions asked again:\n%s", after)

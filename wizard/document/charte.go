@@ -10,7 +10,7 @@ func buildCharteJumelage(f *facts) *Doc {
 	b := newBuilder(CharteJumelage, docTitle(CharteJumelage, p))
 	f.blockingNote(b)
 
-	b.lines(cat(emph("Annexe à la délibération "+no), todo(whatNumber), emph(" "+f.councilOf()+" du "), date(p.Session.Date, whatSessionDate)))
+	b.lines(cat(emph("Annexe à la délibération "+no), f.actNumber(Emphasis), emph(" "+f.councilOf()+" du "), date(p.Session.Date, whatSessionDate)))
 	b.title(cat("CHARTE DE JUMELAGE"))
 	b.center(cat("entre"), cat(f.authHeader(), " (France)"), cat("et"), f.partnerTitle())
 
@@ -59,7 +59,7 @@ func buildCharteAmitie(f *facts) *Doc {
 	b := newBuilder(CharteAmitie, docTitle(CharteAmitie, p))
 	f.blockingNote(b)
 
-	b.lines(cat(emph("Annexe à la délibération "+no), todo(whatNumber), emph(" "+f.councilOf()+" du "), date(p.Session.Date, whatSessionDate)))
+	b.lines(cat(emph("Annexe à la délibération "+no), f.actNumber(Emphasis), emph(" "+f.councilOf()+" du "), date(p.Session.Date, whatSessionDate)))
 	b.title(cat("CHARTE D'AMITIÉ"))
 	b.center(cat("entre"), cat(f.authHeader(), " (France)"), cat("et"), f.partnerTitle())
 

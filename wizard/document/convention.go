@@ -19,7 +19,7 @@ func buildConvention(f *facts) *Doc {
 	b := newBuilder(Convention, docTitle(Convention, p))
 	f.blockingNote(b)
 
-	b.lines(cat(emph("Annexe à la délibération "+no), todo(whatNumber), emph(" "+f.councilOf()+" du "), date(p.Session.Date, whatSessionDate)))
+	b.lines(cat(emph("Annexe à la délibération "+no), f.actNumber(Emphasis), emph(" "+f.councilOf()+" du "), date(p.Session.Date, whatSessionDate)))
 	title := cat("CONVENTION DE COOPÉRATION DÉCENTRALISÉE")
 	b.title(title)
 	if p.Form == wizard.FormPromotion {
@@ -31,7 +31,7 @@ func buildConvention(f *facts) *Doc {
 	for _, v := range f.lawVisas() {
 		b.para(v)
 	}
-	b.para("Vu la délibération ", no, todo(whatNumber), " ", f.ofCouncilOfAuthority(), " en date du ",
+	b.para("Vu la délibération ", no, f.actNumber(Plain), " ", f.ofCouncilOfAuthority(), " en date du ",
 		date(p.Session.Date, whatSessionDate), " ;")
 	b.para("Vu ", todo(partnerLawPoint), " ;")
 	b.para("Vu ", todo("décision de l'organe compétent du partenaire autorisant la signature, et sa date"), " ;")

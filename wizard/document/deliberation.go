@@ -40,7 +40,7 @@ func buildDeliberation(f *facts) *Doc {
 	b.title(cat("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS"), upper(cat(f.councilOf())))
 	b.center(cat("Séance du ", date(s.Date, whatSessionDate)))
 	b.lines(
-		cat(strong("Délibération "+no), todo(whatNumber)),
+		cat(strong("Délibération "+no), f.actNumber(Strong)),
 		cat("Date de convocation : ", date(s.ConvocationDate, whatConvocation)),
 		cat("Membres en exercice : ", count(s.MembersInOffice, "nombre de membres en exercice")),
 		cat("Présents : ", count(s.Present, "nombre de membres présents")),

@@ -913,3 +913,11 @@ func (f *facts) coFundingAuthorities() []string {
 	}
 	return out
 }
+
+// actNumber is the délibération's number in style st, or its placeholder.
+func (f *facts) actNumber(st SpanStyle) Span {
+	if n := f.p.Session.ActNumber; n != "" {
+		return Span{Text: n, Style: st}
+	}
+	return todo(whatNumber)
+}

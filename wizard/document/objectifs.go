@@ -29,7 +29,7 @@ func buildObjectives(f *facts) *Doc {
 // objectivesConvention adds the convention d'objectifs with one body.
 func (f *facts) objectivesConvention(b *builder, g bodyGrants) {
 	p := f.p
-	b.lines(cat(emph("Annexe à la délibération "+no), todo(whatNumber), emph(" "+f.councilOf()+" du "), date(p.Session.Date, whatSessionDate)))
+	b.lines(cat(emph("Annexe à la délibération "+no), f.actNumber(Emphasis), emph(" "+f.councilOf()+" du "), date(p.Session.Date, whatSessionDate)))
 	b.title(cat("CONVENTION D'OBJECTIFS"))
 	b.center(cat("entre"), cat(f.authHeader()), cat("et"), cat(g.name))
 
@@ -38,7 +38,7 @@ func (f *facts) objectivesConvention(b *builder, g bodyGrants) {
 	b.para("Vu la loi n° 2000-321 du 12 avril 2000 relative aux droits des citoyens dans leurs relations avec les administrations, notamment ses articles 10 et 10-1 ;")
 	b.para("Vu le décret n° 2001-495 du 6 juin 2001 pris pour l'application de l'article 10 de la loi n° 2000-321 du 12 avril 2000 et relatif à la transparence financière des aides octroyées par les personnes publiques ;")
 	b.para("Vu le décret n° 2021-1947 du 31 décembre 2021 pris pour l'application de l'article 10-1 de la loi n° 2000-321 du 12 avril 2000 et approuvant le contrat d'engagement républicain des associations et fondations bénéficiant de subventions publiques ;")
-	b.para("Vu la délibération ", no, todo(whatNumber), " ", f.ofCouncilOfAuthority(), " en date du ",
+	b.para("Vu la délibération ", no, f.actNumber(Plain), " ", f.ofCouncilOfAuthority(), " en date du ",
 		date(p.Session.Date, whatSessionDate), " attribuant la subvention et approuvant la présente convention ;")
 
 	b.heading(1, "Entre les parties")
