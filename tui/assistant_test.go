@@ -125,6 +125,7 @@ func TestEveryAnswerIsSavedWhenTheFieldIsLeft(t *testing.T) {
 	h.goTo(wizard.SecAuthority, "authority.name")
 	h.typeText("Communauté de communes du Val d'Arnon")
 	h.key("enter")
+	h.key("enter") // no SIREN
 	h.settle()
 	if got := s.plan(id).Authority.Name; got != "Communauté de communes du Val d'Arnon" {
 		t.Fatalf("stored name %q", got)
@@ -561,6 +562,7 @@ func TestSaveConflictOffersReloadOrCopy(t *testing.T) {
 		t.Fatalf("copy %+v", cp)
 	}
 	// Further answers go to the copy.
+	h.key("enter") // no SIREN
 	h.typeText("38")
 	h.key("enter")
 	h.settle()
@@ -725,7 +727,7 @@ func TestStatusLineFitsIn80ColumnsInEverySection(t *testing.T) {
 	}
 	check(wizard.SecActions, "actions[11].paid_to.kind", " · Action 12, q. 6/8")
 	check(wizard.SecFunding, "funding[11].label", " · Financement 12, q. 4/4")
-	check(wizard.SecSession, "session.budget_imputation", " · q. 11/11")
+	check(wizard.SecSession, "session.budget_imputation", " · q. 12/14")
 }
 
 // The help of the option under the cursor takes the room left under the field, whole

@@ -237,6 +237,13 @@ var ActesMatieres = Catalogue[ActesMatiere]{Name: "classification @ctes", Choice
 	{"9.4", "9.4 Vœux et motions", ""},
 }}
 
+// actesMatiereOptions are the choices of the classification question. The first one, the
+// default, leaves the answer empty: passing through the question keeps the classification
+// deduced from the plan (Plan.ActesClassification).
+func actesMatiereOptions() []Option {
+	return append([]Option{{Value: "", Label: "Classification par défaut, déduite des réponses"}}, optionsOf(ActesMatieres)...)
+}
+
 // Name is the matière's second-level label without its code: "Subventions".
 func (m ActesMatiere) Name() string {
 	l := ActesMatieres.Label(m)

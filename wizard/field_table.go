@@ -383,7 +383,7 @@ func fieldTable() []Field {
 			Help: "Par défaut : chapitre 65, compte à confirmer avec le comptable public (6574x pour un organisme privé, 6573x pour un organisme public).",
 			bind: line(func(p *Plan, i int) *string { return &se(p, i).BudgetImputation })},
 		{ID: FieldActesMatiere, Section: SecSession, Name: "classification @ctes", Optional: true,
-			Title: "Classification de l'acte pour @ctes (facultatif)", Kind: KindChoice, Options: optionsOf(ActesMatieres), Searchable: true,
+			Title: "Classification de l'acte pour @ctes (facultatif)", Kind: KindChoice, Options: actesMatiereOptions(), Searchable: true,
 			Help: "La matière de l'acte dans la nomenclature @ctes. Sans réponse : 7.5 Subventions pour un don ou une subvention, 8.9 Culture pour un jumelage culturel, sinon 9.1 (commune ou groupement), 9.2 (département) ou 9.3 (région). Le fichier de classification de votre préfecture fait foi.",
 			bind: choiceB[ActesMatiere]{ActesMatieres, func(p *Plan, i int) *ActesMatiere { return &se(p, i).ActesClassification }}},
 		{ID: FieldActesAnnexType, Section: SecSession, Name: "typologie des annexes @ctes", Optional: true,
