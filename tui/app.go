@@ -80,6 +80,12 @@ type App struct {
 	// stopping: ctrl+c or a signal asked to end, without asking anything.
 	stopping    bool
 	confirmQuit bool
+	// copying: a copy of the draft in conflict is being written before the program ends;
+	// copyTried: it was tried once. exitNote says on exit what became of the answers when
+	// it is not simply « enregistrées » (see Run).
+	copying   bool
+	copyTried bool
+	exitNote  string
 }
 
 func newApp(store Store, opt Options, styles *Styles) *App {
@@ -144,6 +150,20 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, a.maybeQuit())
 		return a, tea.Batch(cmds...)
 
+	case draftCopiedMsg:
+		// To the assistant even under the drafts list: the copy may be the one made
+		// before the program ends (maybeQuit).
+		var cmds []tea.Cmd
+		if a.asst != nil {
+			c, _ := a.asst.Update(msg)
+			cmds = append(cmds, c)
+		}
+		if a.copying {
+			a.copying = false
+			a.exitNote = copyNote(msg)
+		}
+		return a, tea.Batch(append(cmds, a.maybeQuit())...)
+
 	case draftOpenedMsg:
 		a.c.saver.setVersion(msg.draft.ID, msg.draft.Version)
 		a.asst = newAssistant(a.c, msg.draft)
@@ -169,18 +189,27 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// maybeQuit quits when asked to and every write is done.
+// maybeQuit quits when asked to and every write is done. Ending without asking (ctrl+c,
+// a signal) while the draft is in conflict with another window first saves the answers
+// as a copy: they would be lost otherwise.
 func (a *App) maybeQuit() tea.Cmd {
 	if !a.quitting && !a.interrupted {
 		return nil
 	}
-	if a.c.saver.pending() {
+	if a.c.saver.pending() || a.copying {
 		return nil
+	}
+	if a.stopping && !a.copyTried && a.asst != nil && a.c.saver.conflict(a.asst.id) {
+		a.copyTried, a.copying = true, true
+		return a.asst.saveCopy()
 	}
 	if a.c.saver.failed() && !a.stopping && !a.confirmQuit {
 		a.quitting = false
 		a.confirmQuit = true
 		return nil
+	}
+	if err := a.c.saver.firstError(); err != nil && a.exitNote == "" {
+		a.exitNote = "Des réponses n'ont pas pu être enregistrées : " + err.Error() + "."
 	}
 	if a.interrupted {
 		return tea.Interrupt
@@ -208,6 +237,16 @@ func (a *App) stop(interrupt bool) tea.Cmd {
 		flush = a.asst.flush()
 	}
 	return tea.Sequence(flush, a.maybeQuit())
+}
+
+// copyNote says on exit where the answers of a draft in conflict went.
+func copyNote(m draftCopiedMsg) string {
+	if m.err != nil {
+		return "Ce brouillon avait été modifié dans une autre fenêtre et la copie de vos réponses a échoué (" +
+			m.err.Error() + ") : les dernières réponses données n'ont pas été enregistrées."
+	}
+	return fmt.Sprintf("Ce brouillon avait été modifié dans une autre fenêtre : vos réponses sont enregistrées dans une copie, le brouillon n° %d « %s ».",
+		m.draft.ID, quoted(m.draft.Title))
 }
 
 func (a *App) key(msg tea.KeyMsg) tea.Cmd {

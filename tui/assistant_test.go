@@ -585,6 +585,40 @@ func TestSaveConflictOffersReloadOrCopy(t *testing.T) {
 	}
 }
 
+// TestCtrlCInAConflictSavesTheAnswersAsACopy: ctrl+c while the draft is in conflict with
+// another window, the dialog shown or the conflict found by the last save, keeps the
+// answers in a copy before ending, and says so on exit.
+func TestCtrlCInAConflictSavesTheAnswersAsACopy(t *testing.T) {
+	for _, dialogShown := range []bool{true, false} {
+		t.Run(fmt.Sprint("dialog shown ", dialogShown), func(t *testing.T) {
+			h, s, id := openPlan(t, &wizard.Plan{})
+			h.goTo(wizard.SecAuthority, "authority.name")
+			s.mu.Lock()
+			s.drafts[id].Version++ // another window saved
+			s.drafts[id].Plan.Authority.Name = "Nom venu d'ailleurs"
+			s.mu.Unlock()
+			h.typeText("Belmont")
+			if dialogShown {
+				h.key("enter")
+				h.contains("modifié dans une autre fenêtre")
+			}
+			h.key("ctrl+c")
+			h.waitFor("the interruption", func() bool { return h.intr })
+			if got := s.plan(id).Authority.Name; got != "Nom venu d'ailleurs" {
+				t.Fatalf("the other window's draft changed: %q", got)
+			}
+			cp := s.plan(id + 1)
+			if cp.Authority.Name != "Belmont" || cp.Title != "Projet de test (copie)" {
+				t.Fatalf("copy %+v", cp)
+			}
+			want := "vos réponses sont enregistrées dans une copie, le brouillon n° 2 « Projet de test (copie) »."
+			if note := h.app().exitNote; !strings.Contains(note, want) {
+				t.Fatalf("exit note %q", note)
+			}
+		})
+	}
+}
+
 func TestDatabaseErrorIsShownAndRetried(t *testing.T) {
 	h, s, id := openPlan(t, &wizard.Plan{})
 	h.goTo(wizard.SecAuthority, "authority.name")

@@ -44,6 +44,17 @@ type Options struct {
 // it to exit code 130.
 var ErrInterrupted = errors.New("interrompu par l'utilisateur")
 
+// InterruptedError is returned by Run instead of ErrInterrupted (errors.Is matches it)
+// when the answers were not simply saved: Note says, in a French sentence, where they
+// went (a copy of a draft changed in another window) or what could not be written.
+type InterruptedError struct{ Note string }
+
+// Error returns the note.
+func (e *InterruptedError) Error() string { return e.Note }
+
+// Is reports whether target is ErrInterrupted.
+func (e *InterruptedError) Is(target error) bool { return target == ErrInterrupted }
+
 // New returns the root model of the interface, on the drafts list.
 func New(store Store, opt Options) tea.Model { return newRoot(store, opt) }
 
@@ -65,7 +76,8 @@ func newRoot(store Store, opt Options) *App {
 }
 
 // Run runs the interface full-screen (alternate screen) until the user quits. It returns
-// nil on a normal quit and ErrInterrupted on ctrl+c.
+// nil on a normal quit and ErrInterrupted on ctrl+c, or an *InterruptedError when the
+// answers need a word on exit.
 func Run(store Store, opt Options) error {
 	if os.Getenv("NO_COLOR") != "" {
 		// NO_COLOR forbids colour, not emphasis: keep bold and reverse video (the cursor,
@@ -103,6 +115,9 @@ func Run(store Store, opt Options) error {
 	}()
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrInterrupted) {
+		if m.exitNote != "" {
+			return &InterruptedError{Note: m.exitNote}
+		}
 		return ErrInterrupted
 	}
 	return err

@@ -585,3 +585,18 @@ func TestHistory(t *testing.T) {
 	expect(t, aect(t, "", "--db", db, "history", "1", "--restore", "999"), 1, "pas de version 999")
 	expect(t, aect(t, "", "--db", db, "history", "7"), 1, "introuvable")
 }
+
+// TestAnInterruptionSaysWhereTheAnswersWent: ctrl+c in the assistant exits with code 130;
+// when the answers went to a copy (a draft changed in another window), the message says
+// so instead of « enregistrées ».
+func TestAnInterruptionSaysWhereTheAnswersWent(t *testing.T) {
+	var b bytes.Buffer
+	if code := exitCode(errAborted, &b); code != exitAborted || b.String() != "aect : interrompu. Vos réponses déjà données sont enregistrées.\n" {
+		t.Fatalf("%d %q", code, b.String())
+	}
+	b.Reset()
+	note := "Ce brouillon avait été modifié dans une autre fenêtre : vos réponses sont enregistrées dans une copie, le brouillon n° 7 « Jumelage (copie) »."
+	if code := exitCode(&abortedError{note: note}, &b); code != exitAborted || b.String() != "aect : interrompu. "+note+"\n" {
+		t.Fatalf("%d %q", code, b.String())
+	}
+}

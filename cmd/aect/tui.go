@@ -44,6 +44,9 @@ func runTUI(e *env) error {
 		HighContrast: e.opt.contrast,
 		Log:          slog.NewLogLogger(e.log.Handler(), slog.LevelInfo),
 	})
+	if ie := (*tui.InterruptedError)(nil); errors.As(err, &ie) {
+		return &abortedError{note: ie.Note}
+	}
 	if errors.Is(err, tui.ErrInterrupted) {
 		return errAborted
 	}
