@@ -102,7 +102,7 @@ func markerField(id FieldID, key string) Field {
 		opts = append(opts, Option{Value: strconv.Itoa(i), Label: Marker(strconv.Itoa(i)).Label()})
 	}
 	return Field{ID: id, Section: SecDomain, Name: "marqueur « " + m.Name + " »", Optional: true,
-		Title: "Déclaration APD : marqueur « " + m.Name + " » (facultatif)", Kind: KindChoice, Options: opts,
+		Title: "Déclaration APD : marqueur « " + m.Name + " »", Kind: KindChoice, Options: opts,
 		Help:    m.Help + " 0 : non ciblé ; 1 : objectif significatif ; 2 : objectif principal. Il vaut pour toutes les lignes de la fiche de déclaration APD, qui le signale tant qu'il n'est pas renseigné.",
 		Applies: apdOnly, When: whenAPD,
 		bind: markerB{func(p *Plan, _ int) *Marker { return at(&p.Domain) }}}

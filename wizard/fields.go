@@ -179,6 +179,19 @@ func sliceList[T comparable](item string, at func(p *Plan) *[]T) *listSpec {
 	}
 }
 
+// QuestionTitle is the question as it is asked: Title, followed by « (facultatif) » for
+// an optional answer, before the question mark of a question ("qui reçoit l'argent
+// (facultatif) ?"). The interface, the accessible mode and the questionnaire all say it.
+func (f *Field) QuestionTitle() string {
+	if !f.Optional {
+		return f.Title
+	}
+	if t, ok := strings.CutSuffix(f.Title, " ?"); ok {
+		return t + " (facultatif) ?"
+	}
+	return f.Title + " (facultatif)"
+}
+
 // appliesTo reports whether the field is asked for item i of p (i is -1 outside lists).
 func (f *Field) appliesTo(p *Plan, i int) bool { return f.Applies == nil || f.Applies(p, i) }
 

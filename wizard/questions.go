@@ -214,14 +214,14 @@ func sdgOptions() []Option {
 
 // question derives the question that asks answer r of field f.
 func (f *Field) question(r Ref) Question {
-	q := Question{ID: r.ID(), Ref: r, Section: f.Section, Title: f.Title, Help: f.Help, Kind: f.Kind,
+	q := Question{ID: r.ID(), Ref: r, Section: f.Section, Title: f.QuestionTitle(), Help: f.Help, Kind: f.Kind,
 		Options: f.Options, Searchable: f.Searchable, Placeholder: f.Placeholder, Optional: f.Optional,
 		MaxLen: f.MaxLen, When: f.When, offers: f.Offers}
 	b := f.bind
 	if f.ID.List() == FieldServices {
 		// The budget of a service is asked per kind of service, when it is held.
 		k := ServiceKind(r.Key)
-		q.Title = fmt.Sprintf(f.Title, ServiceKinds.Label(k))
+		q.Title = fmt.Sprintf(f.QuestionTitle(), ServiceKinds.Label(k))
 		q.Applies = func(p *Plan) bool { return r.item(p) >= 0 }
 		q.Get = func(p *Plan) string {
 			if i := r.item(p); i >= 0 {
@@ -249,7 +249,7 @@ func (f *Field) question(r Ref) Question {
 		i = -1
 	} else {
 		l, _ := f.ID.List().Lookup()
-		q.Title = fmt.Sprintf("%s %d : %s", l.list.item, i+1, f.Title)
+		q.Title = fmt.Sprintf("%s %d : %s", l.list.item, i+1, q.Title)
 	}
 	if f.Applies != nil {
 		q.Applies = func(p *Plan) bool { return f.Applies(p, i) }

@@ -86,7 +86,7 @@ func repeated(b *builder, title string, qs []wizard.Question) {
 	b.heading(2, title)
 	for _, q := range qs {
 		if f, ok := q.Ref.Field.Lookup(); ok {
-			q.Title = wizard.Capitalize(f.Title) // without "Action 1 : "
+			q.Title = wizard.Capitalize(f.QuestionTitle()) // without "Action 1 : "
 		}
 		question(b, q)
 	}
