@@ -916,3 +916,50 @@ func TestKeepBudgetsOnlyForCompetencesUntickedThenTickedAgain(t *testing.T) {
 		t.Fatalf("cleared budget came back: %v, kept %v", a.Services, budgets)
 	}
 }
+
+// flat is the screen with its line breaks and runs of spaces folded, to find a sentence
+// the screen wraps.
+func (h *harness) flat() string { return strings.Join(strings.Fields(h.view()), " ") }
+
+// TestEmptyFieldsShowAnExampleNotADefault: the grey text of an empty field is the
+// registry's example, said to be one, and entrée on it stores nothing.
+func TestEmptyFieldsShowAnExampleNotADefault(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.population")
+	h.contains("> ex. : 2400")
+	h.key("enter")
+	h.settle()
+	if got := s.plan(id).Authority.Population; got != 0 {
+		t.Fatalf("the example was stored: %d", got)
+	}
+	h.goTo(wizard.SecActions, "schedule.start")
+	h.contains("> ex. : 01/03/2027")
+}
+
+// TestAPasteLongerThanTheFieldSaysItWasCut: huh's inputs drop what goes beyond their
+// limit; the form says so, with the limit of the registry.
+func TestAPasteLongerThanTheFieldSaysItWasCut(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("é", 520)), Paste: true})
+	if v := h.flat(); !strings.Contains(v, "Texte coupé : cette réponse compte au plus 500 caractères ; les 20 derniers caractères collés n'ont pas été gardés.") {
+		t.Fatalf("no note:\n%s", h.view())
+	}
+	h.key("enter")
+	h.settle()
+	if got := s.plan(id).Authority.Name; got != strings.Repeat("é", 500) {
+		t.Fatalf("stored %d characters", len([]rune(got)))
+	}
+	// A paragraph: 4 000 characters.
+	h.goTo(wizard.SecDomain, "domain.objectives")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("x", 4001)), Paste: true})
+	if v := h.flat(); !strings.Contains(v, "au plus 4 000 caractères ; le dernier caractère collé n'a pas été gardé.") {
+		t.Fatalf("no note:\n%s", h.view())
+	}
+	// Within the limit, nothing is said.
+	h.goTo(wizard.SecPartner, "partner.name")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Lindenbach"), Paste: true})
+	if strings.Contains(h.view(), "coupé") {
+		t.Fatalf("note without a cut:\n%s", h.view())
+	}
+}

@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -215,11 +217,52 @@ func (f *qform) field(i int) huh.Field {
 	case wizard.KindConfirm:
 		return huh.NewConfirm().Title(q.Title).Description(q.Help).Affirmative("Oui").Negative("Non").Value(&a.b)
 	case wizard.KindLongText:
-		return huh.NewText().Title(q.Title).Description(q.Help).Placeholder(q.Placeholder).Value(&a.s).
-			Validate(safeValidate(q)).Lines(4).CharLimit(4000).ExternalEditor(false)
+		return huh.NewText().Title(q.Title).Description(q.Help).Placeholder(placeholder(q)).Value(&a.s).
+			Validate(safeValidate(q)).Lines(4).CharLimit(charLimit(q)).ExternalEditor(false)
 	}
-	return huh.NewInput().Title(q.Title).Description(q.Help).Placeholder(q.Placeholder).Value(&a.s).
-		Validate(safeValidate(q)).CharLimit(500)
+	return huh.NewInput().Title(q.Title).Description(q.Help).Placeholder(placeholder(q)).Value(&a.s).
+		Validate(safeValidate(q)).CharLimit(charLimit(q))
+}
+
+// placeholder is the grey text of an empty field: the registry's example, said to be one
+// (« ex. : 2027 »), since entrée on an empty field stores nothing.
+func placeholder(q *wizard.Question) string {
+	if q.Placeholder == "" {
+		return ""
+	}
+	return "ex." + wizard.NBSP + ": " + q.Placeholder
+}
+
+// charLimit is the most characters a field takes: the registry's limit of a text, a
+// line's for the other kinds (numbers, dates).
+func charLimit(q *wizard.Question) int {
+	if q.MaxLen > 0 {
+		return q.MaxLen
+	}
+	return wizard.MaxLine
+}
+
+// typeText gives typed or pasted text to the field and says when the field's limit cut
+// it: huh's inputs drop what goes beyond it without a word.
+func (f *qform) typeText(km tea.KeyMsg) tea.Cmd {
+	a := f.vals[f.cur]
+	before := utf8.RuneCountInString(a.s)
+	_, cmd := f.form.Update(km)
+	if q := f.current(); f.textFocused() && !q.Searchable {
+		if lost := len(km.Runes) - (utf8.RuneCountInString(a.s) - before); lost > 0 {
+			verb := "collé"
+			if len(km.Runes) == 1 {
+				verb = "tapé"
+			}
+			what := fmt.Sprintf("les %d derniers caractères %ss n'ont pas été gardés", lost, verb)
+			if lost == 1 {
+				what = "le dernier caractère " + verb + " n'a pas été gardé"
+			}
+			f.note, f.noteErr = fmt.Sprintf("Texte coupé : cette réponse compte au plus %s caractères ; %s.",
+				groupDigits(fmt.Sprint(charLimit(q))), what), true
+		}
+	}
+	return cmd
 }
 
 // safeValidate is q.Validate for huh, which shows the error under the field: the message
@@ -280,6 +323,8 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, reply) {
 			return cmd, res
 		}
 		return f.next(&res), res
+	case km.Type == tea.KeyRunes:
+		return f.typeText(km), res
 	}
 	_, cmd := f.form.Update(msg)
 	return cmd, res
