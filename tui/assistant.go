@@ -577,7 +577,7 @@ var sectionHelp = [wizard.NumSections]string{
 	"La forme de l'action ; elle décide des documents à préparer.",
 	"Le mode de mise en œuvre ; la collectivité reste maître d'ouvrage.",
 	"Les dates et la liste des actions, avec leur année et leur coût.",
-	"Les sources de financement, année par année ; le plan doit être équilibré.",
+	"Les sources de financement, une ligne par source et par année (un financement versé sur trois ans : trois lignes) ; le plan doit être équilibré.",
 	"La séance du conseil qui vote la délibération ; tout peut rester vide avant la séance.",
 	"Toutes les réponses, section par section, et les constats de la vérification juridique.",
 	"L'aperçu des documents et leur export en fichiers.",

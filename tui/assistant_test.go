@@ -505,10 +505,25 @@ func TestFundingListShowsLiveTotals(t *testing.T) {
 	h, _, _ := openPlan(t, samplePlan(t, "05-plan-desequilibre"))
 	h.goTo(wizard.SecFunding, "")
 	v := h.view()
-	for _, want := range []string{"Plan de financement", "il manque 5 000,00", "Financement 1 :"} {
+	for _, want := range []string{"Plan de financement", "il manque 5 000,00", "Financement 1 :",
+		"Une ligne par source et par année (sur trois ans : trois lignes)."} {
 		if !strings.Contains(v, want) {
 			t.Errorf("funding lacks %q:\n%s", want, v)
 		}
+	}
+}
+
+// TestHelpSaysWhereAComiteDeJumelageFitsAndHowFundingSplits: the two questions a
+// secretary asked about during the walk-through have their answer in the help.
+func TestHelpSaysWhereAComiteDeJumelageFitsAndHowFundingSplits(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "01-jumelage-allemagne"))
+	h.goTo(wizard.SecImplementation, "implementation.mode")
+	if v := h.flat(); !strings.Contains(v, "Un comité de jumelage : « Par délégation » quand la commune lui confie") {
+		t.Fatalf("mode help:\n%s", h.view())
+	}
+	h.goTo(wizard.SecFunding, "funding[0].year")
+	if v := h.flat(); !strings.Contains(v, "Une ligne par source et par année : un financement versé sur trois ans s'inscrit en trois lignes") {
+		t.Fatalf("year help:\n%s", h.view())
 	}
 }
 
@@ -917,9 +932,11 @@ func TestKeepBudgetsOnlyForCompetencesUntickedThenTickedAgain(t *testing.T) {
 	}
 }
 
-// flat is the screen with its line breaks and runs of spaces folded, to find a sentence
-// the screen wraps.
-func (h *harness) flat() string { return strings.Join(strings.Fields(h.view()), " ") }
+// flat is the screen with its line breaks, runs of spaces and the forms' left border
+// folded, to find a sentence the screen wraps.
+func (h *harness) flat() string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(h.view(), "┃", " ")), " ")
+}
 
 // TestEmptyFieldsShowAnExampleNotADefault: the grey text of an empty field is the
 // registry's example, said to be one, and entrée on it stores nothing.

@@ -50,6 +50,7 @@ func (budgetList) summary(l *listEdit) (string, map[int]string) {
 	}
 	b.WriteString("\n")
 	b.WriteString(yearRows(p))
+	b.WriteString(s.Subtle.Render("Une ligne par source et par année (sur trois ans : trois lignes).") + "\n")
 
 	notes := map[int]string{}
 	exceeded := map[wizard.ServiceKind][]string{}

@@ -373,7 +373,7 @@ var Modes = Catalogue[Mode]{Name: "mode de mise en œuvre", Choices: []Choice[Mo
 	{ModeEnPropre, "En propre", "La collectivité porte le projet directement, avec ses propres moyens."},
 	{ModeMutualisation, "En mutualisation", "Avec d'autres collectivités françaises (un EPCI et ses communes, un programme « clés en main » d'un réseau régional)."},
 	{ModeDelegation, "Par délégation", "La mise en œuvre est confiée à un opérateur (association, comité de jumelage, ONG, réseau régional, Expertise France) ; la collectivité reste maître d'ouvrage."},
-	{ModeSoutien, "En soutien", "La collectivité soutient le projet d'un autre acteur (prêt de locaux, temps d'agents, subvention)."},
+	{ModeSoutien, "En soutien", "La collectivité soutient le projet d'un autre acteur, par exemple les activités d'un comité de jumelage (prêt de locaux, temps d'agents, subvention)."},
 }}
 
 // PayeeKinds is the catalogue of who receives the money of an action.

@@ -208,7 +208,7 @@ func fieldTable() []Field {
 		// 5. Mise en œuvre
 		{ID: FieldMode, Section: SecImplementation, Name: "mode de mise en œuvre",
 			Title: "Mode de mise en œuvre", Kind: KindChoice, Options: optionsOf(Modes),
-			Help: "Quel que soit le mode, la collectivité reste maître d'ouvrage de son action.",
+			Help: "Quel que soit le mode, la collectivité reste maître d'ouvrage de son action. Un comité de jumelage : « Par délégation » quand la commune lui confie l'organisation des échanges qu'elle décide et finance ; « En soutien » quand elle aide des activités que le comité mène de lui-même.",
 			bind: choiceB[Mode]{Modes, func(p *Plan, _ int) *Mode { return &p.Implementation.Mode }}},
 		{ID: FieldOperator, Section: SecImplementation, Name: "opérateur",
 			Title: "Opérateur à qui la mise en œuvre est confiée", Kind: KindText, MaxLen: MaxLine,
@@ -300,7 +300,7 @@ func fieldTable() []Field {
 			bind: amountB(func(p *Plan, i int) *Cents { return &fl(p, i).Amount })},
 		{ID: FieldFundingYear, Section: SecFunding, Name: "année de la source",
 			Title: "année", Kind: KindYear, Placeholder: "2027",
-			Help: "Le plafond d'un 1 % se calcule année par année.",
+			Help: "Une ligne par source et par année : un financement versé sur trois ans s'inscrit en trois lignes, une par exercice, car le budget se vote année par année et le plafond d'un 1 % se calcule par année.",
 			bind: year(func(p *Plan, i int) *int { return &fl(p, i).Year })},
 		{ID: FieldFundingLabel, Section: SecFunding, Name: "précision", Optional: true,
 			Title: "précision", Kind: KindText, MaxLen: MaxLine,
