@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
+	"aect/wizard"
 	"aect/wizard/safetext"
 )
 
@@ -427,7 +428,7 @@ func (s staticKeys) FullHelp() [][]key.Binding { return [][]key.Binding{s.k} }
 // dialog cleans the values it puts in it.
 func dialogBox(c *common, title, text string) string {
 	w := min(c.width-4, 76)
-	content := c.styles.Title.Render(safetext.Line(title)) + "\n\n" + wrapText(text, w-4)
+	content := c.styles.Title.Render(safetext.Line(title)) + "\n\n" + wrapText(wizard.Typography(text), w-4)
 	box := c.styles.Dialog.Width(w).Render(content)
 	return "\n" + lipgloss.PlaceHorizontal(c.width, lipgloss.Center, box)
 }

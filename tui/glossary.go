@@ -86,7 +86,7 @@ func (g *glossaryScreen) render() {
 		}
 		n++
 		b.WriteString(s.Bold.Render(e.term) + "\n")
-		for _, l := range strings.Split(wrapText(e.def, max(g.width-4, 20)), "\n") {
+		for _, l := range strings.Split(wrapText(wizard.Typography(e.def), max(g.width-4, 20)), "\n") {
 			b.WriteString("  " + l + "\n")
 		}
 		b.WriteString("\n")

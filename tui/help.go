@@ -44,12 +44,26 @@ func (h *helpScreen) content() string {
 	w := max(h.width-4, 20)
 	var b strings.Builder
 	section := func(t string) { b.WriteString("\n" + s.Title.Render(t) + "\n") }
+	// para writes a text wrapped to the width, indented by two cells.
+	para := func(text string) {
+		for _, l := range strings.Split(wrapText(wizard.Typography(text), w), "\n") {
+			b.WriteString("  " + l + "\n")
+		}
+	}
+	// keyLine writes a key and what it does, the text wrapped beside the key's column.
+	keyLine := func(k, desc string) {
+		for i, l := range strings.Split(wrapText(wizard.Typography(desc), max(w-15, 20)), "\n") {
+			if i == 0 {
+				b.WriteString("  " + s.Key.Render(cell(k, 14)) + " " + l + "\n")
+			} else {
+				b.WriteString("  " + strings.Repeat(" ", 15) + l + "\n")
+			}
+		}
+	}
 	if f, ok := h.from.(fieldHelper); ok {
 		if title, text := f.fieldHelp(); title != "" {
-			section("Question : " + title)
-			for _, l := range strings.Split(wrapText(text, w), "\n") {
-				b.WriteString("  " + l + "\n")
-			}
+			section("Question : " + wizard.Typography(title))
+			para(text)
 		}
 	}
 	section("Touches de cet écran")
@@ -62,7 +76,7 @@ func (h *helpScreen) content() string {
 				continue
 			}
 			seen[hp.Key] = true
-			b.WriteString("  " + s.Key.Render(cell(hp.Key, 14)) + " " + hp.Desc + "\n")
+			keyLine(hp.Key, hp.Desc)
 		}
 	}
 	section("Partout")
@@ -72,20 +86,20 @@ func (h *helpScreen) content() string {
 		{"échap", "revenir en arrière, fermer"},
 		{"ctrl+c", "quitter (les réponses données sont enregistrées)"},
 	} {
-		b.WriteString("  " + s.Key.Render(cell(l[0], 14)) + " " + l[1] + "\n")
+		keyLine(l[0], l[1])
 	}
 	section("États des sections")
 	for _, st := range []wizard.State{wizard.StateEmpty, wizard.StateInProgress, wizard.StateComplete, wizard.StateToReview} {
 		b.WriteString("  " + stateLabel(st) + "\n")
 	}
-	b.WriteString("  « à revoir » : une réponse d'une section précédente a changé ; rien n'a été effacé.\n")
+	para("« à revoir » : une réponse d'une section précédente a changé ; rien n'a été effacé.")
 	section("Vos projets")
-	b.WriteString("  Chaque réponse est enregistrée dès que vous quittez la question.\n")
+	para("Chaque réponse est enregistrée dès que vous quittez la question.")
 	if h.c.opt.DBPath != "" {
-		b.WriteString("  Base : " + safetext.Visible(h.c.opt.DBPath) + "\n")
+		para("Base : " + safetext.Visible(h.c.opt.DBPath))
 	}
 	if h.c.opt.Version != "" {
-		b.WriteString("  aect version " + safetext.Visible(h.c.opt.Version) + "\n")
+		para("aect version " + safetext.Visible(h.c.opt.Version))
 	}
 	return strings.TrimPrefix(b.String(), "\n")
 }

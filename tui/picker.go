@@ -36,7 +36,7 @@ type picker struct {
 }
 
 func newPicker(c *common, q *wizard.Question, value *string) *picker {
-	p := &picker{title: q.Title, desc: q.Help, options: q.Options, value: value, styles: c.styles, theme: c.styles.FormTheme(), key: q.ID}
+	p := &picker{title: wizard.Typography(q.Title), desc: wizard.Typography(q.Help), options: q.Options, value: value, styles: c.styles, theme: c.styles.FormTheme(), key: q.ID}
 	p.folded = foldedOptions(q)
 	p.input = newInput(c, "Filtre : ", "tapez quelques lettres")
 	p.input.Blur()

@@ -190,11 +190,14 @@ func (f *qform) build(at int) tea.Cmd {
 	return f.form.Init()
 }
 
-// field makes the huh field of question i.
+// field makes the huh field of question i. Its title and help are given their French
+// spaces and wrapped here, at the width huh gives them: huh's own wrapping breaks after
+// hyphens and full stops (« CGCT L. » / « 1115-1-1 ») and ignores non-breaking spaces.
 func (f *qform) field(i int) huh.Field {
 	q := &f.qs[i]
 	a := f.vals[i]
 	h := f.formHeight()
+	title, help := f.wrapped(q.Title), f.wrapped(q.Help)
 	switch q.Kind {
 	case wizard.KindChoice:
 		if q.Searchable {
@@ -202,26 +205,32 @@ func (f *qform) field(i int) huh.Field {
 			p.WithHeight(h)
 			return p
 		}
-		offered := q.OptionsFor(f.plan)
-		opts := make([]huh.Option[string], len(offered))
-		for j, o := range offered {
-			opts[j] = huh.NewOption(o.Label, o.Value)
-		}
-		return huh.NewSelect[string]().Title(q.Title).Description(q.Help).Options(opts...).Value(&a.s)
+		return huh.NewSelect[string]().Title(title).Description(help).Options(huhOptions(q.OptionsFor(f.plan))...).Value(&a.s)
 	case wizard.KindMulti:
-		opts := make([]huh.Option[string], len(q.Options))
-		for j, o := range q.Options {
-			opts[j] = huh.NewOption(o.Label, o.Value)
-		}
-		return huh.NewMultiSelect[string]().Title(q.Title).Description(q.Help).Accessor(&a.multi).Options(opts...)
+		return huh.NewMultiSelect[string]().Title(title).Description(help).Accessor(&a.multi).Options(huhOptions(q.Options)...)
 	case wizard.KindConfirm:
-		return huh.NewConfirm().Title(q.Title).Description(q.Help).Affirmative("Oui").Negative("Non").Value(&a.b)
+		return huh.NewConfirm().Title(title).Description(help).Affirmative("Oui").Negative("Non").Value(&a.b)
 	case wizard.KindLongText:
-		return huh.NewText().Title(q.Title).Description(q.Help).Placeholder(placeholder(q)).Value(&a.s).
+		return huh.NewText().Title(title).Description(help).Placeholder(placeholder(q)).Value(&a.s).
 			Validate(safeValidate(q)).Lines(4).CharLimit(charLimit(q)).ExternalEditor(false)
 	}
-	return huh.NewInput().Title(q.Title).Description(q.Help).Placeholder(placeholder(q)).Value(&a.s).
+	return huh.NewInput().Title(title).Description(help).Placeholder(placeholder(q)).Value(&a.s).
 		Validate(safeValidate(q)).CharLimit(charLimit(q))
+}
+
+// wrapped is a text of a question, with its French spaces, wrapped to the width of the
+// field's text: the form's width less huh's left border and padding.
+func (f *qform) wrapped(s string) string {
+	return wrapText(wizard.Typography(s), max(f.width-1, 20)-f.c.styles.FormTheme().Focused.Base.GetHorizontalFrameSize())
+}
+
+// huhOptions are choices for huh, labels with their French spaces.
+func huhOptions(offered []wizard.Option) []huh.Option[string] {
+	opts := make([]huh.Option[string], len(offered))
+	for j, o := range offered {
+		opts[j] = huh.NewOption(wizard.Typography(o.Label), o.Value)
+	}
+	return opts
 }
 
 // placeholder is the grey text of an empty field: the registry's example, said to be one
@@ -496,7 +505,7 @@ func (f *qform) View() string {
 		if f.noteErr {
 			st = s.Err
 		}
-		note = st.Render(wrapText(f.note, f.width-1))
+		note = st.Render(wrapText(wizard.Typography(f.note), f.width-1))
 	}
 	if h := f.hoveredHelp(); h != "" {
 		// The help of the option takes the lines left under the field, the message kept.
@@ -504,7 +513,7 @@ func (f *qform) View() string {
 		if note != "" {
 			room -= strings.Count(note, "\n") + 1
 		}
-		lines = append(lines, s.Subtle.Render(fitLines(wrapText("→ "+h, f.width-1), max(room, 1), f.width-1)))
+		lines = append(lines, s.Subtle.Render(fitLines(wrapText("→ "+wizard.Typography(h), f.width-1), max(room, 1), f.width-1)))
 	}
 	if note != "" {
 		lines = append(lines, note)

@@ -68,7 +68,7 @@ func (r *reviewScreen) build() {
 		f := &r.findings[i]
 		it := reviewItem{finding: f, sec: f.Section, first: len(r.lines)}
 		tag := "[" + f.Severity.String() + "] "
-		text := wrapText(tag+safetext.Line(f.Message), w) // a message may quote a name from the draft
+		text := wrapText(tag+wizard.Typography(safetext.Line(f.Message)), w) // a message may quote a name from the draft
 		for j, l := range strings.Split(text, "\n") {
 			if j == 0 {
 				l = s.severityStyle(f.Severity).Render(tag) + strings.TrimPrefix(l, tag)
@@ -76,7 +76,7 @@ func (r *reviewScreen) build() {
 			add("  " + l)
 		}
 		if f.Reference != "" {
-			for _, l := range strings.Split(wrapText("Référence : "+f.Reference, w-2), "\n") {
+			for _, l := range strings.Split(wrapText(wizard.Typography("Référence : "+f.Reference), w-2), "\n") {
 				add("    " + s.Subtle.Render(l))
 			}
 		}

@@ -62,16 +62,28 @@ func cell(s string, w int) string {
 }
 
 // wrapText wraps text to w cells, keeping words whole where possible. Hyphens do not
-// break a line ("L. 1115-1", "Rhône-Alpes"), nor do the non-breaking spaces of amounts.
+// break a line ("L. 1115-1", "Rhône-Alpes"), nor do non-breaking spaces, U+00A0 and the
+// narrow U+202F (wizard.Typography puts them where French wants them).
 func wrapText(s string, w int) string {
 	if w < 10 {
 		w = 10
 	}
-	return strings.ReplaceAll(ansi.Wrap(strings.ReplaceAll(s, "-", noBreakHyphen), w, ""), noBreakHyphen, "-")
+	// x/ansi keeps U+00A0 but breaks at U+202F, a space to it: both stand in for
+	// characters it never breaks at while it wraps.
+	protect := strings.NewReplacer("-", noBreakHyphen, "\u202f", noBreakNarrow)
+	restore := strings.NewReplacer(noBreakHyphen, "-", noBreakNarrow, "\u202f")
+	if strings.Contains(s, noBreakNarrow) { // a text that holds the stand-in itself
+		protect, restore = strings.NewReplacer("-", noBreakHyphen), strings.NewReplacer(noBreakHyphen, "-")
+	}
+	return restore.Replace(ansi.Wrap(protect.Replace(s), w, ""))
 }
 
-// noBreakHyphen stands for "-" while wrapping (x/ansi always breaks after a hyphen).
-const noBreakHyphen = "‑"
+// noBreakHyphen stands for "-" while wrapping (x/ansi always breaks after a hyphen), and
+// noBreakNarrow for U+202F (a private-use character, one cell wide like it).
+const (
+	noBreakHyphen = "‑"
+	noBreakNarrow = "\ue000"
+)
 
 // groupDigits writes a whole number with its digits in groups of three separated by
 // non-breaking spaces, the French way: "68000" → "68 000". Other text is returned as is.
