@@ -173,7 +173,9 @@ func (s *fakeStore) SaveUI(id int64, ui UIState) error {
 func (s *fakeStore) list(deleted bool, query string) []Summary {
 	var out []Summary
 	for id, d := range s.drafts {
-		if s.deleted[id] == deleted && wizard.Matches(d.Plan.Title, query) {
+		// The texts storage searches (its searchText): title, partner, authority.
+		text := d.Plan.Title + " " + d.Plan.Partner.Name + " " + d.Plan.Authority.Name
+		if s.deleted[id] == deleted && wizard.Matches(text, query) {
 			out = append(out, s.summary(d))
 		}
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"aect/storage"
 	"aect/wizard"
 )
 
@@ -301,5 +303,62 @@ func TestHistoryPagesThroughManyVersions(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	if v := h.view(); !strings.Contains(v, "31–41 sur 41 versions") || !strings.Contains(v, "› ") {
 		t.Fatalf("after the window shrank:\n%s", v)
+	}
+}
+
+// TestHomeFilterFindsTheAuthority: the list shows no authority, yet « montclar » finds
+// the draft of the commune of Montclar: the store's search reads it (storage's search
+// text holds the authority's and the partner's names), against the real storage.
+func TestHomeFilterFindsTheAuthority(t *testing.T) {
+	store, err := storage.Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for _, p := range []*wizard.Plan{
+		{Title: "Jumelage", Authority: wizard.Authority{Name: "Montclar"}, Partner: wizard.Partner{Name: "Gemeinde Lindenbach"}},
+		{Title: "Don humanitaire", Authority: wizard.Authority{Name: "Belmont"}},
+	} {
+		if _, err := store.Create(p.Title, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newHarness(t, store, 80, 24)
+	h.contains("Don humanitaire")
+	h.key("/")
+	h.typeText("montclar")
+	h.waitFor("the store's search", func() bool { return strings.Contains(h.view(), "(1 sur 2)") })
+	if v := h.view(); !strings.Contains(v, "Jumelage") || strings.Contains(v, "Don humanitaire") {
+		t.Fatalf("filter « montclar »:\n%s", v)
+	}
+	// The partner's name, shown in the list, is found at once.
+	h.key("esc", "/")
+	h.typeText("LINDENBACH")
+	if v := h.view(); !strings.Contains(v, "Jumelage") || strings.Contains(v, "Don humanitaire") {
+		t.Fatalf("filter « LINDENBACH »:\n%s", v)
+	}
+	// A later letter that no longer matches drops it again.
+	h.key("esc", "/")
+	h.typeText("montclarx")
+	h.waitFor("the store's search", func() bool { return strings.Contains(h.view(), "Aucun projet ne correspond") })
+}
+
+// TestHomeDuplicateIsTitledCopie: d makes « … (copie) », against the real storage.
+func TestHomeDuplicateIsTitledCopie(t *testing.T) {
+	store, err := storage.Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if _, err := store.Create("Jumelage Belmont – Lindenbach", &wizard.Plan{Authority: wizard.Authority{Name: "Belmont"}}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, store, 80, 24)
+	h.contains("Jumelage Belmont")
+	h.key("d")
+	h.contains("Copie créée : « Jumelage Belmont – Lindenbach (copie) ».")
+	d, err := store.Get(2)
+	if err != nil || d.Title != "Jumelage Belmont – Lindenbach (copie)" || d.Plan.Authority.Name != "Belmont" {
+		t.Fatalf("copy %+v %v", d, err)
 	}
 }
