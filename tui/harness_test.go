@@ -74,6 +74,16 @@ func (s *fakeStore) Revisions(id int64) ([]Revision, error) {
 	return out, nil
 }
 
+func (s *fakeStore) RevisionPlans(id int64) (map[int64]*wizard.Plan, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[int64]*wizard.Plan{}
+	for _, r := range s.history[id] {
+		out[r.ID] = clonePlan(r.plan)
+	}
+	return out, nil
+}
+
 func (s *fakeStore) RestoreRevision(id, rev int64) (Draft, error) {
 	s.mu.Lock()
 	d, ok := s.drafts[id]

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -360,5 +361,67 @@ func TestHomeDuplicateIsTitledCopie(t *testing.T) {
 	d, err := store.Get(2)
 	if err != nil || d.Title != "Jumelage Belmont – Lindenbach (copie)" || d.Plan.Authority.Name != "Belmont" {
 		t.Fatalf("copy %+v %v", d, err)
+	}
+}
+
+// TestHistoryRowsSayWhatChanged: each version of the history says in a few words what it
+// changed from the one before.
+func TestHistoryRowsSayWhatChanged(t *testing.T) {
+	s := newFakeStore()
+	p := samplePlan(t, "01-jumelage-allemagne")
+	d, err := s.Create(p.Title, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := d.Version
+	save := func(change func(p *wizard.Plan)) {
+		t.Helper()
+		change(p)
+		s.now = s.now.Add(time.Minute)
+		if version, err = s.Save(d.ID, version, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(func(p *wizard.Plan) {
+		p.Partner.Name, p.Partner.Representative = "Gemeinde Anderswo", "Anna Berg"
+		p.Actions = append(p.Actions, wizard.Action{Title: "Chorale"}, wizard.Action{Title: "Fanfare"})
+	})
+	save(func(p *wizard.Plan) { p.Authority.Population = 2500 })
+	save(func(p *wizard.Plan) { p.Actions[1].Cost = 120000 })
+	save(func(p *wizard.Plan) { p.Funding = p.Funding[1:] })
+	h := newHarness(t, s, 80, 24)
+	h.contains("Vos projets (1)")
+	h.key("h")
+	h.contains("Changements")
+	v := h.view()
+	for _, want := range []string{"−1 financement", "action 2", "population", "partenaire, +2 actions", "création"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("history lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestChangeSummary(t *testing.T) {
+	base := func() *wizard.Plan {
+		return &wizard.Plan{Title: "Jumelage", Partner: wizard.Partner{Name: "A"},
+			Actions: []wizard.Action{{Title: "a"}, {Title: "b"}, {Title: "c"}},
+			Funding: []wizard.FundingLine{{Label: "x"}}}
+	}
+	for want, change := range map[string]func(p *wizard.Plan){
+		"titre du projet":             func(p *wizard.Plan) { p.Title = "Autre" },
+		"partenaire, séance":          func(p *wizard.Plan) { p.Partner.Name = "B"; p.Session.Secretary = "C" },
+		"−1 action":                   func(p *wizard.Plan) { p.Actions = slices.Delete(p.Actions, 1, 2) },
+		"−2 actions":                  func(p *wizard.Plan) { p.Actions = p.Actions[:1] },
+		"3 actions":                   func(p *wizard.Plan) { slices.Reverse(p.Actions); p.Actions[1].Year = 2027 },
+		"+1 financement":              func(p *wizard.Plan) { p.Funding = append(p.Funding, wizard.FundingLine{}) },
+		"nom du partenaire, action 1": func(p *wizard.Plan) { p.Partner.Name = "B"; p.Actions[0].Cost = 1 },
+		"aucun changement":            func(p *wizard.Plan) {},
+		"collectivité, financement 1": func(p *wizard.Plan) { p.Authority.Name, p.Authority.Population, p.Funding[0].Year = "X", 3, 2027 },
+	} {
+		p := base()
+		change(p)
+		if got := changeSummary(base(), p); got != want {
+			t.Errorf("changeSummary = %q, want %q", got, want)
+		}
 	}
 }
