@@ -581,9 +581,9 @@ func (h *homeScreen) ShortHelp() []key.Binding {
 	if len(h.items) == 0 {
 		return []key.Binding{k.New, k.Bin, k.Quit}
 	}
-	// The history comes last: a footer too narrow for it (80 columns) leaves it to the
-	// help screen.
-	return []key.Binding{k.Up, k.Open, k.New, k.Filter, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Export, k.Quit, k.History}
+	// The arrows come last: the footer drops them first, at 80 columns, to keep the
+	// history (the help screen lists them).
+	return []key.Binding{k.Open, k.New, k.Filter, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Export, k.History, k.Quit, k.Up}
 }
 
 // FullHelp is the help screen's key list: the drafts list's, or the bin's.

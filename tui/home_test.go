@@ -425,3 +425,19 @@ func TestChangeSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeFooterShowsTheHistoryAt80Columns: h historique has room in the footer at 80
+// columns; the arrows, obvious, give way.
+func TestHomeFooterShowsTheHistoryAt80Columns(t *testing.T) {
+	s := newFakeStore()
+	s.addSample(t, "01-jumelage-allemagne")
+	h := newHarness(t, s, 80, 24)
+	h.contains("Vos projets (1)")
+	lines := strings.Split(h.view(), "\n")
+	footer := strings.Join(lines[len(lines)-2:], "\n")
+	for _, want := range []string{"h historique", "entrée ouvrir", "q quitter", "? aide", "ctrl+g glossaire"} {
+		if !strings.Contains(footer, want) {
+			t.Errorf("footer lacks %q:\n%s", want, footer)
+		}
+	}
+}
