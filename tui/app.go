@@ -270,7 +270,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	if key.Matches(msg, k.Glossary) {
-		if _, open := a.over.(*glossaryScreen); !open {
+		if _, open := a.over.(*glossaryScreen); open {
+			a.over = nil // the key that opens it closes it
+		} else {
 			a.openOverlay(newGlossary(a.c))
 		}
 		return nil

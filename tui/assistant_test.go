@@ -693,7 +693,14 @@ func TestGlossaryAndHelpFromATextField(t *testing.T) {
 	if !strings.Contains(v, "Fonds d'action extérieure") || strings.Contains(v, "Jumelage\n") {
 		t.Fatalf("glossary filter:\n%s", v)
 	}
-	h.key("esc", "esc")
+	h.key("esc") // closes the glossary, its search too
+	if h.app().over != nil || h.app().active != h.asst() {
+		t.Fatalf("échap should close the glossary and only it:\n%s", h.view())
+	}
+	h.key("ctrl+g", "ctrl+g")
+	if h.app().over != nil {
+		t.Fatal("ctrl+g should close the glossary it opened")
+	}
 	h.key("f1")
 	h.contains("Question : Nom de la collectivité")
 	h.contains("tel qu'il figure en tête des délibérations")

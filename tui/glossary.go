@@ -98,7 +98,8 @@ func (g *glossaryScreen) render() {
 	g.vp.GotoTop()
 }
 
-// Update scrolls, filters, and closes on échap.
+// Update scrolls, filters, and closes on échap, search or not (ctrl+u clears the
+// search).
 func (g *glossaryScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
@@ -106,12 +107,7 @@ func (g *glossaryScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	}
 	switch km.String() {
 	case "esc":
-		if g.filter.Value() != "" {
-			g.filter.SetValue("")
-			g.render()
-		} else {
-			return nil, reply{closed: true}
-		}
+		return nil, reply{closed: true}
 	case "up":
 		g.vp.ScrollUp(1)
 	case "down":
