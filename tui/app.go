@@ -255,6 +255,10 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, k.Interrupt) {
 		return a.stop(true)
 	}
+	if a.tooSmall() && !a.quitting && !a.interrupted && key.Matches(msg, k.Quit) {
+		// Nothing on screen takes text: q quits, the answers saved first.
+		return a.stop(false)
+	}
 	if a.tooSmall() || a.quitting || a.interrupted {
 		return nil
 	}
@@ -306,9 +310,9 @@ func (a *App) View() string {
 		return ""
 	}
 	if a.tooSmall() {
-		msg := fmt.Sprintf("Fenêtre trop petite : agrandissez-la à au moins %d × %d (actuellement %d × %d).",
-			minWidth, minHeight, a.winW, a.winH)
-		return lipgloss.NewStyle().Width(a.winW).Render(wrapText(msg, max(a.winW-1, 10)))
+		msg := fmt.Sprintf("Fenêtre trop petite : agrandissez-la à au moins %d × %d (actuellement %d × %d).\n\n"+
+			"q ou ctrl+c : quitter (vos réponses sont enregistrées).", minWidth, minHeight, a.winW, a.winH)
+		return lipgloss.NewStyle().Width(a.winW).Render(wrapText(wizard.Typography(msg), max(a.winW-1, 10)))
 	}
 	var body string
 	var keys help.KeyMap = a.active

@@ -721,11 +721,28 @@ func TestTooSmallWindowSaysSoAndRecovers(t *testing.T) {
 	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "Fenêtre trop petite : agrandissez-la à au moins 80 × 24 (actuellement 60 × 20).") {
 		t.Fatalf("small window:\n%s", v)
 	}
+	if v := h.flat(); !strings.Contains(v, "q ou ctrl+c : quitter (vos réponses sont enregistrées).") {
+		t.Fatalf("small window:\n%s", v)
+	}
 	h.typeText("x") // keys are ignored meanwhile
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	v := h.view()
 	if !strings.Contains(v, "Type de collectivité") || len(strings.Split(v, "\n")) != 30 {
 		t.Fatalf("after enlarging:\n%s", v)
+	}
+}
+
+// TestTooSmallWindowQuitsOnQ: q quits from the too-small screen, the answer being typed
+// saved first.
+func TestTooSmallWindowQuitsOnQ(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	h.typeText("Belmont")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	h.key("q")
+	h.waitFor("the quit", func() bool { return h.quit })
+	if got := s.plan(id).Authority.Name; got != "Belmont" {
+		t.Fatalf("name %q", got)
 	}
 }
 
