@@ -36,8 +36,11 @@ type common struct {
 	formKeys *huh.KeyMap
 	// draftID returns the number of the draft open in the assistant, or 0.
 	draftID func() int64
-	width   int
-	height  int
+	// exportDir is the folder of the last export that succeeded, offered by the next
+	// export dialog of the session (the database's, since one session has one).
+	exportDir string
+	width     int
+	height    int
 }
 
 // screen is the contract of every screen: Init, an Update that returns the screen's

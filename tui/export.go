@@ -38,6 +38,8 @@ type exportDialog struct {
 	dir   textinput.Model
 	onDir bool
 	run   func(format, dir string) tea.Cmd
+	// sent is the folder of the export running.
+	sent  string
 	busy  bool
 	done  bool
 	paths []string
@@ -47,10 +49,14 @@ type exportDialog struct {
 func newExportDialog(c *common, run func(format, dir string) tea.Cmd) *exportDialog {
 	d := &exportDialog{c: c, run: run}
 	d.dir = newInput(c, "Dossier : ", "dossier où écrire les fichiers")
-	if safetext.Visible(c.opt.ExportDir) == c.opt.ExportDir {
+	dir := c.opt.ExportDir
+	if c.exportDir != "" {
+		dir = c.exportDir // the folder chosen last time
+	}
+	if safetext.Visible(dir) == dir {
 		// A folder whose name holds control characters is not offered: the input would
 		// show it altered, and write elsewhere.
-		d.dir.SetValue(c.opt.ExportDir)
+		d.dir.SetValue(dir)
 	}
 	d.dir.Width = min(c.width-16, 60)
 	d.dir.Blur()
@@ -60,6 +66,9 @@ func newExportDialog(c *common, run func(format, dir string) tea.Cmd) *exportDia
 func (d *exportDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 	if m, ok := msg.(exportDoneMsg); ok && d.busy {
 		d.busy, d.done, d.paths, d.err = false, true, m.paths, m.err
+		if m.err == nil {
+			d.c.exportDir = d.sent
+		}
 		return nil, false
 	}
 	k, ok := msg.(tea.KeyMsg)
@@ -88,7 +97,7 @@ func (d *exportDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 			d.err = errEmptyDir
 			return nil, false
 		}
-		d.busy, d.err = true, nil
+		d.busy, d.err, d.sent = true, nil, dir
 		return d.run(exportFormats[d.sel].ext, dir), false
 	}
 	if d.onDir {

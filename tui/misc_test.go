@@ -307,3 +307,34 @@ func TestHelpListsEachKeyOnceWithWhatItDoesHere(t *testing.T) {
 	h.goTo(wizard.SecDocuments, "")
 	check("documents", "?", []string{"exporter", "défiler"}, []string{"section suivante", "choisir"})
 }
+
+// TestExportDialogRemembersTheLastFolder: the folder of an export that succeeded is the
+// next dialog's, from the home list or the documents; one that failed is not kept.
+func TestExportDialogRemembersTheLastFolder(t *testing.T) {
+	s := newFakeStore()
+	s.addSample(t, "01-jumelage-allemagne")
+	h := newHarness(t, s, 80, 24)
+	h.contains("Jumelage Belmont")
+	other := filepath.Join(t.TempDir(), "atelier")
+	h.key("e", "tab", "ctrl+u")
+	h.typeText(other)
+	h.key("enter")
+	h.contains("Documents écrits dans le dossier")
+	h.key("enter")
+	h.key("e")
+	if got := h.app().home.dialog.(*exportDialog).dir.Value(); got != other {
+		t.Fatalf("folder offered %q, want %q", got, other)
+	}
+	// A failed export does not change it.
+	h.key("tab", "ctrl+u")
+	h.typeText("/dev/null/impossible")
+	h.key("enter")
+	h.contains("L'export a échoué")
+	h.key("enter")
+	h.openDraft("Jumelage Belmont-sur-Guiers – Lindenbach")
+	h.run(h.asst().show(wizard.SecDocuments, "", false))
+	h.key("x")
+	if got := h.asst().docs.dialog.(*exportDialog).dir.Value(); got != other {
+		t.Fatalf("folder offered %q, want %q", got, other)
+	}
+}
