@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -124,11 +123,13 @@ func TestNoColourGivesMonochromeStylesWithEmphasis(t *testing.T) {
 	}
 }
 
-// The high-contrast theme draws the cursor and the states in bright colours on the
-// terminal's background, never dims text, and keeps every state in words.
+// The high-contrast theme is readable on light and dark terminals alike: it draws in the
+// terminal's own colours only, and marks the cursor, titles, errors and states with bold,
+// underline and reverse video; it never dims text and keeps every state in words.
 func TestHighContrastTheme(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.ANSI256)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
+	colour := regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])(;[0-9;]*)?m`)
 	def, hc := NewStyles(false, false), NewStyles(true, false)
 	for name, st := range map[string][2]lipgloss.Style{
 		"selected line": {def.Selected, hc.Selected},
@@ -140,35 +141,43 @@ func TestHighContrastTheme(t *testing.T) {
 		"attention":     {def.Warning, hc.Warning},
 		"conseil":       {def.Advice, hc.Advice},
 		"secondary":     {def.Subtle, hc.Subtle},
+		"title":         {def.Title, hc.Title},
+		"error":         {def.Err, hc.Err},
 	} {
 		if st[0].Render(name) == st[1].Render(name) {
 			t.Errorf("%s: the high-contrast style is the default one", name)
 		}
-		// Bright colours (9–15) or the terminal's own foreground; never grey.
-		if c, ok := st[1].GetForeground().(lipgloss.Color); ok && !slices.Contains([]lipgloss.Color{"0", "9", "10", "11", "12", "13", "14", "15"}, c) {
-			t.Errorf("%s: foreground %q is not a bright colour", name, c)
+		if r := st[1].Render(name); colour.MatchString(r) {
+			t.Errorf("%s: the high-contrast style sets a colour: %q", name, r)
 		}
 	}
-	if hc.Selected.GetBackground() != lipgloss.Color("15") || hc.Selected.GetForeground() != lipgloss.Color("0") || !hc.Selected.GetBold() {
-		t.Errorf("the selected line should be bold black on white: %v on %v", hc.Selected.GetForeground(), hc.Selected.GetBackground())
+	if !hc.Selected.GetReverse() || !hc.Selected.GetBold() {
+		t.Error("the selected line should be bold, in reverse video")
 	}
-	if _, grey := hc.Subtle.GetForeground().(lipgloss.Color); grey {
-		t.Errorf("secondary text should not be dimmed: %v", hc.Subtle.GetForeground())
+	for name, st := range map[string]lipgloss.Style{"title": hc.Title, "error": hc.Err, "bloquant": hc.Blocking, "à revoir": hc.StateToReview} {
+		if !st.GetBold() || !st.GetUnderline() {
+			t.Errorf("%s should be bold and underlined", name)
+		}
 	}
 
-	// The screens drawn in that theme keep the cursor and the states in words.
+	// The screens drawn in that theme keep the cursor and the states in words, and
+	// hold no colour at all.
 	s := newFakeStore()
 	s.addSample(t, "04-partenaire-etat")
 	h := newHarnessWith(t, s, 80, 24, func(o *Options) { o.HighContrast = true })
 	h.contains("Amitié scolaire")
-	selected := "\x1b[1;30;107m" // bold, black on bright white
-
+	selected := "\x1b[1;7m" // bold, reverse video
 	if raw := h.m.View(); !strings.Contains(raw, selected) || !strings.Contains(h.view(), "› Amitié scolaire") {
-		t.Errorf("home: the selected draft should be marked by « › » and drawn black on white (%q):\n%q", selected, raw)
+		t.Errorf("home: the selected draft should be marked by « › » and drawn in bold reverse video (%q):\n%q", selected, raw)
 	}
 	h.key("enter")
 	h.waitFor("the assistant", func() bool { return h.app().asst != nil })
-	h.goTo(wizard.SecReview, "")
+	for _, sec := range []wizard.Section{wizard.SecAuthority, wizard.SecFunding, wizard.SecReview} {
+		h.goTo(sec, "")
+		if raw := h.m.View(); colour.MatchString(raw) {
+			t.Errorf("section %d: colour escape in high contrast: %q", sec+1, colour.FindString(raw))
+		}
+	}
 	if v := h.view(); !strings.Contains(v, "[bloquant]") || !strings.Contains(v, "› [bloquant]") || !strings.Contains(v, "✓1 …2") {
 		t.Errorf("review in high contrast:\n%s", v)
 	}
@@ -177,9 +186,6 @@ func TestHighContrastTheme(t *testing.T) {
 		if !strings.Contains(h.view(), want) {
 			t.Errorf("review in high contrast lacks %q:\n%s", want, h.view())
 		}
-	}
-	if raw := h.m.View(); !strings.Contains(raw, "\x1b[92m✓ complet") {
-		t.Errorf("« ✓ complet » should be drawn in bright green:\n%q", raw)
 	}
 }
 
