@@ -128,9 +128,10 @@ func (g *glossaryScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	return nil, reply{}
 }
 
-// View draws the title, the filter and the entries.
+// View draws the title, the filter, the entries and whether there are more.
 func (g *glossaryScreen) View() string {
-	return g.c.styles.Title.Render("Glossaire") + "\n" + g.filter.View() + "\n" + g.vp.View()
+	return g.c.styles.Title.Render("Glossaire") + "\n" + g.filter.View() + "\n" + g.vp.View() + "\n" +
+		g.c.styles.Subtle.Render(scrollHint(!g.vp.AtTop(), !g.vp.AtBottom()))
 }
 
 // ShortHelp is the footer help.

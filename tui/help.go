@@ -35,7 +35,7 @@ func (h *helpScreen) Init() tea.Cmd { return nil }
 // SetSize lays the text out.
 func (h *helpScreen) SetSize(w, hh int) {
 	h.width, h.height = w, hh
-	h.vp.Width, h.vp.Height = w, max(hh-1, 3)
+	h.vp.Width, h.vp.Height = w, max(hh-2, 3)
 	h.vp.SetContent(h.content())
 }
 
@@ -127,7 +127,8 @@ func (h *helpScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 
 // View draws the title and the text.
 func (h *helpScreen) View() string {
-	return h.c.styles.Title.Render("Aide") + h.c.styles.Subtle.Render(" — échap pour revenir") + "\n" + h.vp.View()
+	return h.c.styles.Title.Render("Aide") + h.c.styles.Subtle.Render(" — échap pour revenir") + "\n" + h.vp.View() + "\n" +
+		h.c.styles.Subtle.Render(scrollHint(!h.vp.AtTop(), !h.vp.AtBottom()))
 }
 
 // ShortHelp is the footer help.

@@ -264,7 +264,11 @@ func (d *historyDialog) view() string {
 			}
 		}
 		if len(d.revs) > d.rows() {
-			b.WriteString(d.c.styles.Subtle.Render(fmt.Sprintf("  %d–%d sur %d versions", from+1, end, len(d.revs))) + "\n")
+			count := fmt.Sprintf("%d–%d sur %d versions", from+1, end, len(d.revs))
+			if hint := scrollHint(from > 0, end < len(d.revs)); hint != "" {
+				count += " · " + hint
+			}
+			b.WriteString(d.c.styles.Subtle.Render("  "+count) + "\n")
 		}
 		b.WriteString("\nToutes les versions des dernières 24 heures sont gardées, puis une par jour (90 jours).")
 	}

@@ -560,7 +560,11 @@ func (h *homeScreen) table() string {
 		}
 	}
 	if len(h.view) > h.rows() {
-		b.WriteString(s.Subtle.Render(fmt.Sprintf("  %d–%d sur %d", h.offset+1, end, len(h.view))))
+		count := fmt.Sprintf("%d–%d sur %d", h.offset+1, end, len(h.view))
+		if hint := scrollHint(h.offset > 0, end < len(h.view)); hint != "" {
+			count += " · " + hint
+		}
+		b.WriteString(s.Subtle.Render("  " + count))
 	}
 	return b.String()
 }

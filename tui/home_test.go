@@ -131,7 +131,7 @@ func TestHomeListOf1000IsWindowed(t *testing.T) {
 	h.contains("Vos projets (1000)")
 	h.waitFor("the whole list", func() bool { return h.app().home.whole })
 	h.key("end")
-	if v := h.view(); !strings.Contains(v, "1000 sur 1000") {
+	if v := h.view(); !strings.Contains(v, "1000 sur 1000 · plus haut ↑") {
 		t.Fatalf("position line missing:\n%s", v)
 	}
 	if n := strings.Count(h.view(), "\n"); n != 23 {

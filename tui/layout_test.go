@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -110,4 +111,83 @@ func TestHelpLinesAreWrappedNotCut(t *testing.T) {
 			t.Errorf("help lacks %q:\n%s", want, seen.String())
 		}
 	}
+}
+
+func TestScrollWindow(t *testing.T) {
+	for _, c := range []struct{ offset, cursor, n, rows, from, to int }{
+		{0, 0, 5, 10, 0, 5},     // fits: no indicator
+		{0, 0, 20, 10, 0, 9},    // top: 9 items and « plus bas »
+		{0, 9, 20, 10, 2, 10},   // middle: « plus haut », 8 items, « plus bas »
+		{0, 19, 20, 10, 11, 20}, // bottom: « plus haut » and 9 items
+		{5, 6, 20, 10, 5, 13},   // moved as little as needed
+	} {
+		from, to := scrollWindow(c.offset, c.cursor, c.n, c.rows)
+		if from != c.from || to != c.to {
+			t.Errorf("scrollWindow(%d, %d, %d, %d) = %d, %d; want %d, %d", c.offset, c.cursor, c.n, c.rows, from, to, c.from, c.to)
+		}
+		lines := to - from
+		if from > 0 {
+			lines++
+		}
+		if to < c.n {
+			lines++
+		}
+		if c.cursor < from || c.cursor >= to || lines > c.rows || (c.n > c.rows && lines != c.rows) {
+			t.Errorf("scrollWindow(%d, %d, %d, %d): cursor out of view or %d lines", c.offset, c.cursor, c.n, c.rows, lines)
+		}
+	}
+}
+
+// TestScrolledListsSayThereIsMore: a list shown in part says « plus haut ↑ » or
+// « plus bas ↓ » where it goes on, and a short one leaves no blank rows.
+func TestScrolledListsSayThereIsMore(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "02-convention-eau-senegal"))
+	has := func(where string, above, below bool) {
+		t.Helper()
+		v := h.view()
+		if strings.Contains(v, moreAbove) != above || strings.Contains(v, moreBelow) != below {
+			t.Errorf("%s: « %s » %v, « %s » %v expected:\n%s", where, moreAbove, above, moreBelow, below, v)
+		}
+	}
+	// The département picker, 101 choices, then filtered to three.
+	h.goTo(wizard.SecAuthority, "authority.departement")
+	has("picker", true, true)
+	h.typeText("ise")
+	has("picker filtered", false, false)
+	if strings.Contains(h.view(), "┃\n") || strings.Contains(h.view(), "┃ \n") {
+		t.Errorf("blank rows under a short list:\n%s", h.view())
+	}
+	// huh's choice list of the funding sources.
+	h.goTo(wizard.SecFunding, "funding[0].source")
+	h.key("home")
+	has("sources at the top", false, true)
+	for range 11 {
+		h.key("down")
+	}
+	has("sources at the bottom", true, false)
+	// The review, the glossary, the help.
+	h.key("esc")
+	h.goTo(wizard.SecReview, "")
+	has("review", false, true)
+	h.key("end")
+	has("review at the end", true, false)
+	h.key("ctrl+g")
+	has("glossary", false, true)
+	h.key("esc", "f1")
+	has("help", false, true)
+	h.key("esc")
+
+	// The list of actions.
+	p := samplePlan(t, "02-convention-eau-senegal")
+	for i := range 20 {
+		p.Actions = append(p.Actions, wizard.Action{Title: fmt.Sprint("Action ", i), Year: 2027})
+	}
+	h, _, _ = openPlan(t, p)
+	h.run(h.asst().show(wizard.SecActions, "actions", false))
+	has("actions", false, true)
+	h.key("up") // the cursor stays on the first action
+	for range len(p.Actions) {
+		h.key("down")
+	}
+	has("actions at the end", true, false)
 }

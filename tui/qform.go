@@ -479,13 +479,17 @@ func (f *qform) View() string {
 	s := f.c.styles
 	q := f.current()
 	// huh pads its page with blank lines; drop them so that an error and the current
-	// answer stand right under the field (the field's own lines carry its border).
+	// answer stand right under the field (the field's own lines carry its border). A
+	// choice list scrolled to its end is padded inside the border too.
+	choice := q.Kind == wizard.KindChoice || q.Kind == wizard.KindMulti
 	var lines []string
 	for _, l := range strings.Split(f.form.View(), "\n") {
-		if strings.TrimSpace(ansi.Strip(l)) != "" {
+		text := strings.TrimSpace(ansi.Strip(l))
+		if text != "" && !(choice && text == "┃") {
 			lines = append(lines, l)
 		}
 	}
+	lines = f.scrollMarks(lines)
 	lines = append(lines, "")
 	stored := q.Get(f.plan)
 	if why, marked := f.marks[q.ID]; marked && stored != "" {
@@ -519,6 +523,50 @@ func (f *qform) View() string {
 		lines = append(lines, note)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// scrollMarks adds « plus haut ↑ » and « plus bas ↓ » around the options of a choice
+// list that huh shows in part: huh scrolls them without a sign. An option line is one
+// whose text, after the field's border, starts with the cursor or its blank; the list
+// goes on above (below) when the first (last) option is not among them.
+func (f *qform) scrollMarks(lines []string) []string {
+	q := f.current()
+	if q.Searchable || (q.Kind != wizard.KindChoice && q.Kind != wizard.KindMulti) || len(q.Options) == 0 {
+		return lines
+	}
+	first, last := -1, -1
+	for i, l := range lines {
+		rest := strings.TrimPrefix(ansi.Strip(l), "┃ ")
+		if strings.HasPrefix(rest, "› ") || strings.HasPrefix(rest, "  ") {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return lines
+	}
+	shown := func(o wizard.Option) bool {
+		label := wizard.Typography(o.Label)
+		for _, l := range lines[first : last+1] {
+			if strings.HasSuffix(strings.TrimRight(ansi.Strip(l), " "), " "+label) {
+				return true
+			}
+		}
+		return false
+	}
+	mark := func(at int, text string) string {
+		return ansi.Truncate(lines[at], 2, "") + "  " + f.c.styles.Subtle.Render(text)
+	}
+	out := slices.Clone(lines)
+	if !shown(q.Options[len(q.Options)-1]) {
+		out = slices.Insert(out, last+1, mark(last, moreBelow))
+	}
+	if !shown(q.Options[0]) {
+		out = slices.Insert(out, first, mark(first, moreAbove))
+	}
+	return out
 }
 
 // hoveredHelp is the help of the option under the cursor of a choice list.

@@ -134,6 +134,15 @@ func (r *reviewScreen) answers(sec wizard.Section) []string {
 	return out
 }
 
+// inner is the lines a selected block is kept within: the height, less the lines
+// « plus haut ↑ » and « plus bas ↓ » when the review does not fit.
+func (r *reviewScreen) inner() int {
+	if len(r.lines) > r.height {
+		return max(r.height-2, 1)
+	}
+	return r.height
+}
+
 func (r *reviewScreen) scroll() {
 	if len(r.items) == 0 {
 		return
@@ -142,8 +151,8 @@ func (r *reviewScreen) scroll() {
 	if it.first < r.offset {
 		r.offset = it.first
 	}
-	if it.last >= r.offset+r.height {
-		r.offset = min(it.first, it.last-r.height+1)
+	if h := r.inner(); it.last >= r.offset+h {
+		r.offset = min(it.first, it.last-h+1)
 	}
 	if r.cursor == 0 {
 		r.offset = 0
@@ -198,14 +207,25 @@ func (r *reviewScreen) View() string {
 	if len(r.items) > 0 {
 		sel = r.items[r.cursor]
 	}
-	end := min(r.offset+r.height, len(r.lines))
 	out := make([]string, 0, r.height)
+	room := r.height
+	if r.offset > 0 {
+		out = append(out, s.Subtle.Render(moreAbove))
+		room--
+	}
+	end := min(r.offset+room, len(r.lines))
+	if end < len(r.lines) {
+		end-- // the last line says « plus bas ↓ »
+	}
 	for i := r.offset; i < end; i++ {
 		l := r.lines[i]
 		if len(r.items) > 0 && i == sel.first {
 			l = s.Selected.Render("›") + strings.TrimPrefix(l, " ")
 		}
 		out = append(out, l)
+	}
+	if end < len(r.lines) {
+		out = append(out, s.Subtle.Render(moreBelow))
 	}
 	return strings.Join(out, "\n")
 }

@@ -49,6 +49,45 @@ func keepInView(offset, cursor, rows int) int {
 	return max(min(offset, cursor), cursor-rows+1, 0)
 }
 
+// The lines that say a scrolled list goes on above or below what is shown.
+const (
+	moreAbove = "plus haut ↑"
+	moreBelow = "plus bas ↓"
+)
+
+// scrollWindow returns the items [from, to) of a list of n items shown on rows lines,
+// the cursor in view, moved from offset as little as needed. When the list does not fit,
+// a line is left for « plus haut ↑ » when from > 0 and one for « plus bas ↓ » when
+// to < n, so that rows lines hold the items and the indicators, with no blank line.
+func scrollWindow(offset, cursor, n, rows int) (from, to int) {
+	if n <= rows {
+		return 0, n
+	}
+	inner := max(rows-2, 1)
+	from = max(0, min(keepInView(offset, cursor, inner), n-inner))
+	to = from + inner
+	switch {
+	case from == 0:
+		to = min(rows-1, n) // no line above: one more item
+	case to >= n:
+		to, from = n, max(n-(rows-1), 0) // no line below: one more item
+	}
+	return from, to
+}
+
+// scrollHint is the line under a scrolled text or list: « plus haut ↑ · plus bas ↓ »,
+// the parts that apply, or "".
+func scrollHint(above, below bool) string {
+	var parts []string
+	if above {
+		parts = append(parts, moreAbove)
+	}
+	if below {
+		parts = append(parts, moreBelow)
+	}
+	return strings.Join(parts, " · ")
+}
+
 // cell cuts or pads s to exactly w cells.
 func cell(s string, w int) string {
 	if w <= 0 {
