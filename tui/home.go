@@ -517,13 +517,19 @@ func (h *homeScreen) View() string {
 
 func (h *homeScreen) emptyState() string {
 	k := h.c.styles.Key
+	command := h.c.opt.Command
+	if command == "" {
+		command = "aect"
+	}
 	return strings.Join([]string{
-		wrapText("Bienvenue ! aect vous aide à préparer un projet international de votre collectivité "+
+		wrapText(wizard.Typography("Bienvenue ! aect vous aide à préparer un projet international de votre collectivité "+
 			"(jumelage, convention de coopération, don humanitaire), vérifie qu'il respecte la loi "+
-			"et rédige la délibération et la convention.", h.width-2),
+			"et rédige la délibération et la convention."), h.width-2),
 		"",
 		k.Render("n") + " : créer un nouveau projet",
-		"Pour charger les exemples de l'atelier : quittez (" + k.Render("q") + ") puis lancez `aect demo`.",
+		wizard.Typography("Pour charger les exemples de l'atelier, quittez (" + k.Render("q") + ") puis lancez :"),
+		// On its own line, whole, to be typed or copied as is.
+		"  " + k.Render(safetext.Line(command)+" demo"),
 	}, "\n") + "\n"
 }
 

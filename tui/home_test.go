@@ -19,9 +19,20 @@ func TestHomeEmptyStateExplainsAndOffersTheDemo(t *testing.T) {
 	h := newHarness(t, newFakeStore(), 80, 24)
 	h.contains("Bienvenue")
 	v := h.view()
-	for _, want := range []string{"aect demo", "n : créer un nouveau projet", "Vos projets (0)", "? aide"} {
+	for _, want := range []string{"puis lancez :\n  aect demo\n", "n : créer un nouveau projet", "Vos projets (0)", "? aide"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("empty home lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "`") {
+		t.Errorf("raw backticks:\n%s", v)
+	}
+	// The command the program was started with: a workshop's database, go run.
+	for _, command := range []string{"aect --db atelier.db", "go run ./cmd/aect --db atelier.db"} {
+		h := newHarnessWith(t, newFakeStore(), 80, 24, func(o *Options) { o.Command = command })
+		h.contains("Bienvenue")
+		if v := h.view(); !strings.Contains(v, "quittez (q) puis lancez :\n  "+command+" demo\n") {
+			t.Errorf("empty home with %q:\n%s", command, h.view())
 		}
 	}
 }

@@ -32,6 +32,10 @@ type Options struct {
 	DBPath string
 	// ExportDir is the default export folder, editable in the export dialog.
 	ExportDir string
+	// Command is the command line that starts aect again on the same database, for the
+	// commands the screens suggest: « aect --db atelier.db », « go run ./cmd/aect »;
+	// "aect" when empty.
+	Command string
 	// Now gives the current time (relative dates, documents' date); time.Now when nil.
 	Now func() time.Time
 	// HighContrast selects the high-contrast theme.

@@ -60,7 +60,7 @@ func runAccessible(e *env) error {
 		fmt.Fprintln(a.out, "Arrêt.")
 		return nil
 	case errors.Is(err, errStop):
-		fmt.Fprintf(a.out, "Arrêt. Vos réponses sont enregistrées dans le brouillon n° %d ; « aect --accessible » pour reprendre.\n", a.draft.ID)
+		fmt.Fprintf(a.out, "Arrêt. Vos réponses sont enregistrées dans le brouillon n° %d ; « %s » pour reprendre.\n", a.draft.ID, e.hint("--accessible"))
 		return nil
 	case errors.Is(err, errAborted) && a.draft.ID != 0:
 		fmt.Fprintf(a.out, "\nFin de la saisie. Vos réponses sont enregistrées dans le brouillon n° %d.\n", a.draft.ID)

@@ -21,23 +21,23 @@ import (
 )
 
 // draftID reads the one positional argument of show, export and export-json.
-func draftID(args []string) (int64, error) {
+func (e *env) draftID(args []string) (int64, error) {
 	if len(args) == 0 {
-		return 0, usagef("numéro de brouillon manquant (voir aect list)")
+		return 0, usagef("numéro de brouillon manquant (voir %s)", e.hint("list"))
 	}
 	if len(args) > 1 {
 		return 0, usagef("un seul numéro de brouillon attendu, reçu : %s", strings.Join(args, " "))
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, usagef("« %s » n'est pas un numéro de brouillon (voir aect list)", args[0])
+		return 0, usagef("« %s » n'est pas un numéro de brouillon (voir %s)", args[0], e.hint("list"))
 	}
 	return id, nil
 }
 
 // storeAndID reads the draft number of the arguments, then opens the database.
 func (e *env) storeAndID(args []string) (*storage.Store, int64, error) {
-	id, err := draftID(args)
+	id, err := e.draftID(args)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -106,7 +106,7 @@ func cmdList(e *env, args []string) error {
 		if e.opt.deleted {
 			fmt.Fprintln(e.io.out, "La corbeille est vide.")
 		} else {
-			fmt.Fprintln(e.io.out, "Aucun brouillon. Lancez « aect » pour en créer un, ou « aect demo » pour charger les exemples de l'atelier.")
+			fmt.Fprintf(e.io.out, "Aucun brouillon. Lancez « %s » pour en créer un, ou « %s » pour charger les exemples de l'atelier.\n", e.hint(), e.hint("demo"))
 		}
 		return nil
 	}
@@ -136,7 +136,7 @@ func clip(s string, n int) string { return safetext.Cut(safetext.Line(s), n) }
 const quotedWidth = 80
 
 // docKind maps the --doc value to the plan's document.
-func docKind(p *wizard.Plan, name string) (document.Kind, error) {
+func (e *env) docKind(p *wizard.Plan, name string) (document.Kind, error) {
 	kinds := document.Kinds(p)
 	var want []document.Kind
 	switch wizard.Fold(strings.TrimSpace(name)) {
@@ -166,7 +166,7 @@ func docKind(p *wizard.Plan, name string) (document.Kind, error) {
 	case len(want) == 1 && want[0] == document.DeclarationAPD:
 		return "", wizard.Errorf("ce brouillon n'a pas de fiche de déclaration APD : il n'engage pas de dépense au profit d'un pays éligible à l'aide publique au développement")
 	case p.Form == wizard.FormDon:
-		return "", wizard.Errorf("un don humanitaire n'a pas de convention : la délibération suffit (aect show N° --doc deliberation)")
+		return "", wizard.Errorf("un don humanitaire n'a pas de convention : la délibération suffit (%s)", e.hint("show", "N°", "--doc", "deliberation"))
 	case p.Form == wizard.FormPromotion:
 		return "", wizard.Errorf("cette promotion culturelle ou touristique n'engage pas d'argent : elle ne demande pas de convention, la délibération suffit ; une convention s'impose dès qu'une action a un coût (CGCT, art. L. 1115-1)")
 	}
@@ -200,16 +200,16 @@ func cmdShow(e *env, args []string) error {
 	case f == document.PDF && isTerminal(e.io.out):
 		// A PDF is binary: on a terminal it would be garbage, and could send escape
 		// sequences to it.
-		return usagef("un PDF ne s'affiche pas dans le terminal : redirigez la sortie vers un fichier " +
-			"(aect show N° --format pdf > deliberation.pdf) ou utilisez aect export N° --format pdf")
+		return usagef("un PDF ne s'affiche pas dans le terminal : redirigez la sortie vers un fichier "+
+			"(%s > deliberation.pdf) ou utilisez %s", e.hint("show", "N°", "--format", "pdf"), e.hint("export", "N°", "--format", "pdf"))
 	case f != document.Text && f != document.Markdown && f != document.PDF:
-		return usagef("show écrit du texte ou un PDF : --format txt, md ou pdf (pour %s, utilisez aect export)", f)
+		return usagef("show écrit du texte ou un PDF : --format txt, md ou pdf (pour %s, utilisez %s)", f, e.hint("export"))
 	}
 	d, err := e.draft(args)
 	if err != nil {
 		return err
 	}
-	k, err := docKind(d.Plan, e.opt.doc)
+	k, err := e.docKind(d.Plan, e.opt.doc)
 	if err != nil {
 		return err
 	}
@@ -224,12 +224,12 @@ func showAPDCSV(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, err := docKind(d.Plan, e.opt.doc)
+	k, err := e.docKind(d.Plan, e.opt.doc)
 	if err != nil {
 		return err
 	}
 	if k != document.DeclarationAPD {
-		return usagef("--format csv n'existe que pour la fiche de déclaration APD : aect show N° --doc apd --format csv")
+		return usagef("--format csv n'existe que pour la fiche de déclaration APD : %s", e.hint("show", "N°", "--doc", "apd", "--format", "csv"))
 	}
 	return stdoutError(document.WriteAPDCSV(e.io.out, d.Plan))
 }
@@ -348,7 +348,7 @@ func fileError(path string, err error) error {
 
 func cmdImport(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("fichier à importer manquant : aect import projet.json")
+		return usagef("fichier à importer manquant : %s", e.hint("import", "projet.json"))
 	}
 	s, err := e.openWritable()
 	if err != nil {
@@ -385,7 +385,7 @@ func cmdImport(e *env, args []string) error {
 
 func cmdNew(e *env, args []string) error {
 	if e.opt.answers == "" {
-		return usagef("indiquez le fichier de réponses : aect new --answers reponses.json")
+		return usagef("indiquez le fichier de réponses : %s", e.hint("new", "--answers", "reponses.json"))
 	}
 	if len(args) > 0 {
 		return usagef("argument inattendu : %s", strings.Join(args, " "))
@@ -441,10 +441,10 @@ func cmdDemo(e *env, args []string) error {
 		}
 	}
 	if created == 0 {
-		fmt.Fprintln(e.io.out, "Les exemples de l'atelier sont déjà chargés (aect list pour les voir).")
+		fmt.Fprintf(e.io.out, "Les exemples de l'atelier sont déjà chargés (%s pour les voir).\n", e.hint("list"))
 		return nil
 	}
-	fmt.Fprintf(e.io.out, "%s. Lancez « aect » pour les ouvrir, ou « aect list ».\n", wizard.CountOf(created, "exemple chargé", "exemples chargés"))
+	fmt.Fprintf(e.io.out, "%s. Lancez « %s » pour les ouvrir, ou « %s ».\n", wizard.CountOf(created, "exemple chargé", "exemples chargés"), e.hint(), e.hint("list"))
 	return nil
 }
 
@@ -473,7 +473,7 @@ func cmdHistory(e *env, args []string) error {
 				id, r.ID, wizard.FormatMoment(r.Saved, false), clip(d.Title, quotedWidth), d.Percent)
 			return nil
 		}
-		return wizard.Errorf("le brouillon n° %d n'a pas de version %d (aect history %d pour les voir)", id, e.opt.revision, id)
+		return wizard.Errorf("le brouillon n° %d n'a pas de version %d (%s pour les voir)", id, e.opt.revision, e.hint("history", fmt.Sprint(id)))
 	}
 	tw := tabwriter.NewWriter(e.io.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Version\tEnregistrée le\tTitre\tComplet")
@@ -488,6 +488,6 @@ func cmdHistory(e *env, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return stdoutError(err)
 	}
-	fmt.Fprintf(e.io.out, "Pour rétablir une version : aect history %d --restore VERSION\n", id)
+	fmt.Fprintf(e.io.out, "Pour rétablir une version : %s\n", e.hint("history", fmt.Sprint(id), "--restore", "VERSION"))
 	return nil
 }

@@ -85,7 +85,7 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitAborted
 	case errors.As(err, &ue):
 		writeError(std.err, ue.msg)
-		fmt.Fprintln(std.err, "Aide : aect --help")
+		fmt.Fprintln(std.err, "Aide : "+programName(os.Args[0])+" --help")
 		return exitUsage
 	}
 	writeError(std.err, err.Error())

@@ -127,7 +127,7 @@ func TestUsageErrors(t *testing.T) {
 	expect(t, aect(t, "", "--db", db, "show", "abc"), 2, "n'est pas un numéro")
 	expect(t, aect(t, "", "--db", db, "show", "1", "2"), 2, "un seul numéro")
 	expect(t, aect(t, "", "--db", db, "export", "1", "--format", "rtf"), 2, "format « rtf » inconnu", "pdf")
-	expect(t, aect(t, "", "--db", db, "show", "1", "--format", "odt"), 2, "--format txt, md ou pdf", "aect export")
+	expect(t, aect(t, "", "--db", db, "show", "1", "--format", "odt"), 2, "--format txt, md ou pdf", "aect --db "+db+" export")
 	expect(t, aect(t, "", "--db", db, "new"), 2, "--answers")
 	expect(t, aect(t, "", "--db", db, "import"), 2, "fichier à importer manquant")
 	expect(t, aect(t, "", "--bogus"), 2, "option inconnue : -bogus")
@@ -138,8 +138,9 @@ func TestUsageErrors(t *testing.T) {
 
 func TestNoTerminal(t *testing.T) {
 	t.Parallel()
-	r := aect(t, "", "--db", dbPath(t))
-	expect(t, r, 2, "pas de terminal interactif", "aect list", "--accessible")
+	db := dbPath(t)
+	r := aect(t, "", "--db", db)
+	expect(t, r, 2, "pas de terminal interactif", "aect --db "+db+" list", "--accessible")
 	if strings.Contains(r.stdout+r.err, "\x1b[") {
 		t.Error("escape codes written into a pipe")
 	}
@@ -148,7 +149,7 @@ func TestNoTerminal(t *testing.T) {
 func TestDemoListShow(t *testing.T) {
 	t.Parallel()
 	db := dbPath(t)
-	expect(t, aect(t, "", "--db", db, "list"), 0, "Aucun brouillon", "aect demo")
+	expect(t, aect(t, "", "--db", db, "list"), 0, "Aucun brouillon", "aect --db "+db+" demo")
 	expect(t, aect(t, "", "--db", db, "demo"), 0, "5 exemples chargés")
 	expect(t, aect(t, "", "--db", db, "demo"), 0, "déjà chargés")
 	r := aect(t, "", "--db", db, "list")
