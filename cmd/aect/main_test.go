@@ -445,11 +445,11 @@ func TestAccessibleRepeatsInvalidAnswers(t *testing.T) {
 	expect(t, r, 0, "choix 12 impossible", "aucun résultat pour « xyz »", "Vos réponses sont enregistrées")
 	exp := aect(t, "", "--db", db, "export-json", "1")
 	expect(t, exp, 0, `"name": "Trifouillis"`, `"type": "commune"`)
-	// End of input mid-way: answers kept, exit code 130.
+	// End of input mid-way: answers kept; not an interruption (exit code 0).
 	r = aect(t, "1\n\n", "--db", db, "--accessible")
-	expect(t, r, 130, "enregistrées")
+	expect(t, r, 0, "Fin de l'entrée. Vos réponses sont enregistrées dans le brouillon n° 1")
 	r = aect(t, "", "--db", db, "--accessible")
-	expect(t, r, 130)
+	expect(t, r, 0, "Fin de l'entrée.")
 	if !strings.Contains(aect(t, "", "--db", db, "export-json", "1").stdout, "Trifouillis") {
 		t.Error("answers lost")
 	}
