@@ -165,8 +165,10 @@ func (f *qform) SetSize(w, h int) tea.Cmd {
 	return f.build(f.cur)
 }
 
-// formHeight is the height given to huh; the rest shows the current answer and messages.
-func (f *qform) formHeight() int { return max(f.height-6, 4) }
+// formHeight is the height given to huh; the rest shows the lines « plus haut ↑ » and
+// « plus bas ↓ » of a choice list (scrollMarks), the current answer, the help of the
+// option under the cursor and messages.
+func (f *qform) formHeight() int { return max(f.height-8, 4) }
 
 // build makes a new huh form whose first page asks question at (which must apply).
 func (f *qform) build(at int) tea.Cmd {
