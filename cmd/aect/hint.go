@@ -23,7 +23,7 @@ func programName(arg0 string) string {
 		// Another name (a test program), found in the PATH, or started by its full path.
 		return "aect"
 	}
-	return arg0
+	return shellQuote(arg0)
 }
 
 // hint is a command line a message suggests, as the user can type it again: the program
