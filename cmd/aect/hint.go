@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 
@@ -15,9 +16,11 @@ import (
 func programName(arg0 string) string {
 	dir, base := filepath.Split(arg0)
 	name := strings.TrimSuffix(base, ".exe")
+	parent := filepath.Base(filepath.Clean(dir))
 	switch {
-	case name == "aect" && filepath.Base(filepath.Clean(dir)) == "exe" && strings.Contains(dir, "go-build"):
-		// go run builds in a temporary …/go-build…/b001/exe/ folder.
+	case name == "aect" && (parent == "exe" && strings.Contains(dir, "go-build") || goRunCached.MatchString(parent)):
+		// go run builds in a temporary …/go-build…/b001/exe/ folder, then runs the copy it
+		// keeps in the build cache, …/go-build/71/71e4…(64 hex digits)-d/.
 		return "go run ./cmd/aect"
 	case name != "aect", dir == "", filepath.IsAbs(arg0):
 		// Another name (a test program), found in the PATH, or started by its full path.
@@ -25,6 +28,9 @@ func programName(arg0 string) string {
 	}
 	return shellQuote(arg0)
 }
+
+// goRunCached matches the build cache's folder of an executable that go run keeps.
+var goRunCached = regexp.MustCompile(`^[0-9a-f]{64}-d$`)
 
 // hint is a command line a message suggests, as the user can type it again: the program
 // as it was started, the --db given, then args: « aect --db atelier.db list ». A

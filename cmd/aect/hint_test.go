@@ -25,7 +25,8 @@ func runHere(t *testing.T, stdin string, args ...string) (int, string) {
 
 func TestProgramName(t *testing.T) {
 	for arg0, want := range map[string]string{
-		"/tmp/go-build3021/b001/exe/aect":       "go run ./cmd/aect",
+		"/tmp/go-build3021/b001/exe/aect": "go run ./cmd/aect",
+		"/root/.cache/go-build/71/71e475feef047dd7e47faece22d4347f9a230a79c01f4b6182b5d7db693f4e05-d/aect": "go run ./cmd/aect",
 		"aect":                                  "aect",
 		"./aect":                                "./aect",
 		"bin/aect":                              "bin/aect",
