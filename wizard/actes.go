@@ -38,7 +38,7 @@ func parseRegistryNumber(s string, n int, name, example string) (string, error) 
 		}
 	}
 	if len(d) != n {
-		return "", Errorf("%s « %s » : %d chiffres au lieu de %d", name, strings.TrimSpace(s), len(d), n)
+		return "", Errorf("%s « %s » : %s au lieu de %d", name, strings.TrimSpace(s), CountOf(len(d), "chiffre", "chiffres"), n)
 	}
 	if !luhn(d) {
 		return "", Errorf("%s « %s » invalide : sa clé de contrôle ne correspond pas ; vérifiez les chiffres (ils figurent sur l'avis de situation SIRENE ou sur annuaire-entreprises.data.gouv.fr)", name, strings.TrimSpace(s))

@@ -47,9 +47,9 @@ func TestAccessibleListsDraftsByTheirOwnNumbers(t *testing.T) {
 // took, so that a mistyped number is heard; several choices are all named.
 func TestAccessibleRepeatsTheChoiceInWords(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "test.db")
-	// Title, authority type 2, name, département (search), population, executive, its
+	// Title, authority type 2, name, no SIREN, département (search), population, executive, its
 	// title (1), competences 1 and 4, then stop.
-	code, out := runHere(t, "Essai\n2\nMontclar\n38\n900\nClaire Rivoire\n1\n1, 4\nfin\n", "--db", db, "--accessible")
+	code, out := runHere(t, "Essai\n2\nMontclar\n\n38\n900\nClaire Rivoire\n1\n1, 4\nfin\n", "--db", db, "--accessible")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
