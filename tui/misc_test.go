@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -181,7 +182,8 @@ func TestHighContrastTheme(t *testing.T) {
 	if v := h.view(); !strings.Contains(v, "[bloquant]") || !strings.Contains(v, "› [bloquant]") || !strings.Contains(v, "✓1 …2") {
 		t.Errorf("review in high contrast:\n%s", v)
 	}
-	h.key("end")
+	// A tall window shows every section's state at once.
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 200})
 	for _, want := range []string{"✓ complet", "… en cours", "○ vide"} {
 		if !strings.Contains(h.view(), want) {
 			t.Errorf("review in high contrast lacks %q:\n%s", want, h.view())
