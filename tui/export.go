@@ -25,10 +25,14 @@ var exportFormats = []struct{ ext, label string }{
 	{"pdf", "PDF — à imprimer, publier ou transmettre (non modifiable)"},
 	{"md", "Markdown (.md)"},
 	{"txt", "Texte brut (.txt)"},
+	{"actes", "Dossier @ctes — télétransmission au préfet, après le vote"},
 }
 
-// nextSteps is what to do with exported files.
-const nextSteps = "Ouvrez les fichiers avec LibreOffice ou Word, relisez les passages [à compléter] puis transmettez le projet au secrétariat du conseil."
+// nextSteps is what to do with exported files; actesSteps with the dossier @ctes.
+const (
+	nextSteps  = "Ouvrez les fichiers avec LibreOffice ou Word, relisez les passages [à compléter] puis transmettez le projet au secrétariat du conseil."
+	actesSteps = "Lisez LISEZMOI.txt : l'acte à transmettre est l'acte signé, après le vote. Complétez les passages marqués, faites signer, puis déposez l'acte et ses annexes sur votre plateforme de télétransmission avec les données d'acte.txt."
+)
 
 // exportDialog chooses a format and a folder, runs the export in a tea.Cmd, then shows
 // the written paths and what to do next.
@@ -143,7 +147,11 @@ func (d *exportDialog) view() string {
 			}
 			b.WriteString("  " + safetext.Visible(p) + "\n")
 		}
-		b.WriteString("\n" + nextSteps + "\n\nentrée : fermer")
+		steps := nextSteps
+		if exportFormats[d.sel].ext == "actes" {
+			steps = actesSteps
+		}
+		b.WriteString("\n" + steps + "\n\nentrée : fermer")
 	default:
 		b.WriteString("Format :\n")
 		for i, f := range exportFormats {

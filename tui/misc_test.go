@@ -346,3 +346,24 @@ func TestExportDialogRemembersTheLastFolder(t *testing.T) {
 		t.Fatalf("folder offered %q, want %q", got, other)
 	}
 }
+
+// TestExportDialogWritesTheActesDossier: the export dialog's last format is the dossier
+// @ctes; a draft that lacks its pieces gets the list, and nothing is written.
+func TestExportDialogWritesTheActesDossier(t *testing.T) {
+	s := newFakeStore()
+	s.addSample(t, "02-convention-eau-senegal")
+	h := newHarness(t, s, 80, 30)
+	h.contains("Eau potable")
+	out := filepath.Join(t.TempDir(), "export")
+	h.key("e")
+	h.contains("Dossier @ctes")
+	h.key("up") // from ODT, up wraps to the last format
+	h.key("tab", "ctrl+u")
+	h.typeText(out)
+	h.key("enter")
+	h.contains("L'export a échoué")
+	h.contains("SIREN de la collectivité manque")
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("the folder was created")
+	}
+}

@@ -567,7 +567,7 @@ func (a *accessible) documents() error {
 	}
 	var formats []document.Format
 	for {
-		ans, err := a.line("Format : odt (LibreOffice, par défaut), docx (Word), pdf, md ou txt : ")
+		ans, err := a.line("Format : odt (LibreOffice, par défaut), docx (Word), pdf, md, txt, ou actes (dossier de télétransmission, après le vote) : ")
 		if err != nil {
 			return err
 		}
@@ -589,6 +589,12 @@ func (a *accessible) documents() error {
 			dir = cwd
 		}
 		paths, err := document.Export(a.draft.Plan, dir, document.DraftRef{Number: a.draft.ID, Key: a.draft.Key()}, formats, document.Options{Today: today()})
+		var missing *document.ActesError
+		if errors.As(err, &missing) {
+			// Another folder would not help: the answers lack something.
+			a.say(err)
+			return nil
+		}
 		if err != nil {
 			a.say(err)
 			continue
@@ -597,6 +603,7 @@ func (a *accessible) documents() error {
 		for _, p := range paths {
 			fmt.Fprintf(a.out, "  %s\n", safetext.Visible(p))
 		}
+		actesReadMe(a.out, paths)
 		fmt.Fprintln(a.out, "Ouvrez-les avec LibreOffice ou Word, complétez les passages marqués [à compléter] et faites vérifier le projet avant la séance.")
 		return nil
 	}

@@ -72,9 +72,13 @@ func init() {
 			help: "Écrit la délibération, la convention ou la charte, la convention d'objectifs et la fiche de déclaration APD\n(avec son tableau declaration-apd.csv) s'il y a lieu, et les prochaines étapes dans DOSSIER/<n°>-<titre>/,\n" +
 				"par exemple ./3-jumelage-belmont-sur-guiers-lindenbach/ pour le brouillon n° 3 : chaque brouillon a son dossier.\n" +
 				"Un nouvel export du même brouillon remplace ses fichiers ; les documents d'un autre brouillon ne sont jamais écrasés.\n" +
-				"--format odt (par défaut), docx, pdf, md, txt ou all ; --out DOSSIER (par défaut le dossier courant).",
+				"--format odt (par défaut), docx, pdf, md, txt ou all ; --out DOSSIER (par défaut le dossier courant).\n" +
+				"--format actes prépare, après le vote, le dossier de télétransmission au préfet dans <n°>-<titre>/actes/ :\n" +
+				"la délibération et ses annexes en PDF nommés comme S²LOW les nomme, acte.json et acte.txt (nature,\n" +
+				"classification, numéro, date, objet, SIREN), la ligne de données ouvertes (SCDL) et un LISEZMOI.txt.\n" +
+				"Il demande le SIREN, le numéro de la délibération et une séance passée ; les formats se combinent : --format odt,actes.",
 			flags: func(fs *flag.FlagSet, o *options) {
-				fs.StringVar(&o.format, "format", "odt", "format : odt, docx, pdf, md, txt ou all")
+				fs.StringVar(&o.format, "format", "odt", "format : odt, docx, pdf, md, txt, actes (télétransmission) ou all")
 				fs.StringVar(&o.out, "out", ".", "dossier de destination")
 			},
 			run: cmdExport},

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -242,7 +243,7 @@ func exportFormats(s string) ([]document.Format, error) {
 	for _, part := range strings.Split(s, ",") {
 		f, err := document.ParseFormat(part)
 		if err != nil {
-			return nil, usagef("format « %s » inconnu : attendu odt, docx, pdf, md, txt ou all (tous)", strings.TrimSpace(part))
+			return nil, usagef("format « %s » inconnu : attendu odt, docx, pdf, md, txt, actes (dossier de télétransmission) ou all (tous)", strings.TrimSpace(part))
 		}
 		out = append(out, f)
 	}
@@ -267,7 +268,17 @@ func cmdExport(e *env, args []string) error {
 	for _, p := range paths {
 		fmt.Fprintf(e.io.out, "  %s\n", safetext.Visible(p))
 	}
+	actesReadMe(e.io.out, paths)
 	return nil
+}
+
+// actesReadMe points to the LISEZMOI.txt of a dossier @ctes among the paths written.
+func actesReadMe(w io.Writer, paths []string) {
+	for _, p := range paths {
+		if filepath.Base(p) == document.ReadMeName {
+			fmt.Fprintf(w, "Dossier @ctes : lisez %s avant de transmettre ; l'acte transmis est l'acte signé, après le vote.\n", safetext.Visible(p))
+		}
+	}
 }
 
 func cmdExportJSON(e *env, args []string) error {

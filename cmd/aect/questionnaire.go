@@ -18,6 +18,9 @@ func cmdQuestionnaire(e *env, args []string) error {
 	if err != nil {
 		return &usageError{err.Error()}
 	}
+	if f == document.Actes {
+		return usagef("le questionnaire s'écrit en odt, docx, pdf, md ou txt")
+	}
 	doc := document.Questionnaire()
 	switch f {
 	case document.Text, document.Markdown:

@@ -119,8 +119,9 @@ const (
 var AllFormats = []Format{ODT, DOCX, PDF, Markdown, Text}
 
 // ParseFormat reads a format name, ignoring case, surrounding spaces and a leading dot:
-// "odt", "docx", "pdf", "md" (or "markdown"), "txt" (or "texte", "text"). An unknown
-// name gives a French error listing the accepted ones.
+// "odt", "docx", "pdf", "md" (or "markdown"), "txt" (or "texte", "text"), and "actes"
+// (or "@ctes") for the dossier of the télétransmission. An unknown name gives a French
+// error listing the accepted ones.
 func ParseFormat(s string) (Format, error) {
 	switch strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), ".") {
 	case "odt":
@@ -133,8 +134,10 @@ func ParseFormat(s string) (Format, error) {
 		return Markdown, nil
 	case "txt", "text", "texte":
 		return Text, nil
+	case "actes", "@ctes":
+		return Actes, nil
 	}
-	return "", wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md ou txt", s)
+	return "", wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md, txt ou actes", s)
 }
 
 // FileName is the file name of a document in a format: "deliberation.odt",
@@ -211,6 +214,8 @@ func Render(w io.Writer, d *Doc, f Format) error {
 		return renderDOCX(w, d)
 	case PDF:
 		return renderPDF(w, d)
+	case Actes:
+		return wizard.Errorf("le dossier @ctes n'est pas un document : il s'écrit dans un dossier (export, format actes)")
 	}
 	return wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md ou txt", f)
 }

@@ -61,7 +61,7 @@ func TestKindTitleAndFileName(t *testing.T) {
 
 func TestParseFormat(t *testing.T) {
 	for in, want := range map[string]Format{"odt": ODT, " DOCX ": DOCX, ".md": Markdown, "markdown": Markdown,
-		"txt": Text, "texte": Text, "PDF": PDF, ".pdf": PDF} {
+		"txt": Text, "texte": Text, "PDF": PDF, ".pdf": PDF, "actes": Actes, "@CTES": Actes} {
 		got, err := ParseFormat(in)
 		if err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
@@ -69,7 +69,7 @@ func TestParseFormat(t *testing.T) {
 	}
 	_, err := ParseFormat("rtf")
 	var we *wizard.Error
-	if !errors.As(err, &we) || !strings.Contains(err.Error(), "« rtf »") || !strings.Contains(err.Error(), "odt, docx, pdf, md ou txt") {
+	if !errors.As(err, &we) || !strings.Contains(err.Error(), "« rtf »") || !strings.Contains(err.Error(), "odt, docx, pdf, md, txt ou actes") {
 		t.Errorf("ParseFormat(rtf) error = %v", err)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -97,7 +99,11 @@ const markerHeader = "aect-brouillon/1\n"
 // Export writes every document of the plan (see Kinds) in each format into
 // dir/<FolderName>/, creating the folder (0755), and returns the paths written, in the
 // order of Kinds then formats; the APD declaration sheet is followed by its lines for a
-// spreadsheet, declaration-apd.csv, whatever the formats. No formats means all of them. Each file is written to a
+// spreadsheet, declaration-apd.csv, whatever the formats. No formats means all of them
+// (AllFormats). The format Actes adds the dossier of the télétransmission (BuildActes) in
+// the sub-folder ActesFolder, after the documents; a plan that cannot have one is refused
+// with an *ActesError before anything is written, and a dossier made again replaces the
+// PDFs of the earlier one (their names hold the act's number). Each file is written to a
 // temporary file then renamed, so that an interrupted export never leaves half a file.
 // A folder that holds another draft's documents (its marker names another key), or files
 // of the same names that aect did not write there, is refused before anything is written.
@@ -108,12 +114,23 @@ func Export(p *wizard.Plan, dir string, ref DraftRef, formats []Format, opt Opti
 		formats = AllFormats
 	}
 	var chosen []Format
+	actes := false
 	for _, f := range formats {
 		if _, err := ParseFormat(string(f)); err != nil {
 			return nil, err
 		}
-		if !containsFormat(chosen, f) {
+		switch {
+		case f == Actes:
+			actes = true
+		case !containsFormat(chosen, f):
 			chosen = append(chosen, f)
+		}
+	}
+	var dossier []File
+	if actes {
+		var err error
+		if _, dossier, err = BuildActes(p, opt); err != nil {
+			return nil, err
 		}
 	}
 	title := ""
@@ -127,6 +144,9 @@ func Export(p *wizard.Plan, dir string, ref DraftRef, formats []Format, opt Opti
 	folder := filepath.Join(dir, FolderName(ref.Number, title))
 	var names []string
 	for _, k := range Kinds(p) {
+		if len(chosen) == 0 {
+			break
+		}
 		for _, f := range chosen {
 			names = append(names, FileName(k, f))
 		}
@@ -137,9 +157,19 @@ func Export(p *wizard.Plan, dir string, ref DraftRef, formats []Format, opt Opti
 	if err := claimFolder(folder, key, names); err != nil {
 		return nil, err
 	}
+	var sub string
+	if actes {
+		sub = filepath.Join(folder, ActesFolder)
+		if err := claimFolder(sub, key, fileNames(dossier)); err != nil {
+			return nil, err
+		}
+	}
 	var written []string
 	var buf bytes.Buffer
 	for _, k := range Kinds(p) {
+		if len(chosen) == 0 {
+			break
+		}
 		d := Build(p, k, opt)
 		for _, f := range chosen {
 			buf.Reset()
@@ -164,7 +194,50 @@ func Export(p *wizard.Plan, dir string, ref DraftRef, formats []Format, opt Opti
 			written = append(written, path)
 		}
 	}
+	for _, f := range dossier {
+		path := filepath.Join(sub, f.Name)
+		if err := writeAtomic(path, f.Data); err != nil {
+			return written, err
+		}
+		written = append(written, path)
+	}
+	if actes {
+		if err := removeStalePieces(sub, dossier); err != nil {
+			return written, err
+		}
+	}
 	return written, nil
+}
+
+// fileNames lists the names of files.
+func fileNames(files []File) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = f.Name
+	}
+	return out
+}
+
+// stalePiece matches the PDFs of a dossier @ctes (S²LOW's names).
+var stalePiece = regexp.MustCompile(`^[0-9]{2}_[A-Z]{2}-[0-9A-Z]{3}-[0-9]{9}-[0-9]{8}-[A-Z0-9_]+-DE-1-1_[0-9]+\.pdf$`)
+
+// removeStalePieces removes, from this draft's dossier @ctes, the PDFs of an earlier
+// dossier that the new one did not write (another number or date in their names), so
+// that only the current pieces can be transmitted.
+func removeStalePieces(sub string, dossier []File) error {
+	entries, err := os.ReadDir(sub)
+	if err != nil {
+		return folderError(sub, err)
+	}
+	keep := fileNames(dossier)
+	for _, e := range entries {
+		if e.Type().IsRegular() && stalePiece.MatchString(e.Name()) && !slices.Contains(keep, e.Name()) {
+			if err := os.Remove(filepath.Join(sub, e.Name())); err != nil {
+				return fileError(filepath.Join(sub, e.Name()), err)
+			}
+		}
+	}
+	return nil
 }
 
 // claimFolder makes sure folder is this draft's (key): it creates it with its marker, or

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"slices"
 	"strings"
 
 	"aect/wizard"
@@ -196,38 +197,58 @@ func (in Inline) String() string {
 // searches and tests.
 func (d *Doc) PlainText() string {
 	var b []byte
-	add := func(in Inline) {
+	d.walk(func(label string) {
+		b = append(b, label...)
+		b = append(b, '\n')
+	}, func(in Inline) {
 		b = append(b, in.String()...)
 		b = append(b, '\n')
-	}
+	})
+	return string(b)
+}
+
+// Placeholders lists the texts of the document's placeholders, in order, each once:
+// « [à compléter : nombre de membres présents] ».
+func (d *Doc) Placeholders() []string {
+	var out []string
+	d.walk(func(string) {}, func(in Inline) {
+		for _, s := range in {
+			if s.Style == Placeholder && !slices.Contains(out, s.Text) {
+				out = append(out, s.Text)
+			}
+		}
+	})
+	return out
+}
+
+// walk calls label for each label and column title, and line for each line of text of the
+// document, in order.
+func (d *Doc) walk(label func(string), line func(Inline)) {
 	for _, bl := range d.Blocks {
 		if bl.Label != "" {
-			b = append(b, bl.Label...)
-			b = append(b, '\n')
+			label(bl.Label)
 		}
 		for _, l := range bl.Lines {
-			add(l)
+			line(l)
 		}
 		for _, it := range bl.Items {
-			add(it.Text)
+			line(it.Text)
 		}
 		if bl.Table != nil {
 			for _, c := range bl.Table.Columns {
-				b = append(b, c.Title...)
-				b = append(b, '\n')
+				label(c.Title)
 			}
 			for _, r := range bl.Table.Rows {
 				for _, c := range r.Cells {
-					add(c)
+					line(c)
 				}
 			}
 		}
 		for _, s := range bl.Signatures {
 			for _, h := range s.Heading {
-				add(h)
+				line(h)
 			}
-			add(s.Name)
+			line(s.Name)
 		}
 	}
-	return string(b)
 }
