@@ -61,6 +61,8 @@ wait_for "1/10 Collectivité"
 echo "== section Collectivité"
 keys Enter                                   # type : commune
 typed "Commune d'Évry-Test"; keys Enter      # nom
+typed "241 800 507"; keys Enter              # SIREN
+keys Enter                                   # SIRET (facultatif)
 typed "isere"; keys Enter                    # département : 38 – Isère
 typed "2400"; keys Enter                     # population
 typed "Marie Durand"; keys Enter             # exécutif
@@ -104,6 +106,7 @@ for want in \
 	"\"name\": \"Commune d'Évry-Test\"" \
 	'"departement": "38"' \
 	'"population": 2400' \
+	'"siren": "241800507"' \
 	'"executive_name": "Marie Durand"' \
 	'"annual_resources": 850000' \
 	'"name": "Gemeinde Lindenbach"' \
