@@ -139,9 +139,7 @@ func TestAPDSheet(t *testing.T) {
 // soffice unless required (CI, AECT_REQUIRE_SOFFICE=1); it needs Calc
 // (libreoffice-calc-nogui).
 func TestAPDCSVInLibreOffice(t *testing.T) {
-	if testing.Short() && !required() {
-		t.Skip("mode -short : test de conversion PDF par LibreOffice ignoré")
-	}
+	skipUnlessRequired(t)
 	soffice := requireTool(t, "soffice", "libreoffice")
 	pdftotext := requireTool(t, "pdftotext")
 	dir := t.TempDir()

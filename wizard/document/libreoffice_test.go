@@ -36,6 +36,15 @@ func requireTool(t *testing.T, names ...string) string {
 // required reports whether the LibreOffice test must run: in CI, or when asked.
 func required() bool { return os.Getenv("CI") != "" || os.Getenv("AECT_REQUIRE_SOFFICE") == "1" }
 
+// skipUnlessRequired skips a conversion by LibreOffice (10 to 20 s) in a plain
+// « go test ./... », which stays quick; .ci/run and AECT_REQUIRE_SOFFICE=1 run it.
+func skipUnlessRequired(t *testing.T) {
+	t.Helper()
+	if !required() {
+		t.Skip("conversion par LibreOffice : lancée par .ci/run ou avec AECT_REQUIRE_SOFFICE=1")
+	}
+}
+
 // keyPhrases lists what the PDF of a document must show.
 func keyPhrases(p *wizard.Plan, k Kind) []string {
 	phrases := []string{p.Authority.Name}
@@ -117,9 +126,7 @@ func checkPDF(ctx context.Context, t *testing.T, pdftotext, file string, p *wiza
 // the PDF itself. Set AECT_PDF_DIR to keep the files.
 func TestLibreOfficeConversion(t *testing.T) {
 	t.Parallel() // mostly waiting for LibreOffice: the other tests run meanwhile
-	if testing.Short() && !required() {
-		t.Skip("mode -short : test de conversion PDF par LibreOffice ignoré")
-	}
+	skipUnlessRequired(t)
 	soffice := requireTool(t, "soffice", "libreoffice")
 	pdftotext := requireTool(t, "pdftotext")
 	start := time.Now()
