@@ -123,6 +123,9 @@ const (
 	SectorSport         Sector = "sport"
 	SectorEgalite       Sector = "egalite_femmes_hommes"
 	SectorNumerique     Sector = "numerique"
+	// SectorEnergie is the field of the 1 % énergie: the public distribution of
+	// electricity and gas (CGCT L. 1115-1-1), narrower than SectorEnvironnement.
+	SectorEnergie Sector = "energie_distribution"
 )
 
 // Form is the form of the external action, which decides the documents drafted.
@@ -201,7 +204,7 @@ type OnePercent struct {
 var onePercent = map[Source]OnePercent{
 	SourceEau:            {ServiceEau, "L. 1115-1-1", SectorEau, "loi Oudin-Santini du 9 février 2005"},
 	SourceAssainissement: {ServiceAssainissement, "L. 1115-1-1", SectorEau, "loi Oudin-Santini du 9 février 2005"},
-	SourceElecGaz:        {ServiceElectriciteGaz, "L. 1115-1-1", SectorEnvironnement, ""},
+	SourceElecGaz:        {ServiceElectriciteGaz, "L. 1115-1-1", SectorEnergie, ""},
 	SourceDechets:        {ServiceDechets, "L. 1115-2", SectorDechets, ""},
 	SourceMobilite:       {ServiceMobilite, "L. 1115-3", SectorMobilite, "loi d'orientation des mobilités du 24 décembre 2019"},
 }
@@ -332,7 +335,7 @@ var Sectors = Catalogue[Sector]{Name: "secteur", Choices: []Choice[Sector]{
 	{SectorEconomie, "Économie durable", "24 % des actions des communes et EPCI (chiffres MEAE, 2020)."},
 	{SectorCulture, "Culture et patrimoine", "19 % des actions des communes et EPCI (chiffres MEAE, 2020)."},
 	{SectorHumanitaire, "Actions humanitaires et coopération transfrontalière", "15 % des actions des communes et EPCI (chiffres MEAE, 2020)."},
-	{SectorEnvironnement, "Environnement, climat, énergie", "14 % des actions des communes et EPCI (chiffres MEAE, 2020) ; seul domaine que peut financer le 1 % énergie."},
+	{SectorEnvironnement, "Environnement, climat, énergie", "14 % des actions des communes et EPCI (chiffres MEAE, 2020). Le 1 % énergie ne finance que la distribution d'électricité et de gaz (secteur à part)."},
 	{SectorEau, "Eau et assainissement", "Accès à l'eau, assainissement, formation, protection de la ressource : le seul domaine que peut financer le 1 % eau et assainissement (pas l'irrigation ni l'eau industrielle)."},
 	{SectorDechets, "Déchets", "Le seul domaine que peut financer le 1 % déchets."},
 	{SectorMobilite, "Mobilité", "Le seul domaine que peut financer le 1 % mobilité."},
@@ -344,6 +347,7 @@ var Sectors = Catalogue[Sector]{Name: "secteur", Choices: []Choice[Sector]{
 	{SectorSport, "Sport", "Rencontres et échanges sportifs."},
 	{SectorEgalite, "Égalité femmes-hommes", "Actions pour l'égalité entre les femmes et les hommes."},
 	{SectorNumerique, "Numérique", "Services numériques, inclusion numérique."},
+	{SectorEnergie, "Distribution d'électricité et de gaz", "Réseaux publics de distribution d'électricité et de gaz : le seul domaine que peut financer le 1 % énergie (CGCT, art. L. 1115-1-1)."},
 }}
 
 // Forms is the catalogue of forms of external action.

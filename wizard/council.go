@@ -24,7 +24,13 @@ type ConvocationRule struct {
 // it cannot be known yet (the type, a commune's population, a syndicat mixte's kind or
 // its statuts' delay is missing).
 func (a *Authority) ConvocationRule(s *Session) (ConvocationRule, bool) {
+	pfister := a.Type == AuthCommune || a.Type.IsEPCI() || (a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatFerme)
 	switch {
+	case s.SecondMeetingHeld() && pfister:
+		// L. 2121-17: convened again « à trois jours au moins d'intervalle », three jours
+		// francs between the new convocation and the second meeting (CE, 16 juin 1997,
+		// Pfister, n° 142691), whatever the population.
+		return ConvocationRule{3, true, "la nouvelle convocation après un défaut de quorum", a.QuorumArticle()}, true
 	case a.Type == AuthCommune && a.Population == 0:
 		return ConvocationRule{}, false
 	case a.Type == AuthCommune && a.Population < PublicationThreshold:
@@ -102,17 +108,57 @@ func (a *Authority) UrgencyArticle() string {
 // majority of the members in office (more than half); proxies do not count.
 func Quorum(members int) int { return members/2 + 1 }
 
-// QuorumArticle is the article of the quorum and of the second meeting without quorum.
+// QuorumArticle is the article of the quorum and of the second meeting without quorum
+// (a syndicat mixte ouvert: its statuts).
 func (a *Authority) QuorumArticle() string {
-	switch a.Type {
-	case AuthDepartement:
+	switch {
+	case a.Type == AuthDepartement:
 		return "L. 3121-14"
-	case AuthRegion:
+	case a.Type == AuthRegion:
 		return "L. 4132-13"
-	case AuthCommune, "":
+	case a.Type == AuthCommune, a.Type == "":
 		return "L. 2121-17"
+	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatOuvert:
+		return "L. 5721-2 et les statuts"
+	case a.Type == AuthSyndicatMixte:
+		return "L. 2121-17, L. 5211-1 et L. 5711-1"
 	}
 	return "L. 2121-17 et L. 5211-1"
+}
+
+// VoteArticle is the article of the majority of the suffrages exprimés and of the
+// président's casting vote.
+func (a *Authority) VoteArticle() string {
+	switch {
+	case a.Type == AuthDepartement:
+		return "L. 3121-14 et L. 3121-15"
+	case a.Type == AuthRegion:
+		return "L. 4132-13 et L. 4132-14"
+	case a.Type == AuthCommune, a.Type == "":
+		return "L. 2121-20"
+	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatOuvert:
+		return "L. 5721-2 et les statuts"
+	case a.Type == AuthSyndicatMixte:
+		return "L. 2121-20, L. 5211-1 et L. 5711-1"
+	}
+	return "L. 2121-20 et L. 5211-1"
+}
+
+// SecondMeetingHeld reports whether the séance is the second meeting after a quorum
+// failure, which deliberates without quorum: the answer is given and the members present
+// do not reach the quorum.
+func (s *Session) SecondMeetingHeld() bool {
+	return s.SecondMeeting && s.MembersInOffice > 0 && s.Present > 0 && s.Present < Quorum(s.MembersInOffice)
+}
+
+// FirstMeeting is the date of the meeting without quorum of a département or a région,
+// three days before the séance held de plein droit (L. 3121-14, L. 4132-13); false for
+// the others, or while the séance's date is missing.
+func (s *Session) FirstMeeting(a *Authority) (Date, bool) {
+	if !s.SecondMeetingHeld() || !a.SecondMeetingByRight() || s.Date.IsZero() {
+		return Date{}, false
+	}
+	return s.Date.AddDays(-3), true
 }
 
 // SecondMeetingByRight reports whether the meeting after a quorum failure is held de
@@ -122,13 +168,16 @@ func (a *Authority) SecondMeetingByRight() bool {
 	return a.Type == AuthDepartement || a.Type == AuthRegion
 }
 
-// ProxyArticle is the article that allows one proxy per member.
+// ProxyArticle is the article that allows one proxy per member (a syndicat mixte ouvert:
+// its statuts).
 func (a *Authority) ProxyArticle() string {
-	switch a.Type {
-	case AuthDepartement:
+	switch {
+	case a.Type == AuthDepartement:
 		return "L. 3121-16"
-	case AuthRegion:
+	case a.Type == AuthRegion:
 		return "L. 4132-15"
+	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatOuvert:
+		return "L. 5721-2 et les statuts"
 	}
 	return "L. 2121-20"
 }
@@ -200,7 +249,9 @@ func (a *Authority) PublicationArticle() string {
 		if a.SyndicatKind == SyndicatFerme {
 			return "L. 2131-1 et L. 5711-1"
 		}
-		return "L. 2131-1 et L. 5721-4"
+		// L. 5721-4: the départements' rules on the exécutoire character of acts apply
+		// to a syndicat mixte ouvert's.
+		return "L. 3131-1 et L. 5721-4"
 	}
 	if a.Type.IsEPCI() {
 		return "L. 2131-1 et L. 5211-3"

@@ -68,6 +68,8 @@ const (
 	CodeConvocationUrgency    FindingCode = "seance-urgence"
 	CodeQuorum                FindingCode = "seance-quorum"
 	CodeSecondMeeting         FindingCode = "seance-seconde-reunion"
+	CodeSecondMeetingUrgency  FindingCode = "seance-seconde-reunion-urgence"
+	CodeVoteRejected          FindingCode = "seance-vote-rejet"
 	CodeProxies               FindingCode = "seance-pouvoirs"
 	CodeExecutiveTitle        FindingCode = "titre-executif"
 	CodeSessionMembers        FindingCode = "seance-effectifs"

@@ -41,6 +41,8 @@ package crs
 //	egalite_femmes_hommes         15170  Organisations et mouvements de défense des droits des
 //	                                     femmes et institutions gouvernementales
 //	numerique                     22040  Technologies de l'information et de la communication
+//	energie_distribution          23630  Transport et distribution d'électricité (réseaux
+//	                                     centralisés): the field of the 1 % énergie
 var sectorDefaults = map[string]string{
 	"education_social_recherche":   "11120",
 	"economie_durable":             "32130",
@@ -58,6 +60,7 @@ var sectorDefaults = map[string]string{
 	"sport":                        "16065",
 	"egalite_femmes_hommes":        "15170",
 	"numerique":                    "22040",
+	"energie_distribution":         "23630",
 }
 
 // DefaultSector returns the default purpose code of a plan's sector (a wizard.Sector

@@ -648,7 +648,8 @@ func (f *facts) frameParagraphs(b *builder) {
 	}
 	if s.SecondMeeting && s.MembersInOffice > 0 && s.Present < wizard.Quorum(s.MembersInOffice) {
 		if a.SecondMeetingByRight() {
-			b.para("Le quorum n'ayant pas été atteint lors de la réunion du ", todo("date de la première réunion"), ", ", f.council(),
+			first, _ := s.FirstMeeting(&a)
+			b.para("Le quorum n'ayant pas été atteint lors de la réunion du ", date(first, "date de la première réunion"), ", ", f.council(),
 				" s'est réuni", fem(f.councilFeminine(), "e", ""), " de plein droit trois jours plus tard et délibère valablement sans condition de quorum (code général des collectivités territoriales, ",
 				articles(a.QuorumArticle()), ").")
 		} else {
