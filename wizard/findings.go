@@ -77,6 +77,7 @@ const (
 	CodePublicationMode       FindingCode = "publication-mode"
 	CodeElectronicTransfer    FindingCode = "transmission-electronique"
 	CodeAPDDeclaration        FindingCode = "apd-declaration"
+	CodeSIRET                 FindingCode = "collectivite-siret"
 )
 
 // Finding is one result of the rules engine.

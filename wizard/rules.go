@@ -83,6 +83,7 @@ var rules = []func(*checker){
 	ruleExecutiveTitle,
 	rulePublication,
 	ruleAPD,
+	ruleIdentifiers,
 }
 
 // Check runs every rule on the plan and returns the findings, the blocking ones first.
@@ -682,4 +683,15 @@ func ruleAPD(c *checker) {
 	c.add(CodeAPDDeclaration, Advice, SecPartner, RefTo(FieldCountry), "CGCT, art. L. 1115-6",
 		"Le pays partenaire (%s) est éligible à l'aide publique au développement : déclarez chaque année, du 15 avril au 31 mai, les dépenses de l'année précédente sur la plateforme « Démarches simplifiées » (%s). Cette déclaration conditionne tout cofinancement du MEAE.",
 		c.country.Name, first)
+}
+
+// ruleIdentifiers: a SIRET is the authority's SIREN followed by the five digits of one of
+// its establishments.
+func ruleIdentifiers(c *checker) {
+	a := c.p.Authority
+	if a.SIREN != "" && a.SIRET != "" && !strings.HasPrefix(a.SIRET, a.SIREN) {
+		c.add(CodeSIRET, Warning, SecAuthority, RefTo(FieldSIRET), "INSEE, répertoire SIRENE",
+			"Le SIRET %s ne commence pas par le SIREN de la collectivité (%s) : un SIRET est le SIREN suivi des cinq chiffres d'un établissement. Vérifiez les deux numéros.",
+			a.SIRET, a.SIREN)
+	}
 }

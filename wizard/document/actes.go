@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -128,7 +129,7 @@ func BuildActes(p *wizard.Plan, opt Options) (*Acte, []File, error) {
 		}
 		piece.Fichier = actesFileName(piece.Typologie, a, i+1)
 		a.Documents = append(a.Documents, piece)
-		if ph := d.Placeholders(); len(ph) > 0 {
+		if ph := d.PlaceholdersBeforeSigning(); len(ph) > 0 {
 			todo = append(todo, docPlaceholders{Title: piece.Titre, Texts: ph})
 			for _, t := range ph {
 				a.ACompleter = append(a.ACompleter, piece.Titre+" : "+plainSpaces(t))
@@ -213,6 +214,9 @@ func (f *facts) acte() (*Acte, []string) {
 		probs = append(probs, "le numéro SIREN de la collectivité manque (section 1 « Collectivité »)")
 	case err != nil:
 		probs = append(probs, err.Error())
+	}
+	if siret := p.Authority.SIRET; siret != "" && a.SIREN != "" && !strings.HasPrefix(siret, a.SIREN) {
+		probs = append(probs, fmt.Sprintf("le SIRET %s ne commence pas par le SIREN %s : corrigez l'un des deux (section 1 « Collectivité »)", siret, a.SIREN))
 	}
 	if f.hasDep {
 		a.Departement = departement3(f.dep.Code)
@@ -308,7 +312,7 @@ var scdlColumns = []string{"COLL_NOM", "COLL_SIRET", "DELIB_ID", "DELIB_DATE", "
 // scdlLine is the act's line of the open-data list of délibérations (SCDL « Délibérations »
 // 2.1.2): UTF-8, comma-separated, a header then one row. What the plan does not know (the
 // SIRET when not given, the préfecture's registration, the URL of the published act)
-// stays empty, as the schema allows for its optional columns.
+// stays empty: COLL_SIRET is compulsory in the schema, and LISEZMOI.txt says so.
 func (f *facts) scdlLine(a *Acte) []byte {
 	s := f.p.Session
 	opt := func(n *int) string {
@@ -327,9 +331,13 @@ func (f *facts) scdlLine(a *Acte) []byte {
 	if s.Present > 0 && s.Represented != nil {
 		voters = strconv.Itoa(s.Present + *s.Represented)
 	}
+	years, budgets := budgetYears(f.p), ""
+	if years != "" {
+		budgets = budgetNames(f.p)
+	}
 	row := []string{a.Collectivite, f.p.Authority.SIRET, a.Numero, a.DateDecision,
 		a.Classification.Code, scdlMatiere(wizard.ActesMatiere(a.Classification.Code)), a.Objet,
-		budgetYears(f.p), "", "", "", pos(s.MembersInOffice), voters,
+		years, budgets, "", "", pos(s.MembersInOffice), voters,
 		opt(s.VotesFor), opt(s.VotesAgainst), opt(s.Abstentions), ""}
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -387,6 +395,28 @@ func textBlock(b *strings.Builder, first, text string) {
 		}
 		b.WriteString(l + "\n")
 	}
+}
+
+// budgetNames is the SCDL BUDGET_NOM: the authority's budgets that pay, « budget
+// principal » and the budgets annexes of the services whose 1 % is used.
+func budgetNames(p *wizard.Plan) string {
+	var names []string
+	add := func(n string) {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	for _, l := range p.Funding {
+		if m, ok := l.Source.OnePercent(); ok {
+			add("budget annexe « " + wizard.ServiceKinds.Label(m.Service) + " »")
+		} else if l.Source == wizard.SourceBudgetGeneral {
+			add("budget principal")
+		}
+	}
+	if len(names) == 0 {
+		add("budget principal")
+	}
+	return strings.Join(names, " ; ")
 }
 
 // actesReadMe is LISEZMOI.txt: what the folder holds and what to do before and after the
@@ -457,9 +487,11 @@ func (f *facts) actesReadMe(a *Acte, todo []docPlaceholders) string {
 	}
 	open := "Données ouvertes : complétez dans " + SCDLName + " la date d'enregistrement par la préfecture " +
 		"(PREF_DATE), son identifiant (PREF_ID : PREF" + a.Departement + " pour la préfecture) et l'adresse de l'acte publié (DELIB_URL)"
+	open += "."
 	if p.Authority.SIRET == "" {
-		open += ", ainsi que le SIRET de la collectivité (COLL_SIRET, 14 chiffres), que le projet ne donne pas"
+		open += " La ligne n'est valide qu'une fois rempli le SIRET de la collectivité (COLL_SIRET, 14 chiffres, obligatoire), " +
+			"que le projet ne donne pas : indiquez-le dans aect (section 1) et refaites ce dossier, ou saisissez-le dans le fichier."
 	}
-	textBlock(&b, "  - ", open+".")
+	textBlock(&b, "  - ", open)
 	return b.String()
 }

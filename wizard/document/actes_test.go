@@ -134,6 +134,9 @@ func TestActesDossierOfEveryPlan(t *testing.T) {
 					t.Errorf("SCDL %s = %q, want %s", rows[0][col], rows[1][col], re)
 				}
 			}
+			if (rows[1][7] == "") != (rows[1][8] == "") {
+				t.Errorf("SCDL BUDGET_ANNEE %q and BUDGET_NOM %q: both or neither", rows[1][7], rows[1][8])
+			}
 			for _, n := range []string{ActeTextName, ReadMeName} {
 				txt := string(byName[n])
 				if !strings.HasPrefix(txt, "\ufeff") || strings.Contains(strings.ReplaceAll(txt, "\r\n", ""), "\n") {
@@ -197,6 +200,7 @@ func TestActesChecks(t *testing.T) {
 	expect("decided tomorrow", base, day.AddDays(-1), "n'a pas encore eu lieu")
 	expect("no date", with(func(p *wizard.Plan) { p.Session.Date = wizard.Date{} }), actesDay, "la date de la séance manque")
 	expect("no département", with(func(p *wizard.Plan) { p.Authority.Departement = "" }), actesDay, "le département de la collectivité manque")
+	expect("SIRET of another SIREN", with(func(p *wizard.Plan) { p.Authority.SIRET = "21010001200017" }), actesDay, "ne commence pas par le SIREN")
 	expect("bad typology", with(func(p *wizard.Plan) { p.Session.ActesAnnexType = "AU" }), actesDay, "code de typologie")
 
 	// The objet of 499 and 500 characters: the partner's name makes its length.
@@ -317,5 +321,17 @@ func TestActeSchemaRefusesBadData(t *testing.T) {
 		if schema.Validate(inst) == nil {
 			t.Errorf("%s: the schema accepts it", name)
 		}
+	}
+}
+
+// The dates of transmission and publication, in the mentions, are not listed as passages to
+// complete before signing.
+func TestPlaceholdersBeforeSigning(t *testing.T) {
+	d := &Doc{Blocks: []Block{
+		{Type: BlockParagraph, Lines: []Inline{cat("Présents : ", todo("liste"))}},
+		{Type: BlockMentions, Lines: []Inline{cat("Transmis le ", todo("date"))}},
+	}}
+	if got := d.PlaceholdersBeforeSigning(); len(got) != 1 || !strings.Contains(got[0], "liste") {
+		t.Errorf("placeholders %q", got)
 	}
 }

@@ -207,11 +207,19 @@ func (d *Doc) PlainText() string {
 	return string(b)
 }
 
-// Placeholders lists the texts of the document's placeholders, in order, each once:
-// « [à compléter : nombre de membres présents] ».
-func (d *Doc) Placeholders() []string {
+// PlaceholdersBeforeSigning lists the texts of the document's placeholders, in order,
+// each once (« [à compléter : nombre de membres présents] »), but those of the mentions
+// at the end of a délibération (dates of transmission and publication), which are only
+// known after it is signed.
+func (d *Doc) PlaceholdersBeforeSigning() []string {
 	var out []string
-	d.walk(func(string) {}, func(in Inline) {
+	body := &Doc{}
+	for _, bl := range d.Blocks {
+		if bl.Type != BlockMentions {
+			body.Blocks = append(body.Blocks, bl)
+		}
+	}
+	body.walk(func(string) {}, func(in Inline) {
 		for _, s := range in {
 			if s.Style == Placeholder && !slices.Contains(out, s.Text) {
 				out = append(out, s.Text)
