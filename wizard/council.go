@@ -82,67 +82,56 @@ func (r ConvocationRule) Earliest(convocation Date) Date {
 	return convocation.AddDays(r.Days)
 }
 
-// UrgencyArticle is the article that lets the executive shorten the delay for urgency,
-// never below one jour franc (a syndicat mixte ouvert: its statuts).
-func (a *Authority) UrgencyArticle() string {
+// frameArticles are the CGCT articles of an assembly's frame, cited by the findings and
+// the documents.
+type frameArticles struct {
+	urgency, quorum, vote, proxy, publication string
+}
+
+// frame returns the articles of the authority's assembly by its type (DOMAIN §10): a
+// syndicat mixte ouvert follows its statuts and, for its acts, the départements' rules
+// (L. 5721-4); a syndicat mixte whose kind is not given yet is taken as fermé.
+func (a *Authority) frame() frameArticles {
 	switch {
 	case a.Type == AuthDepartement:
-		return "L. 3121-19"
+		return frameArticles{"L. 3121-19", "L. 3121-14", "L. 3121-14 et L. 3121-15", "L. 3121-16", "L. 3131-1"}
 	case a.Type == AuthRegion:
-		return "L. 4132-18"
-	case a.Type == AuthCommune && a.Population < PublicationThreshold:
-		return "L. 2121-11"
-	case a.Type == AuthCommune:
-		return "L. 2121-12"
-	case a.Type.IsEPCI():
-		return "L. 5211-1 et L. 2121-12"
+		return frameArticles{"L. 4132-18", "L. 4132-13", "L. 4132-13 et L. 4132-14", "L. 4132-15", "L. 4141-1"}
 	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatOuvert:
-		return "L. 5721-2 et les statuts"
+		const statuts = "L. 5721-2 et les statuts"
+		return frameArticles{statuts, statuts, statuts, statuts, "L. 3131-1 et L. 5721-4"}
 	case a.Type == AuthSyndicatMixte:
-		return "L. 5711-1 et L. 2121-12"
+		return frameArticles{"L. 5711-1 et L. 2121-12", "L. 2121-17, L. 5211-1 et L. 5711-1", "L. 2121-20, L. 5211-1 et L. 5711-1",
+			"L. 2121-20", "L. 2131-1 et L. 5711-1"}
+	case a.Type.IsEPCI():
+		return frameArticles{"L. 5211-1 et L. 2121-12", "L. 2121-17 et L. 5211-1", "L. 2121-20 et L. 5211-1", "L. 2121-20", "L. 2131-1 et L. 5211-3"}
+	case a.Type == AuthCommune && a.Population < PublicationThreshold:
+		return frameArticles{"L. 2121-11", "L. 2121-17", "L. 2121-20", "L. 2121-20", "L. 2131-1"}
 	}
-	return "L. 2121-12"
+	return frameArticles{"L. 2121-12", "L. 2121-17", "L. 2121-20", "L. 2121-20", "L. 2131-1"}
 }
+
+// UrgencyArticle is the article that lets the executive shorten the delay for urgency,
+// never below one jour franc (a syndicat mixte ouvert: its statuts).
+func (a *Authority) UrgencyArticle() string { return a.frame().urgency }
+
+// QuorumArticle is the article of the quorum and of the second meeting without quorum.
+func (a *Authority) QuorumArticle() string { return a.frame().quorum }
+
+// VoteArticle is the article of the majority of the suffrages exprimés and of the
+// président's casting vote.
+func (a *Authority) VoteArticle() string { return a.frame().vote }
+
+// ProxyArticle is the article that allows one proxy per member.
+func (a *Authority) ProxyArticle() string { return a.frame().proxy }
+
+// PublicationArticle is the article of the publication of the acts and of their
+// exécutoire character.
+func (a *Authority) PublicationArticle() string { return a.frame().publication }
 
 // Quorum is the least number of members present for the assembly to deliberate: the
 // majority of the members in office (more than half); proxies do not count.
 func Quorum(members int) int { return members/2 + 1 }
-
-// QuorumArticle is the article of the quorum and of the second meeting without quorum
-// (a syndicat mixte ouvert: its statuts).
-func (a *Authority) QuorumArticle() string {
-	switch {
-	case a.Type == AuthDepartement:
-		return "L. 3121-14"
-	case a.Type == AuthRegion:
-		return "L. 4132-13"
-	case a.Type == AuthCommune, a.Type == "":
-		return "L. 2121-17"
-	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatOuvert:
-		return "L. 5721-2 et les statuts"
-	case a.Type == AuthSyndicatMixte:
-		return "L. 2121-17, L. 5211-1 et L. 5711-1"
-	}
-	return "L. 2121-17 et L. 5211-1"
-}
-
-// VoteArticle is the article of the majority of the suffrages exprimés and of the
-// président's casting vote.
-func (a *Authority) VoteArticle() string {
-	switch {
-	case a.Type == AuthDepartement:
-		return "L. 3121-14 et L. 3121-15"
-	case a.Type == AuthRegion:
-		return "L. 4132-13 et L. 4132-14"
-	case a.Type == AuthCommune, a.Type == "":
-		return "L. 2121-20"
-	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatOuvert:
-		return "L. 5721-2 et les statuts"
-	case a.Type == AuthSyndicatMixte:
-		return "L. 2121-20, L. 5211-1 et L. 5711-1"
-	}
-	return "L. 2121-20 et L. 5211-1"
-}
 
 // SecondMeetingHeld reports whether the séance is the second meeting after a quorum
 // failure, which deliberates without quorum: the answer is given and the members present
@@ -166,20 +155,6 @@ func (s *Session) FirstMeeting(a *Authority) (Date, bool) {
 // the others the assembly is convened again, at least three days later.
 func (a *Authority) SecondMeetingByRight() bool {
 	return a.Type == AuthDepartement || a.Type == AuthRegion
-}
-
-// ProxyArticle is the article that allows one proxy per member (a syndicat mixte ouvert:
-// its statuts).
-func (a *Authority) ProxyArticle() string {
-	switch {
-	case a.Type == AuthDepartement:
-		return "L. 3121-16"
-	case a.Type == AuthRegion:
-		return "L. 4132-15"
-	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatOuvert:
-		return "L. 5721-2 et les statuts"
-	}
-	return "L. 2121-20"
 }
 
 // PowerArticle is the CGCT article that gives the assembly its power to deliberate, for
@@ -236,27 +211,6 @@ func (a *Authority) ActesCompulsory() bool {
 		return true
 	}
 	return false
-}
-
-// PublicationArticle is the article of the publication of the acts.
-func (a *Authority) PublicationArticle() string {
-	switch a.Type {
-	case AuthDepartement:
-		return "L. 3131-1"
-	case AuthRegion:
-		return "L. 4141-1"
-	case AuthSyndicatMixte:
-		if a.SyndicatKind == SyndicatFerme {
-			return "L. 2131-1 et L. 5711-1"
-		}
-		// L. 5721-4: the départements' rules on the exécutoire character of acts apply
-		// to a syndicat mixte ouvert's.
-		return "L. 3131-1 et L. 5721-4"
-	}
-	if a.Type.IsEPCI() {
-		return "L. 2131-1 et L. 5211-3"
-	}
-	return "L. 2131-1"
 }
 
 // courts is the seat of the tribunal administratif of each département, from the code de
