@@ -1,0 +1,198 @@
+package tui
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/huh"
+
+	"aect/wizard"
+)
+
+// walkPlan is the jumelage of the keystroke count: sample 01 (a jumelage with a German
+// commune), carried by a commune of the 2026 directory, Saint-Cyprien (Dordogne), with
+// its SIREN — what a new user types in full without the directory.
+func walkPlan(t testing.TB) *wizard.Plan {
+	t.Helper()
+	p := samplePlan(t, "01-jumelage-allemagne")
+	p.Title = "Jumelage Saint-Cyprien – Lindenbach"
+	p.Authority.Name = "Saint-Cyprien"
+	p.Authority.Departement = "24"
+	p.Authority.Population = 1566
+	p.Authority.SIREN = "212403968"
+	p.Implementation.Operator = "Comité de jumelage de Saint-Cyprien"
+	for i := range p.Actions {
+		if p.Actions[i].PaidTo.Name != "" {
+			p.Actions[i].PaidTo.Name = "Comité de jumelage de Saint-Cyprien"
+		}
+	}
+	return p
+}
+
+// walker types a plan into the real program as a new user does, at 80×24, and counts the
+// keys: every key message sent, letters included. It answers whatever question is on
+// screen (so that a question skipped by the program costs nothing), types in a
+// searchable list only the letters needed to bring the answer under the cursor, and
+// leaves an optional answer empty with one key.
+type walker struct {
+	t         *testing.T
+	h         *harness
+	want      *wizard.Plan
+	total     int
+	bySection [wizard.NumSections]int
+}
+
+func (w *walker) key(keys ...string) {
+	for _, k := range keys {
+		sec := wizard.SecAuthority
+		if a := w.h.asst(); a != nil && w.h.app().active == a {
+			sec = a.sec
+		}
+		w.bySection[sec]++
+		w.total++
+		w.h.key(k)
+	}
+}
+
+func (w *walker) text(s string) {
+	for _, r := range strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s) {
+		w.key(string(r))
+	}
+}
+
+// answer gives the answer of the question shown in f.
+func (w *walker) answer(f *qform) {
+	q := f.current()
+	want := q.Get(w.want)
+	shown := q.Get(f.plan)
+	switch q.Kind {
+	case wizard.KindChoice:
+		if q.Searchable {
+			w.pick(f, want)
+			return
+		}
+		if want == "" {
+			w.key("tab")
+			return
+		}
+		opts := q.OptionsFor(f.plan)
+		sel := f.fields[f.cur-f.start].(*huh.Select[string])
+		hovered, _ := sel.Hovered()
+		from := slices.IndexFunc(opts, func(o wizard.Option) bool { return o.Value == hovered })
+		to := slices.IndexFunc(opts, func(o wizard.Option) bool { return o.Value == want })
+		for ; from < to; from++ {
+			w.key("down")
+		}
+		for ; from > to; from-- {
+			w.key("up")
+		}
+		w.key("enter")
+	case wizard.KindMulti:
+		cursor := 0
+		for _, x := range strings.Split(want, ",") {
+			if x == "" {
+				continue
+			}
+			i := slices.IndexFunc(q.Options, func(o wizard.Option) bool { return o.Value == x })
+			for ; cursor < i; cursor++ {
+				w.key("down")
+			}
+			for ; cursor > i; cursor-- {
+				w.key("up")
+			}
+			w.key("space")
+		}
+		w.key("enter")
+	case wizard.KindConfirm:
+		if want == "oui" {
+			w.key("o")
+		} else {
+			w.key("n")
+		}
+	default:
+		if shown != want {
+			if shown != "" {
+				w.key("ctrl+u")
+			}
+			w.text(want)
+		}
+		w.key("enter")
+	}
+}
+
+// pick types the folded label of the wanted option letter by letter until the option is
+// under the cursor, then validates it.
+func (w *walker) pick(f *qform, want string) {
+	p := f.fields[f.cur-f.start].(*picker)
+	if want == "" {
+		w.key("tab")
+		return
+	}
+	q := f.current()
+	label := wizard.Fold(q.OptionLabel(want))
+	for _, r := range label {
+		if o, ok := p.hovered(); ok && o.Value == want && p.input.Value() != "" {
+			break
+		}
+		w.key(string(r))
+	}
+	w.key("enter")
+}
+
+// walk types the whole plan, from the drafts list to the review.
+func (w *walker) walk() {
+	w.key("n")
+	w.text(w.want.Title)
+	w.key("enter")
+	w.h.waitFor("the assistant", func() bool { return w.h.asst() != nil && w.h.app().active == w.h.asst() })
+	for steps := 0; w.h.asst().sec < wizard.SecReview; steps++ {
+		if steps > 2000 {
+			w.t.Fatalf("the walk does not end; screen:\n%s", w.h.view())
+		}
+		a := w.h.asst()
+		switch {
+		case a.form != nil:
+			w.answer(a.form)
+		case a.list != nil && a.list.item != nil:
+			w.answer(a.list.item)
+		case a.list != nil:
+			if a.list.count() < wizard.ItemCount(w.want, a.list.kind.field()) {
+				w.key("a")
+			} else {
+				w.key("tab")
+			}
+		default:
+			w.key("enter")
+		}
+	}
+	w.h.settle()
+}
+
+// TestKeystrokesOfANewUsersJumelage counts the keys a new user presses to type a whole
+// jumelage at 80×24 (go test -run Keystrokes -v ./tui prints them), and checks that the
+// walk gave every answer.
+func TestKeystrokesOfANewUsersJumelage(t *testing.T) {
+	want := walkPlan(t)
+	s := newFakeStore()
+	h := newHarness(t, s, 80, 24)
+	w := &walker{t: t, h: h, want: want}
+	w.walk()
+
+	got := s.plan(h.asst().id)
+	a, _ := json.Marshal(normalise(t, got))
+	b, _ := json.Marshal(normalise(t, want))
+	if !reflect.DeepEqual(normalise(t, got), normalise(t, want)) {
+		t.Fatalf("the walk typed another plan\n got: %s\nwant: %s", a, b)
+	}
+	var lines []string
+	for sec, n := range w.bySection {
+		if n > 0 {
+			lines = append(lines, fmt.Sprintf("%d %s: %d", sec+1, wizard.Section(sec).Title(), n))
+		}
+	}
+	t.Logf("keystrokes of the jumelage at 80×24: %d in all; %s", w.total, strings.Join(lines, "; "))
+}
