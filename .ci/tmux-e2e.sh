@@ -59,6 +59,12 @@ keys Enter
 wait_for "1/10 Collectivité"
 
 echo "== section Collectivité"
+wait_for "Votre collectivité"
+typed "st cyprien 24"                        # the directory, loaded on first use
+wait_for "Saint-Cyprien (24, Dordogne)"
+keys Tab                                     # passed: the commune is fictional
+wait_for "Titre du projet"
+keys Enter                                   # titre, donné à la création
 keys Enter                                   # type : commune
 typed "Commune d'Évry-Test"; keys Enter      # nom
 typed "241 800 507"; keys Enter              # SIREN
@@ -97,6 +103,7 @@ wait_for "3/10 Domaine"                          # reopens where the user was
 keys C-t; wait_for "Sommaire"; keys 2
 wait_for "Réponse actuelle : Gemeinde Lindenbach"
 keys C-t; wait_for "Sommaire"; keys 1
+wait_for "Votre collectivité"; keys Tab
 wait_for "Réponse actuelle : Jumelage Évry – Lindenbach"
 
 echo "== réponses enregistrées"

@@ -36,6 +36,8 @@ type common struct {
 	formKeys *huh.KeyMap
 	// draftID returns the number of the draft open in the assistant, or 0.
 	draftID func() int64
+	// dirs loads the directory of collectivités once, on first use (see directory).
+	dirs func() dirSource
 	// exportDir is the folder of the last export that succeeded, offered by the next
 	// export dialog of the session (the database's, since one session has one).
 	exportDir string
@@ -93,7 +95,7 @@ type App struct {
 }
 
 func newApp(store Store, opt Options, styles *Styles) *App {
-	c := &common{opt: opt, store: store, styles: styles, keys: NewKeyMap(), log: opt.Log, saver: newSaver(store)}
+	c := &common{opt: opt, store: store, styles: styles, keys: NewKeyMap(), log: opt.Log, saver: newSaver(store), dirs: newDirLoader(opt)}
 	a := &App{c: c}
 	c.draftID = func() int64 {
 		if a.asst != nil {

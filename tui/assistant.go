@@ -684,6 +684,9 @@ func fieldKeys(c *common, q *wizard.Question) []key.Binding {
 	nb := func(keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
 	}
+	if q.Directory {
+		return []key.Binding{nb("lettres", "chercher"), nb("↑/↓", "parcourir"), nb("entrée", "choisir"), nb("tab", "passer"), k.PrevField}
+	}
 	switch q.Kind {
 	case wizard.KindChoice:
 		if q.Searchable {

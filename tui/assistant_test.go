@@ -108,8 +108,12 @@ func TestGoingBackFromAnEmptyFirstFieldOfASection(t *testing.T) {
 		t.Fatalf("maj+tab from the first question: section %v, focused %q", h.asst().sec, h.focused())
 	}
 	// From the very first question nothing happens, and nothing breaks.
-	h.goTo(wizard.SecAuthority, "title")
+	h.goTo(wizard.SecAuthority, "authority.insee")
 	h.key("shift+tab")
+	if h.focused() != "authority.insee" {
+		t.Fatalf("focused %q", h.focused())
+	}
+	h.key("tab") // « Votre collectivité » passed
 	if h.focused() != "title" {
 		t.Fatalf("focused %q", h.focused())
 	}
@@ -727,7 +731,7 @@ func TestTooSmallWindowSaysSoAndRecovers(t *testing.T) {
 	h.typeText("x") // keys are ignored meanwhile
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	v := h.view()
-	if !strings.Contains(v, "Type de collectivité") || len(strings.Split(v, "\n")) != 30 {
+	if !strings.Contains(v, "Votre collectivité") || len(strings.Split(v, "\n")) != 30 {
 		t.Fatalf("after enlarging:\n%s", v)
 	}
 }

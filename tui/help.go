@@ -101,6 +101,7 @@ func (h *helpScreen) content() string {
 	if h.c.opt.Version != "" {
 		para("aect version " + safetext.Visible(h.c.opt.Version))
 	}
+	para("Annuaire des collectivités : " + safetext.Visible(h.c.directoryLabel()))
 	return strings.TrimPrefix(b.String(), "\n")
 }
 

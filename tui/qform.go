@@ -67,14 +67,20 @@ type qform struct {
 	// budgets remembers the budget of each 1 % competence unticked (the draft's UIState),
 	// to give it back if the competence is ticked again (shared with the assistant).
 	budgets map[wizard.ServiceKind]int64
-	start   int // first question of the current huh form
-	form    *huh.Form
-	fields  []huh.Field // fields[i-start] asks question i
-	cur     int
-	width   int
-	height  int
-	note    string
-	noteErr bool
+	// filled holds the answers the directory just gave (by question ID): going forward
+	// skips them, maj+tab goes back to them.
+	filled map[string]bool
+	// jumpAnswered: the next move forward goes to the first question without an
+	// answer (after a choice in the directory, which answers most of the section).
+	jumpAnswered bool
+	start        int // first question of the current huh form
+	form         *huh.Form
+	fields       []huh.Field // fields[i-start] asks question i
+	cur          int
+	width        int
+	height       int
+	note         string
+	noteErr      bool
 }
 
 func newQForm(c *common, plan *wizard.Plan, qs []wizard.Question, pending, marks map[string]string) *qform {
@@ -94,6 +100,10 @@ func (f *qform) load(i int) *answer {
 	if raw, ok := f.pending[q.ID]; ok {
 		v = raw
 	}
+	if v == "" && wizard.FieldID(q.ID) == wizard.FieldPooledWith {
+		// The commune's EPCI is offered: entrée takes it, ctrl+u clears it.
+		v = f.c.pooledSuggestion(f.plan)
+	}
 	a := &answer{s: safetext.Text(v)}
 	switch q.Kind {
 	case wizard.KindMulti:
@@ -109,8 +119,10 @@ func (f *qform) load(i int) *answer {
 }
 
 // value returns the answer of question i as the user would type it.
-func (f *qform) value(i int) string {
-	a := f.vals[i]
+func (f *qform) value(i int) string { return f.valueOf(i, f.vals[i]) }
+
+// valueOf returns answer a of question i as the user would type it.
+func (f *qform) valueOf(i int, a *answer) string {
 	switch f.qs[i].Kind {
 	case wizard.KindMulti:
 		return strings.Join(a.multi.order, ",")
@@ -200,6 +212,11 @@ func (f *qform) field(i int) huh.Field {
 	a := f.vals[i]
 	h := f.formHeight()
 	title, help := f.wrapped(q.Title), f.wrapped(q.Help)
+	if q.Directory {
+		p := newDirPicker(f.c, q, &a.s)
+		p.WithHeight(h)
+		return p
+	}
 	switch q.Kind {
 	case wizard.KindChoice:
 		if q.Searchable {
@@ -259,7 +276,7 @@ func (f *qform) typeText(km tea.KeyMsg) tea.Cmd {
 	a := f.vals[f.cur]
 	before := utf8.RuneCountInString(a.s)
 	_, cmd := f.form.Update(km)
-	if q := f.current(); f.textFocused() && !q.Searchable {
+	if q := f.current(); f.textFocused() && !q.Searchable && !q.Directory {
 		if lost := len(km.Runes) - (utf8.RuneCountInString(a.s) - before); lost > 0 {
 			verb := "collé"
 			if len(km.Runes) == 1 {
@@ -323,6 +340,9 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, reply) {
 	case q.Kind == wizard.KindConfirm && (key.Matches(km, k.Yes) || key.Matches(km, k.No)):
 		a.b = key.Matches(km, k.Yes)
 		return f.next(&res), res
+	case q.Directory && km.Type == tea.KeyEnter:
+		f.fields[f.cur-f.start].(*dirPicker).choose()
+		return f.next(&res), res
 	case q.Kind == wizard.KindChoice && q.Searchable && km.Type == tea.KeyEnter:
 		if !f.fields[f.cur-f.start].(*picker).choose() {
 			return nil, res
@@ -345,6 +365,10 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, reply) {
 func (f *qform) next(res *reply) tea.Cmd {
 	f.leave(f.cur, true, res)
 	n := f.first(f.cur + 1)
+	for n >= 0 && f.jumpAnswered && f.qs[n].Get(f.plan) != "" {
+		n = f.first(n + 1)
+	}
+	f.jumpAnswered = false
 	if n < 0 {
 		res.done = true
 		return nil
@@ -352,8 +376,8 @@ func (f *qform) next(res *reply) tea.Cmd {
 	// An answer may change later ones (a budget given back): their fields are rebuilt.
 	stale := false
 	for i := n; i < len(f.qs); i++ {
-		if _, kept := f.pending[f.qs[i].ID]; !kept && f.value(i) != safetext.Text(f.qs[i].Get(f.plan)) {
-			f.vals[i], stale = f.load(i), true
+		if fresh := f.load(i); f.value(i) != f.valueOf(i, fresh) {
+			f.vals[i], stale = fresh, true
 		}
 	}
 	if stale {
@@ -372,9 +396,16 @@ func (f *qform) next(res *reply) tea.Cmd {
 // answer. An invalid answer is kept and reported.
 func (f *qform) leave(i int, explicit bool, res *reply) {
 	q := &f.qs[i]
+	if q.Directory {
+		f.leaveDirectory(i, explicit, res)
+		return
+	}
 	if q.Kind == wizard.KindChoice && !q.Searchable && !explicit {
 		f.vals[i].s = q.Get(f.plan)
 		return
+	}
+	if !explicit && wizard.FieldID(q.ID) == wizard.FieldPooledWith && q.Get(f.plan) == "" && f.value(i) == f.c.pooledSuggestion(f.plan) {
+		return // an offer not taken is not an answer
 	}
 	v := f.value(i)
 	before := q.Get(f.plan)
@@ -502,8 +533,17 @@ func (f *qform) View() string {
 		lines = append(lines, s.Err.Render("✗ Réponse non enregistrée (à corriger) : « "+quotedRaw(raw)+" »"))
 	case stored == "":
 		lines = append(lines, s.Subtle.Render("○ Pas encore de réponse."))
+	case q.Directory:
+		// A long EPCI name with its code: wrapped, not cut.
+		lines = append(lines, s.OK.Render(wrapText("✓ Réponse actuelle : "+f.directoryAnswer(), f.width-1)))
 	default:
 		lines = append(lines, s.OK.Render("✓ Réponse actuelle : ")+answerText(q, stored))
+	}
+	if h := f.c.directoryHint(f.plan, q); h != "" {
+		lines = append(lines, s.Subtle.Render(wrapText(wizard.Typography(h), f.width-1)))
+	}
+	if wizard.FieldID(q.ID) == wizard.FieldPooledWith && stored == "" && f.value(f.cur) != "" && f.value(f.cur) == f.c.pooledSuggestion(f.plan) {
+		lines = append(lines, s.Subtle.Render(wrapText("Proposé d'après l'annuaire : l'EPCI de la commune. Entrée pour le garder, ctrl+u pour l'effacer.", f.width-1)))
 	}
 	var note string
 	if f.note != "" {
@@ -583,6 +623,8 @@ func (f *qform) hoveredHelp() string {
 	case *picker:
 		o, _ := fld.hovered()
 		v = o.Value
+	case *dirPicker:
+		return fld.hoveredHelp()
 	default:
 		return ""
 	}
@@ -601,6 +643,12 @@ func answerText(q *wizard.Question, v string) string { return safetext.Line(answ
 
 // answerWords is an answer in words, before cleaning.
 func answerWords(q *wizard.Question, v string) string {
+	if q.Directory {
+		if len(v) == 9 {
+			return "SIREN " + v
+		}
+		return "code INSEE " + v
+	}
 	switch q.Kind {
 	case wizard.KindInt:
 		return groupDigits(v)

@@ -37,7 +37,7 @@ type reviewScreen struct {
 }
 
 func newReview(c *common, p *wizard.Plan, states [wizard.NumSections]wizard.State, pending map[string]string) *reviewScreen {
-	return &reviewScreen{c: c, plan: p, states: states, pending: pending, findings: wizard.Check(p)}
+	return &reviewScreen{c: c, plan: p, states: states, pending: pending, findings: wizard.CheckWith(p, c.directoryFor(p))}
 }
 
 // SetSize lays the content out for the width.

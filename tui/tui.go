@@ -22,6 +22,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
+
+	"aect/wizard/directory"
 )
 
 // Options configures the interface.
@@ -42,6 +44,10 @@ type Options struct {
 	HighContrast bool
 	// Log receives diagnostics; it must not write to the terminal. May be nil.
 	Log *log.Logger
+	// Directory loads the directory of collectivités in use and names it (« 2026
+	// (intégré) », « 2027 (importé) »); it is called once, when « Votre collectivité »
+	// is first asked, never at start-up. Nil uses the directory compiled in.
+	Directory func() (d *directory.Directory, label string, err error)
 }
 
 // ErrInterrupted is returned by Run when the user pressed ctrl+c; the command line maps

@@ -29,6 +29,12 @@ func fieldTable() []Field {
 
 	return []Field{
 		// 1. Collectivité
+		{ID: FieldINSEE, Section: SecAuthority, Name: "collectivité dans l'annuaire", Optional: true,
+			Changed: "la collectivité choisie dans l'annuaire a changé",
+			Title:   "Votre collectivité", Kind: KindText, Directory: true, MaxLen: 100, Placeholder: "saint cyprien, 24220, 24396",
+			Help:  "Tapez le nom de votre commune ou de votre EPCI, son code postal, son code INSEE ou son SIREN : choisie dans l'annuaire officiel, elle donne le nom, le type, le département, la population et le SIREN, que vous pouvez ensuite modifier. Les syndicats mixtes, départements et régions n'y figurent pas : choisissez « Pas dans l'annuaire » et saisissez-les vous-même.",
+			Feeds: []Feed{{Field: FieldExecutiveName}, {Field: FieldSIRET}},
+			bind:  directoryB{}},
 		{ID: FieldTitle, Section: SecAuthority, Name: "titre du projet", Optional: true,
 			Title: "Titre du projet", Kind: KindText, MaxLen: MaxLine, Placeholder: "Jumelage Belmont – Lindenbach",
 			Help: "Un titre court qui vous permet de retrouver le brouillon, par exemple « Jumelage Belmont – Lindenbach ».",
@@ -75,7 +81,7 @@ func fieldTable() []Field {
 		{ID: FieldPopulation, Section: SecAuthority, Name: "population",
 			Changed: "la population a changé",
 			Title:   "Population (nombre d'habitants)", Kind: KindInt, Placeholder: "2400",
-			Help:  "La population légale. Sous 3 500 habitants, la commune choisit son mode de publication des actes ; à partir de 50 000, la transmission au préfet est électronique.",
+			Help:  "La population légale municipale, que lisent les règles du conseil (le délai de convocation) ; l'annuaire la donne. Sous 3 500 habitants, la commune choisit son mode de publication des actes ; à partir de 50 000, la transmission au préfet est électronique.",
 			Feeds: []Feed{{Field: FieldConvocation}},
 			bind:  intB(func(p *Plan, i int) *int { return &a(p, i).Population }, 0, 100_000_000, "un nombre d'habitants")},
 		{ID: FieldExecutiveName, Section: SecAuthority, Name: "nom de l'exécutif",

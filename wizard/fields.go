@@ -16,6 +16,7 @@ type FieldID string
 // The answers of a plan, in the order of the assistant. Each one is declared once, in
 // the registry (fieldTable).
 const (
+	FieldINSEE             FieldID = "authority.insee"
 	FieldTitle             FieldID = "title"
 	FieldAuthorityType     FieldID = "authority.type"
 	FieldSyndicatKind      FieldID = "authority.syndicat_kind"
@@ -130,6 +131,10 @@ type Field struct {
 	Offers func(p *Plan, value string) bool
 	// Searchable marks long choice lists (countries, départements) that need a filter.
 	Searchable bool
+	// Directory marks the question « Votre collectivité », answered by a search in the
+	// directory of collectivités: the interfaces offer the matches, and a choice fills
+	// the answers the directory gives (ApplyDirectory).
+	Directory bool
 	// Optional answers are not counted in the completeness ("facultatif").
 	Optional bool
 	// MaxLen is the most characters of a text answer.

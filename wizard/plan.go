@@ -32,6 +32,9 @@ type Plan struct {
 type Authority struct {
 	Type AuthorityType `json:"type,omitempty"`
 	Name string        `json:"name,omitempty"`
+	// INSEE is a commune's code officiel géographique ("24396", "2A004"): the key of the
+	// commune in the directory of collectivités (DirectoryEntry).
+	INSEE string `json:"insee,omitempty"`
 	// SIREN and SIRET identify the authority in the INSEE's register: the dossier for
 	// the télétransmission and the open-data line need them.
 	SIREN          string         `json:"siren,omitempty"`

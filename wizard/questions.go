@@ -52,6 +52,11 @@ type Question struct {
 	Options []Option
 	// Searchable marks long choice lists (countries, départements) that need a filter.
 	Searchable bool
+	// Directory marks the question « Votre collectivité »: a text searched in the
+	// directory of collectivités, whose chosen match fills several answers
+	// (ApplyDirectory). Stored, its answer is the commune's INSEE code or the EPCI's
+	// SIREN.
+	Directory bool
 	// Placeholder is an example answer shown in an empty field.
 	Placeholder string
 	// Optional answers may stay empty ("facultatif").
@@ -215,7 +220,7 @@ func sdgOptions() []Option {
 // question derives the question that asks answer r of field f.
 func (f *Field) question(r Ref) Question {
 	q := Question{ID: r.ID(), Ref: r, Section: f.Section, Title: f.QuestionTitle(), Help: f.Help, Kind: f.Kind,
-		Options: f.Options, Searchable: f.Searchable, Placeholder: f.Placeholder, Optional: f.Optional,
+		Options: f.Options, Searchable: f.Searchable, Directory: f.Directory, Placeholder: f.Placeholder, Optional: f.Optional,
 		MaxLen: f.MaxLen, When: f.When, offers: f.Offers}
 	b := f.bind
 	if f.ID.List() == FieldServices {

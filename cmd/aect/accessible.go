@@ -32,6 +32,7 @@ var errStop = errors.New("arrêt demandé")
 var errEndOfInput = errors.New("fin de l'entrée")
 
 type accessible struct {
+	env   *env
 	in    *bufio.Scanner
 	out   io.Writer
 	store *storage.Store
@@ -54,7 +55,7 @@ func runAccessible(e *env) error {
 	if err != nil {
 		return err
 	}
-	a := &accessible{in: bufio.NewScanner(e.io.in), out: e.io.out, store: s}
+	a := &accessible{env: e, in: bufio.NewScanner(e.io.in), out: e.io.out, store: s}
 	a.in.Buffer(make([]byte, 64*1024), 1024*1024)
 	stop := a.onSignal(e.io.err)
 	defer stop()
@@ -214,6 +215,9 @@ func (a *accessible) ask(q wizard.Question) error {
 	if a.onlyMissing && cur != "" && !(q.Kind == wizard.KindConfirm && cur == wizard.YesNo(false)) {
 		return nil
 	}
+	if q.Directory {
+		return a.askDirectory(q)
+	}
 	fmt.Fprintf(a.out, "\n%s\n", q.Title)
 	if !q.Searchable {
 		for i, o := range q.Options {
@@ -223,6 +227,7 @@ func (a *accessible) ask(q wizard.Question) error {
 	if cur != "" {
 		fmt.Fprintf(a.out, "Réponse actuelle : %s. Entrée pour la garder.\n", describe(q, cur))
 	}
+	a.directoryNote(q)
 	for {
 		ans, err := a.line(promptFor(q))
 		if err != nil {
@@ -238,6 +243,9 @@ func (a *accessible) ask(q wizard.Question) error {
 			continue
 		case ans == "":
 			return nil // keeps the answer; an empty one leaves the draft incomplete, which is allowed
+		case wizard.FieldID(q.ID) == wizard.FieldPooledWith && wizard.Fold(ans) == "epci" && a.pooledSuggestion() != "":
+			ans = a.pooledSuggestion()
+			fmt.Fprintf(a.out, "Choisi : %s.\n", ans)
 		case wizard.Fold(ans) == "effacer":
 			ans = ""
 		default:
@@ -543,7 +551,7 @@ func (a *accessible) review() {
 			fmt.Fprintf(a.out, "%s, à compléter : %s.\n", s.Title(), strings.Join(pr.Missing[s], ", "))
 		}
 	}
-	fs := wizard.Check(p)
+	fs := a.env.check(p)
 	if len(fs) == 0 {
 		fmt.Fprintln(a.out, "Contrôle : aucun constat.")
 		return

@@ -47,9 +47,9 @@ func TestAccessibleListsDraftsByTheirOwnNumbers(t *testing.T) {
 // took, so that a mistyped number is heard; several choices are all named.
 func TestAccessibleRepeatsTheChoiceInWords(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "test.db")
-	// Title, authority type 2, name, no SIREN, département (search), population, executive, its
-	// title (1), competences 1 and 4, then stop.
-	code, out := runHere(t, "Essai\n2\nMontclar\n\n38\n900\nClaire Rivoire\n1\n1, 4\nfin\n", "--db", db, "--accessible")
+	// « Votre collectivité » passed, title, authority type 2, name, no SIREN, département
+	// (search), population, executive, its title (1), competences 1 and 4, then stop.
+	code, out := runHere(t, "\nEssai\n2\nMontclar\n\n38\n900\nClaire Rivoire\n1\n1, 4\nfin\n", "--db", db, "--accessible")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
@@ -111,7 +111,7 @@ func TestAccessibleRemovesAnActionOrAFundingLine(t *testing.T) {
 // line, ctrl+d) ends the session like « fin »: exit code 0, every answer saved.
 func TestAccessibleEndOfInputIsNotAnInterruption(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "test.db")
-	code, out := runHere(t, "Jumelage\n1\nMontclar\n", "--db", db, "--accessible")
+	code, out := runHere(t, "\nJumelage\n1\nMontclar\n", "--db", db, "--accessible")
 	if code != 0 || !strings.Contains(out, "Fin de l'entrée. Vos réponses sont enregistrées dans le brouillon n° 1") || strings.Contains(out, "interrompu") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}

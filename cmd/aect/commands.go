@@ -178,7 +178,7 @@ func (e *env) docKind(p *wizard.Plan, name string) (document.Kind, error) {
 // anyway, marked « Projet non conforme ».
 func reportBlocking(w io.Writer, p *wizard.Plan) {
 	var lines []string
-	for _, f := range wizard.Check(p) {
+	for _, f := range wizard.Check(p) { // the directory's findings never block
 		if f.Severity == wizard.Blocking {
 			lines = append(lines, "  - "+safetext.Line(f.Message)+" ("+f.Reference+")")
 		}
@@ -370,8 +370,12 @@ func cmdImport(e *env, args []string) error {
 		data, err := readAnswers(path)
 		if err == nil {
 			var res storage.ImportResult
-			res, err = s.Import(data)
+			var filled string
+			res, err = s.ImportWith(data, func(p *wizard.Plan) { filled = e.fillFromDirectory(p) })
 			if err == nil {
+				if filled != "" {
+					fmt.Fprintf(e.io.out, "%s : %s\n", safetext.Visible(path), filled)
+				}
 				if res.SameAs != 0 {
 					fmt.Fprintf(e.io.out, "%s : déjà présent (brouillon n° %d) ; une copie a été créée : brouillon n° %d « %s »\n",
 						safetext.Visible(path), res.SameAs, res.Draft.ID, clip(res.Draft.Title, quotedWidth))
@@ -413,12 +417,16 @@ func cmdNew(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	filled := e.fillFromDirectory(p)
 	d, err := s.Create(p.Title, p)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.io.out, "Brouillon n° %d créé : « %s » (%d %% complet)\n", d.ID, clip(d.Title, quotedWidth), p.Progress().Percent)
-	printFindingsSummary(e.io.out, wizard.Check(p))
+	if filled != "" {
+		fmt.Fprintln(e.io.out, filled)
+	}
+	printFindingsSummary(e.io.out, e.check(p))
 	return nil
 }
 

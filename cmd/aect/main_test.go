@@ -438,9 +438,9 @@ func TestAccessibleSample01(t *testing.T) {
 func TestAccessibleRepeatsInvalidAnswers(t *testing.T) {
 	t.Parallel()
 	db := dbPath(t)
-	// Title, then an invalid authority type (12), then a valid one (1), then the name,
+	// « Votre collectivité » passed, title, then an invalid authority type (12), then a valid one (1), then the name,
 	// no SIREN, then an invalid département, then "fin".
-	in := "Test\n12\n1\nTrifouillis\n\nxyz\nfin\n"
+	in := "\nTest\n12\n1\nTrifouillis\n\nxyz\nfin\n"
 	r := aect(t, in, "--db", db, "--accessible")
 	expect(t, r, 0, "choix 12 impossible", "aucun résultat pour « xyz »", "Vos réponses sont enregistrées")
 	exp := aect(t, "", "--db", db, "export-json", "1")
@@ -504,10 +504,10 @@ func TestStdoutFull(t *testing.T) {
 func TestAccessibleResumeAsksOnlyMissing(t *testing.T) {
 	t.Parallel()
 	db := dbPath(t)
-	expect(t, aect(t, "Titre\n1\nTrifouillis\nfin\n", "--db", db, "--accessible"), 0)
+	expect(t, aect(t, "\nTitre\n1\nTrifouillis\nfin\n", "--db", db, "--accessible"), 0)
 	// Resume, answer « non » (only the missing answers): the first questions asked are
-	// the SIREN and the département, not the title again.
-	r := aect(t, "1\nnon\n\nfin\n", "--db", db, "--accessible")
+	// « Votre collectivité » (passed), the SIREN and the département, not the title again.
+	r := aect(t, "1\nnon\n\n\nfin\n", "--db", db, "--accessible")
 	expect(t, r, 0, "Reprise du brouillon n° 1", "Numéro SIREN", "Département")
 	after := r.stdout[strings.Index(r.stdout, "Revoir toutes les réponses"):]
 	if strings.Contains(after, "Titre du projet") || strings.Contains(after, "Nom de la collectivité") {
@@ -534,7 +534,7 @@ func TestAccessibleInterrupt(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	stdin.Write([]byte("Projet interrompu\n"))
+	stdin.Write([]byte("\nProjet interrompu\n"))
 	// Wait until the title is saved and the next question is asked.
 	deadline := time.Now().Add(20 * time.Second)
 	for !strings.Contains(out.String(), "Type de collectivité") && time.Now().Before(deadline) {
@@ -570,8 +570,8 @@ func (b *lockedBuffer) String() string {
 func TestHistory(t *testing.T) {
 	t.Parallel()
 	db := dbPath(t)
-	expect(t, aect(t, "Premier titre\nfin\n", "--db", db, "--accessible"), 0)
-	expect(t, aect(t, "1\noui\nSecond titre\nfin\n", "--db", db, "--accessible"), 0)
+	expect(t, aect(t, "\nPremier titre\nfin\n", "--db", db, "--accessible"), 0)
+	expect(t, aect(t, "1\noui\n\nSecond titre\nfin\n", "--db", db, "--accessible"), 0)
 	r := aect(t, "", "--db", db, "history", "1")
 	expect(t, r, 0, "Version", "(actuelle)", "Second titre", "Premier titre", "--restore")
 	// The oldest version with the first title.

@@ -53,6 +53,7 @@ func runTUI(e *env) error {
 		Now:          time.Now,
 		HighContrast: e.opt.contrast,
 		Log:          slog.NewLogLogger(e.log.Handler(), slog.LevelInfo),
+		Directory:    e.tuiDirectory,
 	})
 	if ie := (*tui.InterruptedError)(nil); errors.As(err, &ie) {
 		return &abortedError{note: ie.Note}
