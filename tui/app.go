@@ -5,6 +5,7 @@ import (
 	"log"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -38,6 +39,8 @@ type common struct {
 	draftID func() int64
 	// dirs loads the directory of collectivités once, on first use (see directory).
 	dirs func() dirSource
+	// dirLoaded is set once the directory is loaded (or failed to load).
+	dirLoaded *atomic.Bool
 	// exportDir is the folder of the last export that succeeded, offered by the next
 	// export dialog of the session (the database's, since one session has one).
 	exportDir string
@@ -95,7 +98,8 @@ type App struct {
 }
 
 func newApp(store Store, opt Options, styles *Styles) *App {
-	c := &common{opt: opt, store: store, styles: styles, keys: NewKeyMap(), log: opt.Log, saver: newSaver(store), dirs: newDirLoader(opt)}
+	c := &common{opt: opt, store: store, styles: styles, keys: NewKeyMap(), log: opt.Log, saver: newSaver(store), dirLoaded: &atomic.Bool{}}
+	c.dirs = newDirLoader(opt, c.dirLoaded)
 	a := &App{c: c}
 	c.draftID = func() int64 {
 		if a.asst != nil {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -27,8 +28,9 @@ type dirSource struct {
 // newDirLoader loads the directory on first use only: the program starts without it
 // (Options.Directory, else the directory compiled in). Safe for concurrent use: a
 // warm-up in a tea.Cmd and a keystroke that needs it wait for the same load.
-func newDirLoader(opt Options) func() dirSource {
+func newDirLoader(opt Options, loaded *atomic.Bool) func() dirSource {
 	return sync.OnceValue(func() dirSource {
+		defer loaded.Store(true)
 		if opt.Directory != nil {
 			d, label, err := opt.Directory()
 			return dirSource{d, label, err}
@@ -50,6 +52,15 @@ func (c *common) directory() *directory.Directory {
 		return nil
 	}
 	return s.dir
+}
+
+// loadedDirectory returns the directory when it is already loaded, else nil: what a
+// screen draws must not load it.
+func (c *common) loadedDirectory() *directory.Directory {
+	if !c.dirLoaded.Load() {
+		return nil
+	}
+	return c.directory()
 }
 
 // directoryFor returns the directory when the plan names its authority by a code the
@@ -94,8 +105,10 @@ type dirPicker struct {
 	total   int
 	// chosen is the match chosen with entrée; manual is set when « Pas dans
 	// l'annuaire » was.
-	chosen  *directory.Result
-	manual  bool
+	chosen *directory.Result
+	manual bool
+	// warm: load the directory as soon as the field has focus.
+	warm    bool
 	cursor  int
 	offset  int
 	focused bool
@@ -248,7 +261,7 @@ func (p *dirPicker) View() string {
 	if from > 0 {
 		b.WriteString("  " + s.Subtle.Render(moreAbove) + "\n")
 	}
-	d := p.c.directory()
+	d := p.c.loadedDirectory() // loaded by a search, or by the warm-up
 	for i := from; i < end; i++ {
 		label := dirManualLabel
 		if i < len(p.results) {
@@ -271,10 +284,12 @@ func (p *dirPicker) View() string {
 // countLine says how many matched, or what to type.
 func (p *dirPicker) countLine(d *directory.Directory) string {
 	switch {
+	case strings.TrimSpace(p.input.Value()) == "" && d == nil:
+		return "Annuaire des communes et des EPCI — tab pour passer la question"
+	case strings.TrimSpace(p.input.Value()) == "":
+		return fmt.Sprintf("Annuaire %d des communes et des EPCI — tab pour passer la question", d.Millesime())
 	case d == nil:
 		return "Annuaire illisible : choisissez « Pas dans l'annuaire »."
-	case strings.TrimSpace(p.input.Value()) == "":
-		return fmt.Sprintf("Annuaire %d — tab pour passer la question", d.Millesime())
 	case p.total == 0:
 		return "Aucune commune ni aucun EPCI ne correspond : précisez, ou « Pas dans l'annuaire »."
 	case p.total > len(p.results):
@@ -300,10 +315,16 @@ func (p *dirPicker) hoveredHelp() string {
 	return "Syndicats mixtes, départements, régions et collectivités fictives des ateliers ne figurent pas dans l'annuaire : vous les saisirez aux questions suivantes."
 }
 
-// Focus gives the field the keys and loads the directory in the background.
+// Focus gives the field the keys; for an authority not given yet (a new draft), it
+// loads the directory in the background, so that the first letter typed does not wait
+// for it. A draft whose authority is given does not load it (some 15 MB) unless the
+// user searches.
 func (p *dirPicker) Focus() tea.Cmd {
 	p.focused = true
-	return tea.Batch(p.input.Focus(), p.c.warmDirectory())
+	if p.warm {
+		return tea.Batch(p.input.Focus(), p.c.warmDirectory())
+	}
+	return p.input.Focus()
 }
 
 // Blur takes the keys away.

@@ -214,6 +214,7 @@ func (f *qform) field(i int) huh.Field {
 	title, help := f.wrapped(q.Title), f.wrapped(q.Help)
 	if q.Directory {
 		p := newDirPicker(f.c, q, &a.s)
+		p.warm = f.plan.Authority.Name == "" && !f.plan.Directorial()
 		p.WithHeight(h)
 		return p
 	}
