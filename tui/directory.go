@@ -473,8 +473,8 @@ func (c *common) pooledSuggestion(p *wizard.Plan) string {
 
 // leaveDirectory stores the answer of « Votre collectivité » when the user leaves it:
 // a match chosen with entrée gives the plan every answer the directory holds
-// (wizard.ApplyDirectory), and the form goes on to the first question left without an
-// answer (maj+tab goes back to those filled); « Pas dans l'annuaire » unlinks the plan from the directory and the questions
+// (wizard.ApplyDirectory), and the form goes on to the first required question left
+// without an answer (maj+tab goes back to those filled, and to the optional SIRET); « Pas dans l'annuaire » unlinks the plan from the directory and the questions
 // that follow are asked. Leaving otherwise (tab, maj+tab) changes nothing.
 func (f *qform) leaveDirectory(i int, explicit bool, res *reply) {
 	q := &f.qs[i]
@@ -520,7 +520,7 @@ func (f *qform) leaveDirectory(i int, explicit bool, res *reply) {
 			f.note += " EPCI : " + e.Name + "."
 		}
 	}
-	f.note += " maj+tab pour revoir ces réponses."
+	f.note += " maj+tab pour revoir ces réponses ou ajouter le SIRET."
 }
 
 // question returns the question of the form whose ID is id, or nil.

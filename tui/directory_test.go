@@ -58,13 +58,14 @@ func TestVotreCollectiviteFindsSaintCyprienAndFillsSection1(t *testing.T) {
 				a.Departement != "24" || a.Population != 1566 {
 				t.Fatalf("saved authority %+v", a)
 			}
-			// On to the first question left without an answer: the SIRET.
-			if h.focused() != "authority.siret" {
+			// On to the first answer still needed: the executive (the SIRET, optional,
+			// is a maj+tab away).
+			if h.focused() != "authority.executive_name" {
 				t.Errorf("after the choice: focused %q", h.focused())
 			}
 			flat := h.flat()
 			for _, want := range []string{"Rempli d'après l'annuaire 2026 : commune de Saint-Cyprien, 24 – Dordogne, SIREN 212403968, population municipale 1 566 (2026).",
-				"EPCI : CC Vallée de la Dordogne et Forêt Bessède.", "maj+tab pour revoir ces réponses."} {
+				"EPCI : CC Vallée de la Dordogne et Forêt Bessède.", "maj+tab pour revoir ces réponses ou ajouter le SIRET."} {
 				if !strings.Contains(flat, want) {
 					t.Errorf("the note lacks %q:\n%s", want, flat)
 				}

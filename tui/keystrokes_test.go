@@ -44,6 +44,9 @@ type walker struct {
 	want      *wizard.Plan
 	total     int
 	bySection [wizard.NumSections]int
+	// byQuestion counts the keys per question ID ("list" for the lists' own keys,
+	// "creation" for the new draft's title).
+	byQuestion map[string]int
 }
 
 func (w *walker) key(keys ...string) {
@@ -54,6 +57,10 @@ func (w *walker) key(keys ...string) {
 		}
 		w.bySection[sec]++
 		w.total++
+		if w.byQuestion == nil {
+			w.byQuestion = map[string]int{}
+		}
+		w.byQuestion[w.where()]++
 		w.h.key(k)
 	}
 }
@@ -62,6 +69,24 @@ func (w *walker) text(s string) {
 	for _, r := range strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s) {
 		w.key(string(r))
 	}
+}
+
+// where is the question the next key goes to.
+func (w *walker) where() string {
+	a := w.h.asst()
+	switch {
+	case a == nil || w.h.app().active != a:
+		return "creation"
+	case a.form != nil:
+		return a.form.current().ID
+	case a.list != nil && a.list.item != nil:
+		id := a.list.item.current().ID
+		if r, ok := wizard.ParseRef(id); ok {
+			return string(r.Field)
+		}
+		return id
+	}
+	return "list"
 }
 
 // answer gives the answer of the question shown in f.
@@ -138,6 +163,10 @@ func (w *walker) pick(f *qform, want string) {
 	}
 	q := f.current()
 	label := wizard.Fold(q.OptionLabel(want))
+	if o, ok := p.hovered(); ok && o.Value == want && q.Get(f.plan) == want {
+		w.key("enter") // the answer given is under the cursor
+		return
+	}
 	for _, r := range label {
 		if o, ok := p.hovered(); ok && o.Value == want && p.input.Value() != "" {
 			break
@@ -236,6 +265,18 @@ func TestKeystrokesOfANewUsersJumelage(t *testing.T) {
 				}
 			}
 			t.Logf("keystrokes of the jumelage at 80×24, %s: %d in all; %s", tc.name, w.total, strings.Join(lines, "; "))
+			if testing.Verbose() {
+				ids := make([]string, 0, len(w.byQuestion))
+				for id := range w.byQuestion {
+					ids = append(ids, id)
+				}
+				slices.SortFunc(ids, func(a, b string) int { return w.byQuestion[b] - w.byQuestion[a] })
+				var per []string
+				for _, id := range ids {
+					per = append(per, fmt.Sprintf("%s %d", id, w.byQuestion[id]))
+				}
+				t.Logf("by question: %s", strings.Join(per, ", "))
+			}
 		})
 	}
 }

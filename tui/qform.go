@@ -70,8 +70,8 @@ type qform struct {
 	// filled holds the answers the directory just gave (by question ID): going forward
 	// skips them, maj+tab goes back to them.
 	filled map[string]bool
-	// jumpAnswered: the next move forward goes to the first question without an
-	// answer (after a choice in the directory, which answers most of the section).
+	// jumpAnswered: the next move forward goes to the first required question without
+	// an answer (after a choice in the directory, which answers most of the section).
 	jumpAnswered bool
 	start        int // first question of the current huh form
 	form         *huh.Form
@@ -366,10 +366,18 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, reply) {
 func (f *qform) next(res *reply) tea.Cmd {
 	f.leave(f.cur, true, res)
 	n := f.first(f.cur + 1)
-	for n >= 0 && f.jumpAnswered && f.qs[n].Get(f.plan) != "" {
-		n = f.first(n + 1)
+	if f.jumpAnswered {
+		// On to the first answer still needed; the optional ones (the SIRET) stay a
+		// maj+tab away.
+		f.jumpAnswered = false
+		j := n
+		for j >= 0 && (f.qs[j].Get(f.plan) != "" || f.qs[j].Optional) {
+			j = f.first(j + 1)
+		}
+		if j >= 0 {
+			n = j
+		}
 	}
-	f.jumpAnswered = false
 	if n < 0 {
 		res.done = true
 		return nil
