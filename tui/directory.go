@@ -293,7 +293,7 @@ func (p *dirPicker) countLine(d *directory.Directory) string {
 	case p.total == 0:
 		return "Aucune commune ni aucun EPCI ne correspond : précisez, ou « Pas dans l'annuaire »."
 	case p.total > len(p.results):
-		return fmt.Sprintf("%d premiers sur %s — précisez (département, code postal)", len(p.results), wizard.CountOf(p.total, "résultat", "résultats"))
+		return fmt.Sprintf("%d premiers sur %s résultats — précisez (département, code postal)", len(p.results), groupDigits(fmt.Sprint(p.total)))
 	}
 	return fmt.Sprintf("%s (annuaire %d) — ↑/↓ puis entrée", wizard.CountOf(p.total, "résultat", "résultats"), d.Millesime())
 }

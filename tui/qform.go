@@ -182,6 +182,16 @@ func (f *qform) SetSize(w, h int) tea.Cmd {
 // option under the cursor and messages.
 func (f *qform) formHeight() int { return max(f.height-8, 4) }
 
+// extraRows is the height a form whose first page asks question i takes beyond
+// formHeight: three rows for « Votre collectivité », under which come only the answer
+// and the help of the row under the cursor (the form is rebuilt when the user leaves it).
+func (f *qform) extraRows(i int) int {
+	if f.qs[i].Directory {
+		return 3
+	}
+	return 0
+}
+
 // build makes a new huh form whose first page asks question at (which must apply).
 func (f *qform) build(at int) tea.Cmd {
 	f.start, f.cur = at, at
@@ -200,7 +210,7 @@ func (f *qform) build(at int) tea.Cmd {
 		WithKeyMap(f.c.formKeyMap()).
 		WithShowHelp(false).
 		WithWidth(max(f.width-1, 20)).
-		WithHeight(f.formHeight())
+		WithHeight(f.formHeight() + f.extraRows(at))
 	return f.form.Init()
 }
 
@@ -215,7 +225,7 @@ func (f *qform) field(i int) huh.Field {
 	if q.Directory {
 		p := newDirPicker(f.c, q, &a.s)
 		p.warm = f.plan.Authority.Name == "" && !f.plan.Directorial()
-		p.WithHeight(h)
+		p.WithHeight(h + f.extraRows(i))
 		return p
 	}
 	switch q.Kind {
@@ -389,7 +399,7 @@ func (f *qform) next(res *reply) tea.Cmd {
 			f.vals[i], stale = fresh, true
 		}
 	}
-	if stale {
+	if stale || f.qs[f.cur].Directory {
 		return f.build(n)
 	}
 	cmd := f.form.NextGroup()

@@ -29,12 +29,13 @@ func fieldTable() []Field {
 
 	return []Field{
 		// 1. Collectivité
-		{ID: FieldINSEE, Section: SecAuthority, Name: "collectivité dans l'annuaire", Optional: true,
+		{ID: FieldINSEE, Section: SecAuthority, Name: "code INSEE", Optional: true,
 			Changed: "la collectivité choisie dans l'annuaire a changé",
-			Title:   "Votre collectivité", Kind: KindText, Directory: true, MaxLen: 100, Placeholder: "saint cyprien, 24220, 24396",
-			Help:  "Tapez le nom de votre commune ou de votre EPCI, son code postal, son code INSEE ou son SIREN : choisie dans l'annuaire officiel, elle donne le nom, le type, le département, la population et le SIREN, que vous pouvez ensuite modifier. Les syndicats mixtes, départements et régions n'y figurent pas : choisissez « Pas dans l'annuaire » et saisissez-les vous-même.",
-			Feeds: []Feed{{Field: FieldExecutiveName}, {Field: FieldSIRET}},
-			bind:  directoryB{}},
+			Title:   "Votre collectivité", Kind: KindText, Directory: true, MaxLen: 100,
+			Placeholder: "24396 (code INSEE d'une commune) ou 200 041 051 (SIREN d'un EPCI)",
+			Help:        "La commune ou l'EPCI, retrouvé dans l'annuaire officiel par son nom, son code postal, son code INSEE ou son SIREN : il donne le nom, le type, le département, la population et le SIREN, modifiables ensuite. Les syndicats mixtes, départements et régions n'y figurent pas : ils se saisissent aux questions suivantes.",
+			Feeds:       []Feed{{Field: FieldExecutiveName}, {Field: FieldSIRET}},
+			bind:        directoryB{}},
 		{ID: FieldTitle, Section: SecAuthority, Name: "titre du projet", Optional: true,
 			Title: "Titre du projet", Kind: KindText, MaxLen: MaxLine, Placeholder: "Jumelage Belmont – Lindenbach",
 			Help: "Un titre court qui vous permet de retrouver le brouillon, par exemple « Jumelage Belmont – Lindenbach ».",
