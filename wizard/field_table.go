@@ -30,11 +30,9 @@ func fieldTable() []Field {
 	return []Field{
 		// 1. Collectivité
 		{ID: FieldINSEE, Section: SecAuthority, Name: "code INSEE", Optional: true,
-			Changed: "la collectivité choisie dans l'annuaire a changé",
-			Title:   "Votre collectivité", Kind: KindText, Directory: true, MaxLen: 100,
+			Title: "Votre collectivité", Kind: KindText, Directory: true, MaxLen: 100,
 			Placeholder: "24396 (code INSEE d'une commune) ou 200 041 051 (SIREN d'un EPCI)",
 			Help:        "La commune ou l'EPCI, retrouvé dans l'annuaire officiel par son nom, son code postal, son code INSEE ou son SIREN : il donne le nom, le type, le département, la population et le SIREN, modifiables ensuite. Les syndicats mixtes, départements et régions n'y figurent pas : ils se saisissent aux questions suivantes.",
-			Feeds:       []Feed{{Field: FieldExecutiveName}, {Field: FieldSIRET}},
 			bind:        directoryB{}},
 		{ID: FieldTitle, Section: SecAuthority, Name: "titre du projet", Optional: true,
 			Title: "Titre du projet", Kind: KindText, MaxLen: MaxLine, Placeholder: "Jumelage Belmont – Lindenbach",
