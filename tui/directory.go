@@ -433,13 +433,7 @@ func (c *common) directoryHint(p *wizard.Plan, q *wizard.Question) string {
 		}
 		return ""
 	}
-	m, t := r.Commune, r.EPCI
-	var mun, tot int
-	if m != nil {
-		mun, tot = m.PopulationMunicipale, m.PopulationTotale
-	} else {
-		mun, tot = t.PopulationMunicipale, t.PopulationTotale
-	}
+	mun, tot := wizard.Populations(r)
 	var parts []string
 	if mun != directory.PopulationUnknown {
 		parts = append(parts, "municipale "+groupDigits(fmt.Sprint(mun)))

@@ -83,7 +83,7 @@ func EPCIName(e *directory.EPCI) string {
 // population municipale, which the rules on the council's functioning read (CGCT; the
 // 3 500 threshold of the convocation), else the totale; 0 when the directory has none.
 func DirectoryPopulation(r directory.Result) int {
-	m, t := populations(r)
+	m, t := Populations(r)
 	switch {
 	case m != directory.PopulationUnknown:
 		return m
@@ -93,7 +93,9 @@ func DirectoryPopulation(r directory.Result) int {
 	return 0
 }
 
-func populations(r directory.Result) (municipale, totale int) {
+// Populations are the population municipale and totale of a directory entry, either
+// directory.PopulationUnknown when the directory does not give it.
+func Populations(r directory.Result) (municipale, totale int) {
 	switch {
 	case r.Commune != nil:
 		return r.Commune.PopulationMunicipale, r.Commune.PopulationTotale
@@ -298,7 +300,7 @@ func DirectoryFindings(p *Plan, d *directory.Directory) []Finding {
 			"Le nom officiel est « %s » (annuaire des collectivités %d) ; vous avez indiqué « %s », que les documents reprennent.",
 			v.name, d.Millesime(), a.Name)
 	}
-	m, t := populations(r)
+	m, t := Populations(r)
 	if a.Population > 0 && a.Population != m && a.Population != t && (m != directory.PopulationUnknown || t != directory.PopulationUnknown) {
 		c.add(CodeDirectoryPopulation, Advice, SecAuthority, RefTo(FieldPopulation), ref,
 			"L'annuaire des collectivités %d donne %s ; vous avez indiqué %s habitants. Les règles du conseil (délai de convocation) lisent la population municipale : vérifiez le chiffre.",

@@ -180,13 +180,7 @@ func (a *accessible) directoryNote(q wizard.Question) {
 		if !ok {
 			return
 		}
-		m, t := r.Commune, r.EPCI
-		var mun, tot int
-		if m != nil {
-			mun, tot = m.PopulationMunicipale, m.PopulationTotale
-		} else {
-			mun, tot = t.PopulationMunicipale, t.PopulationTotale
-		}
+		mun, tot := wizard.Populations(r)
 		fmt.Fprintf(a.out, "D'après l'annuaire : %s. Le délai de convocation lit la population municipale.\n", populations(mun, tot, u.dir.Millesime()))
 	case wizard.FieldPooledWith:
 		if s := a.pooledSuggestion(); s != "" && q.Get(a.draft.Plan) == "" {
