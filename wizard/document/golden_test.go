@@ -116,8 +116,8 @@ func allPlans(t testing.TB) map[string]*wizard.Plan {
 	return out
 }
 
-// TestGolden renders every document of every sample plan as text, Markdown and ODT
-// content.xml and compares them with the golden files.
+// TestGolden renders every document of every sample plan as text, Markdown, ODT
+// content.xml and DOCX word/document.xml, and compares them with the golden files.
 func TestGolden(t *testing.T) {
 	opt := Options{Today: testToday}
 	for name, p := range allPlans(t) {
@@ -135,6 +135,11 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%s %s: %v", name, k, err)
 			}
 			golden(t, name+"."+string(k)+".content.xml", content)
+			document, err := DOCXDocument(d)
+			if err != nil {
+				t.Fatalf("%s %s: %v", name, k, err)
+			}
+			golden(t, name+"."+string(k)+".document.xml", document)
 		}
 	}
 }
