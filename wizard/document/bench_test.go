@@ -23,6 +23,25 @@ func BenchmarkRenderAll(b *testing.B) {
 	}
 }
 
+// BenchmarkRenderAllButPDF builds every document of sample 02 and renders each as text,
+// Markdown, ODT and DOCX: an export without the PDF, whose layout with fpdf dominates
+// BenchmarkRenderAll (the goal is under 10 ms).
+func BenchmarkRenderAllButPDF(b *testing.B) {
+	p := samplePlans(b)["02-convention-eau-senegal"]
+	opt := Options{Today: testToday}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, k := range Kinds(p) {
+			d := Build(p, k, opt)
+			for _, f := range []Format{ODT, DOCX, Markdown, Text} {
+				if err := Render(io.Discard, d, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+}
+
 // BenchmarkBuild builds the content model of every document of sample 02.
 func BenchmarkBuild(b *testing.B) {
 	p := samplePlans(b)["02-convention-eau-senegal"]
