@@ -37,69 +37,6 @@ const (
 	DeclarationAPD Kind = "declaration-apd"
 )
 
-// AllKinds lists every kind, in the order of an export.
-var AllKinds = []Kind{Deliberation, Convention, CharteJumelage, CharteAmitie, ConventionObjectifs, DeclarationAPD, NextSteps}
-
-// Title is the French name of the document: "Délibération", "Convention", "Charte de
-// jumelage", "Charte d'amitié", "Fiche de déclaration APD", "Prochaines étapes".
-func (k Kind) Title() string {
-	switch k {
-	case Deliberation:
-		return "Délibération"
-	case Convention:
-		return "Convention"
-	case CharteJumelage:
-		return "Charte de jumelage"
-	case CharteAmitie:
-		return "Charte d'amitié"
-	case ConventionObjectifs:
-		return "Convention d'objectifs"
-	case NextSteps:
-		return "Prochaines étapes"
-	case DeclarationAPD:
-		return "Fiche de déclaration APD"
-	}
-	return string(k)
-}
-
-// Kinds lists the documents of a plan, in order: the délibération, the form's main text
-// (a convention for a convention de coopération décentralisée or for a cultural promotion
-// that commits money, the charte for a jumelage or a charte d'amitié, nothing for a
-// humanitarian gift), the convention d'objectifs when a private body receives more than
-// 23 000 € in a year, the fiche de déclaration APD when the partner country is eligible
-// to APD and the plan commits money, then the prochaines étapes.
-func Kinds(p *wizard.Plan) []Kind {
-	ks := []Kind{Deliberation}
-	if p != nil {
-		if k, ok := mainText(p); ok {
-			ks = append(ks, k)
-		}
-		for _, g := range p.Grants() {
-			if g.NeedsObjectives() {
-				ks = append(ks, ConventionObjectifs)
-				break
-			}
-		}
-	}
-	if hasAPDSheet(p) {
-		ks = append(ks, DeclarationAPD)
-	}
-	return append(ks, NextSteps)
-}
-
-// mainText is the text the council approves with the délibération, if the form has one.
-func mainText(p *wizard.Plan) (Kind, bool) {
-	switch {
-	case p.NeedsConvention():
-		return Convention, true
-	case p.Form == wizard.FormJumelage:
-		return CharteJumelage, true
-	case p.Form == wizard.FormCharte:
-		return CharteAmitie, true
-	}
-	return "", false
-}
-
 // Format is an output format. Its value is the file extension.
 type Format string
 
@@ -151,6 +88,8 @@ type Options struct {
 	// come from it, never from the clock, so that a document is a pure function of the
 	// plan and the options. The zero date leaves those points as placeholders.
 	Today wizard.Date
+	// Models are the templates of the documents' wording; nil is the built-in ones.
+	Models *Models
 }
 
 // Build makes the content model of one document of the plan. A nil plan is an empty
@@ -160,25 +99,15 @@ type Options struct {
 func Build(p *wizard.Plan, k Kind, opt Options) *Doc {
 	f := newFacts(p, opt)
 	var d *Doc
-	switch k {
-	case Deliberation:
-		d = buildDeliberation(f)
-	case Convention:
-		d = buildConvention(f)
-	case CharteJumelage:
-		d = buildCharteJumelage(f)
-	case CharteAmitie:
-		d = buildCharteAmitie(f)
-	case ConventionObjectifs:
-		d = buildObjectives(f)
-	case NextSteps:
-		d = buildNextSteps(f)
-	case DeclarationAPD:
-		d = buildAPD(f)
-	default:
+	switch r, ok := kindSpec(k); {
+	case !ok:
 		b := newBuilder(k, "Document inconnu")
 		b.para(fmt.Sprintf("Document « %s » inconnu.", k))
 		d = b.doc
+	case r.model != "":
+		d = buildFromModel(f, r)
+	default:
+		d = r.build(f)
 	}
 	d.Subject = f.subject().String()
 	if a := f.authHeader(); !hasPlaceholder(a) {
