@@ -12,9 +12,16 @@ import (
 // and return encoded text (frag).
 var modelFuncs = map[string]any{
 	// {{aCompleter "numéro"}}: the placeholder « [à compléter : numéro] ».
-	"aCompleter": func(what string) frag { return placeholderFrag("[à compléter : " + what + "]") },
+	// Several pieces are joined: {{aCompleter "plan à équilibrer (" .TotalFinancement ")"}}.
+	"aCompleter": func(what ...any) frag { return placeholderFrag("[à compléter : " + plainText(join(what)) + "]") },
 	// {{aConfirmer "…"}}: the placeholder « [à confirmer : …] ».
-	"aConfirmer": func(what string) frag { return placeholderFrag("[à confirmer : " + what + "]") },
+	"aConfirmer": func(what ...any) frag { return placeholderFrag("[à confirmer : " + plainText(join(what)) + "]") },
+	// {{nombre .Calendrier.DureeMois "durée en mois"}}: a positive number, or the
+	// placeholder.
+	"nombre": func(n int, what string) frag { return toFrag(count(n, what)) },
+	// {{finDePhrase .Intitule}}: « . » after a title that does not end with a
+	// punctuation mark, else a space: what separates it from a sentence that follows.
+	"finDePhrase": func(x any) frag { return frag(sentenceEnd(plainText(argFrag(x)))) },
 	// {{gras "DÉCIDE :"}}, {{italique "d'une part,"}}: bold, italic (a placeholder stays
 	// a placeholder).
 	"gras":     func(parts ...any) frag { return styleWrap(mStrongOpen, mStrongClose, join(parts)) },
@@ -142,4 +149,14 @@ func withText(x any, rule func(string) string, fallback func(frag) frag) frag {
 		return ""
 	}
 	return protect(rule(plain))
+}
+
+// plainText is encoded text without its markers.
+func plainText(f frag) string {
+	return strings.Map(func(r rune) rune {
+		if isMarker(r) {
+			return -1
+		}
+		return r
+	}, string(f))
 }

@@ -39,7 +39,7 @@ func init() {
 			applies: func(*wizard.Plan) bool { return true }, build: buildDeliberation, nonCompliant: true},
 		{kind: Convention, title: "Convention", aliases: []string{"convention", "charte", "texte"},
 			applies: func(p *wizard.Plan) bool { return p.NeedsConvention() }, absent: noMainText,
-			build: buildConvention, nonCompliant: true},
+			model: "convention.txt", nonCompliant: true},
 		{kind: CharteJumelage, title: "Charte de jumelage", aliases: []string{"charte-jumelage", "convention", "charte", "texte"},
 			applies: func(p *wizard.Plan) bool { return !p.NeedsConvention() && p.Form == wizard.FormJumelage }, absent: noMainText,
 			model: "charte-jumelage.txt", nonCompliant: true},

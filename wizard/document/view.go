@@ -1,6 +1,10 @@
 package document
 
 import (
+	"fmt"
+	"sort"
+	"strings"
+
 	"aect/wizard"
 )
 
@@ -157,3 +161,206 @@ func (s seance) Date() wizard.Date { return s.f.p.Session.Date }
 // Numero is the délibération's number (the act's number of the télétransmission), or
 // its placeholder.
 func (s seance) Numero() frag { return toFrag(s.f.actNumber(Plain)) }
+
+// VisasUnPourCent are the visas of the CGCT articles of the « 1 % » mechanisms the plan
+// uses, each a whole line « Vu l'article L. 1115-1-1 du même code (…) ; ».
+func (v *view) VisasUnPourCent() []frag {
+	var out []frag
+	for _, l := range v.f.lawVisas()[1:] {
+		out = append(out, encode(l))
+	}
+	return out
+}
+
+// DuConseilDeLaCollectivite is « du conseil municipal de la commune de … ».
+func (v *view) DuConseilDeLaCollectivite() frag { return encode(v.f.ofCouncilOfAuthority()) }
+
+// Objectifs are the objectives of the actions as typed, or "".
+func (v *view) Objectifs() frag { return protect(v.f.p.Domain.Objectives) }
+
+// ODD lists the linked sustainable development goals: « n° 4 « Éducation de qualité » et
+// n° 17 « … » », or a placeholder.
+func (v *view) ODD() frag { return toFrag(v.f.sdgs()) }
+
+// Categorie is the legal category after « relève » : « de la coopération ».
+func (v *view) Categorie() frag { return toFrag(v.f.categoryPhrase()) }
+
+// action is one action of the programme in the models.
+type action struct {
+	// Annee is its year, or a placeholder.
+	Annee frag
+	// Intitule is its title, or a placeholder.
+	Intitule frag
+	// Description is its description as typed, or "".
+	Description frag
+	// Cout is its cost, or a placeholder.
+	Cout frag
+}
+
+func newAction(a wizard.Action) action {
+	c := any(todo("coût"))
+	if a.Cost > 0 {
+		c = amount(a.Cost)
+	}
+	return action{Annee: toFrag(yearText(a.Year)), Intitule: toFrag(orTodo(a.Title, "intitulé de l'action")),
+		Description: protect(a.Description), Cout: toFrag(c)}
+}
+
+// Actions are the actions, in the order typed.
+func (v *view) Actions() []action {
+	out := make([]action, len(v.f.p.Actions))
+	for i, a := range v.f.p.Actions {
+		out[i] = newAction(a)
+	}
+	return out
+}
+
+// ActionsParAnnee are the actions sorted by year.
+func (v *view) ActionsParAnnee() []action {
+	as := append([]wizard.Action(nil), v.f.p.Actions...)
+	sort.SliceStable(as, func(i, j int) bool { return as[i].Year < as[j].Year })
+	out := make([]action, len(as))
+	for i, a := range as {
+		out[i] = newAction(a)
+	}
+	return out
+}
+
+// CollectivitesMutualisees are the authorities the action is pooled with, each with its
+// article (« la commune de … »).
+func (v *view) CollectivitesMutualisees() []frag {
+	var out []frag
+	for _, n := range v.f.p.Implementation.PooledWith {
+		out = append(out, protect(withArticle(n)))
+	}
+	return out
+}
+
+// associee is a French authority that signs the convention beside the authority.
+type associee struct {
+	// Designation is its name with its article, inside a sentence.
+	Designation frag
+	// Signataire is its name with its article as typed, for a signature block.
+	Signataire frag
+}
+
+// CollectivitesAssociees are the French authorities that pool the action and its funding
+// and sign the convention too.
+func (v *view) CollectivitesAssociees() []associee {
+	var out []associee
+	for _, n := range v.f.coFundingAuthorities() {
+		out = append(out, associee{Designation: protect(withArticle(n)), Signataire: protect(titleWithArticle(n))})
+	}
+	return out
+}
+
+// CoutTotal is the total cost of the actions.
+func (v *view) CoutTotal() wizard.Cents { return v.f.p.TotalCost() }
+
+// EngagementFinancier is the forecast amount of the financial commitments: the cost
+// without the valorisation.
+func (v *view) EngagementFinancier() wizard.Cents { return v.f.p.CashCommitment() }
+
+// EngagementsParAnnee completes the amount with its years: « , soit 21 000,00 € en 2027
+// et 6 000,00 € en 2028 », « , pour l'exercice 2027 ».
+func (v *view) EngagementsParAnnee() frag { return encode(byYear(v.f.p.CashByYear())) }
+
+// ValorisationAPart states the valorisation apart from the financial commitments, or "".
+func (v *view) ValorisationAPart() frag { return encode(v.f.valorisationApart()) }
+
+// TableauFinancement is the financing plan by party, source and year, as table lines.
+func (v *view) TableauFinancement() frag { return tableMarkup(v.f.fundingTable()) }
+
+// TotalFinancement is the total of the funding.
+func (v *view) TotalFinancement() wizard.Cents { return v.f.p.TotalFunding() }
+
+// ApportPropre is the authority's own contribution (own budget, « 1 % », valorisation).
+func (v *view) ApportPropre() wizard.Cents { return v.f.p.OwnContribution() }
+
+// Cofinancement is the funding from others.
+func (v *view) Cofinancement() wizard.Cents { return v.f.p.TotalFunding() - v.f.p.OwnContribution() }
+
+// PartApportPropre is the own contribution's share of the funding: « 20 % ».
+func (v *view) PartApportPropre() frag {
+	return protect(wizard.FormatPercent(v.f.p.OwnContribution(), v.f.p.TotalFunding()))
+}
+
+// PartCofinancement is the co-funding's share of the funding.
+func (v *view) PartCofinancement() frag {
+	p := v.f.p
+	return protect(wizard.FormatPercent(p.TotalFunding()-p.OwnContribution(), p.TotalFunding()))
+}
+
+// Equilibre: the funding equals the cost.
+func (v *view) Equilibre() bool { return v.f.p.TotalFunding() == v.f.p.TotalCost() }
+
+// Cofinanceurs: some funding comes from others than the authority.
+func (v *view) Cofinanceurs() bool { return len(v.f.cofunders()) > 0 }
+
+// CofinancementMEAE: the MEAE co-funds the programme.
+func (v *view) CofinancementMEAE() bool { return v.f.p.FundingBySource(wizard.SourceMEAE) > 0 }
+
+// CofinancementUE: the European Union co-funds the programme.
+func (v *view) CofinancementUE() bool { return v.f.p.FundingBySource(wizard.SourceCERV) > 0 }
+
+// VersementAuPartenaire: some money is paid to the partner authority.
+func (v *view) VersementAuPartenaire() bool { return v.f.paidToPartner() }
+
+// Calendrier is the programme's period.
+func (v *view) Calendrier() calendrier {
+	sc := v.f.p.Schedule
+	c := calendrier{Debut: sc.Start, DureeMois: sc.DurationMonths}
+	if !sc.Start.IsZero() && sc.DurationMonths > 0 {
+		c.Complet = true
+		c.Fin = sc.Start.AddMonths(sc.DurationMonths).AddDays(-1)
+	}
+	return c
+}
+
+// calendrier is the programme's period in the models.
+type calendrier struct {
+	// Complet: the start and the duration are known.
+	Complet bool
+	// Debut and Fin are the first and last days; DureeMois the duration in months.
+	Debut, Fin wizard.Date
+	DureeMois  int
+}
+
+// Habilite is « habilité », « habilitée », or « habilité(e) » when the title is unknown.
+func (e executif) Habilite() frag { return protect(e.f.execAuthorised()) }
+
+// Nature is the partner's legal nature: « autorité locale étrangère », or a placeholder.
+func (p partenaire) Nature() frag { return toFrag(p.f.partnerKind()) }
+
+// tableMarkup writes a table of the content model as lines of the markup.
+func tableMarkup(t *Table) frag {
+	var b strings.Builder
+	b.WriteString("tableau: ")
+	for i, c := range t.Columns {
+		if i > 0 {
+			b.WriteString(" | ")
+		}
+		fmt.Fprintf(&b, "%s (%d", strings.ReplaceAll(c.Title, "|", "/"), c.Width)
+		if c.Right {
+			b.WriteString(", droite")
+		}
+		b.WriteString(")")
+	}
+	for _, r := range t.Rows {
+		switch {
+		case r.Group:
+			b.WriteString("\ngroupe: ")
+		case r.Total:
+			b.WriteString("\ntotal: ")
+		default:
+			b.WriteString("\nligne: ")
+		}
+		for i, c := range r.Cells {
+			if i > 0 {
+				b.WriteString(" | ")
+			}
+			b.WriteString(string(encode(c)))
+		}
+	}
+	return frag(b.String())
+}
