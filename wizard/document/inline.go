@@ -98,11 +98,11 @@ func upper(in Inline) Inline {
 }
 
 // typo applies French typography: a non-breaking space before ":" ";" "!" "?" "€" "%"
-// and "»", after "«", and between the groups of thousands of a number ("23 000 €"). A
+// and "»", after "«" and "n°", and between the groups of thousands of a number ("23 000 €"). A
 // normal space there becomes non-breaking; a missing one is added before "€", "%" (after
 // a digit) and inside the quotation marks.
 func typo(s string) string {
-	if !strings.ContainsAny(s, ":;!?€%«»0123456789") {
+	if !strings.ContainsAny(s, ":;!?€%«»°0123456789") {
 		return s
 	}
 	var b strings.Builder
@@ -113,7 +113,7 @@ func typo(s string) string {
 		switch {
 		case r == ' ' && i+n < len(s):
 			next, _ := utf8.DecodeRuneInString(s[i+n:])
-			if strings.ContainsRune(":;!?€%»", next) || (isDigit(prev) && thousands(s[i+n:])) {
+			if strings.ContainsRune(":;!?€%»", next) || (isDigit(prev) && thousands(s[i+n:])) || afterNumero(s[:i]) {
 				b.WriteString(nbsp)
 			} else {
 				b.WriteByte(' ')
@@ -143,6 +143,12 @@ func typo(s string) string {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// afterNumero reports whether s ends with the abbreviation « n° » (or « N° »), which a
+// non-breaking space joins to its number.
+func afterNumero(s string) bool {
+	return strings.HasSuffix(s, "n°") || strings.HasSuffix(s, "N°")
+}
 
 // thousands reports whether s starts with a group of exactly three digits that ends a
 // number followed by a space, the euro sign or the end: "000 €" in "23 000 €".
