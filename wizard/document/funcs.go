@@ -16,6 +16,9 @@ var modelFuncs = map[string]any{
 	"aCompleter": func(what ...any) frag { return placeholderFrag("[à compléter : " + plainText(join(what)) + "]") },
 	// {{aConfirmer "…"}}: the placeholder « [à confirmer : …] ».
 	"aConfirmer": func(what ...any) frag { return placeholderFrag("[à confirmer : " + plainText(join(what)) + "]") },
+	// {{aConfirmerComptable}}: « [à confirmer avec le comptable public, nomenclature M57
+	// ou M14] », after an imputation.
+	"aConfirmerComptable": func() frag { return toFrag(withAccountant()) },
 	// {{nombre .Calendrier.DureeMois "durée en mois"}}: a positive number, or the
 	// placeholder.
 	"nombre": func(n int, what string) frag { return toFrag(count(n, what)) },

@@ -111,9 +111,12 @@ func typo(s string) string {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r == ' ' && afterNumero(s[:i]):
+			// « n° » is joined to its number, even when the number follows in another span.
+			b.WriteString(nbsp)
 		case r == ' ' && i+n < len(s):
 			next, _ := utf8.DecodeRuneInString(s[i+n:])
-			if strings.ContainsRune(":;!?€%»", next) || (isDigit(prev) && thousands(s[i+n:])) || afterNumero(s[:i]) {
+			if strings.ContainsRune(":;!?€%»", next) || (isDigit(prev) && thousands(s[i+n:])) {
 				b.WriteString(nbsp)
 			} else {
 				b.WriteByte(' ')

@@ -134,8 +134,7 @@ func (st *inlineState) flush() {
 }
 
 // decodeInline reads an encoded line into spans and applies French typography to each
-// span. Template text (outside the protection) also gets "n° " joined by a non-breaking
-// space. Cross-references stay as markers in the text, for resolveRefs.
+// span. Cross-references stay as markers in the text, for resolveRefs.
 func decodeInline(s string) (Inline, error) {
 	st := &inlineState{}
 	lit := false
@@ -177,9 +176,6 @@ func decodeInline(s string) (Inline, error) {
 			st.buf.WriteString(s[i : i+j])
 			st.buf.WriteRune(mRefClose)
 			i += j + utf8.RuneLen(mRefClose)
-		case r == '°' && strings.HasPrefix(s[i:], " ") && strings.HasSuffix(st.buf.String(), "n"):
-			st.buf.WriteString("°" + nbsp)
-			i++
 		default:
 			st.buf.WriteRune(r)
 		}

@@ -51,7 +51,7 @@ func init() {
 			absent: func(*wizard.Plan) string {
 				return "ce brouillon n'a pas de convention d'objectifs : elle n'est requise que pour une subvention de plus de 23 000 € par an à un même organisme privé (loi n° 2000-321, art. 10)"
 			},
-			build: buildObjectives, nonCompliant: true},
+			model: "convention-objectifs.txt", nonCompliant: true},
 		{kind: DeclarationAPD, title: "Fiche de déclaration APD", aliases: []string{"apd", "declaration-apd"},
 			applies: hasAPDSheet,
 			absent: func(*wizard.Plan) string {

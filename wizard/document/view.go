@@ -193,8 +193,9 @@ type action struct {
 	Intitule frag
 	// Description is its description as typed, or "".
 	Description frag
-	// Cout is its cost, or a placeholder.
-	Cout frag
+	// Cout is its cost, or a placeholder; Montant its cost, 0 when not given.
+	Cout    frag
+	Montant wizard.Cents
 }
 
 func newAction(a wizard.Action) action {
@@ -203,7 +204,7 @@ func newAction(a wizard.Action) action {
 		c = amount(a.Cost)
 	}
 	return action{Annee: toFrag(yearText(a.Year)), Intitule: toFrag(orTodo(a.Title, "intitulé de l'action")),
-		Description: protect(a.Description), Cout: toFrag(c)}
+		Description: protect(a.Description), Cout: toFrag(c), Montant: a.Cost}
 }
 
 // Actions are the actions, in the order typed.
@@ -363,4 +364,48 @@ func tableMarkup(t *Table) frag {
 		}
 	}
 	return frag(b.String())
+}
+
+// beneficiaire is a private body that receives more than 23 000 € in a year, with its
+// convention d'objectifs, in the models.
+type beneficiaire struct {
+	// Nom is its name as typed; Signataire its name with its article, as typed.
+	Nom, Signataire frag
+	// FormeJuridique is the placeholder of its legal form, fitting its kind.
+	FormeJuridique frag
+	// Actions are the actions that pay it.
+	Actions []action
+	// Total is the grant over the years; ParAnnee completes it with its years.
+	Total    wizard.Cents
+	ParAnnee frag
+	// Imputation is the usual account of the grant (compte 6574…).
+	Imputation frag
+}
+
+// ConventionsObjectifs are the bodies that need a convention d'objectifs, in the order
+// of their first action.
+func (v *view) ConventionsObjectifs() []beneficiaire {
+	var out []beneficiaire
+	for _, g := range v.f.grantsByBody() {
+		if !g.objectives {
+			continue
+		}
+		bn := beneficiaire{Nom: protect(g.name), Signataire: protect(titleWithArticle(g.name)),
+			FormeJuridique: toFrag(todo(legalFormOf(g.kind))), Total: g.total, ParAnnee: encode(byYear(g.years)),
+			Imputation: protect(accountOf(g.kind, ""))}
+		for _, i := range v.f.grantActions(g) {
+			bn.Actions = append(bn.Actions, newAction(v.f.p.Actions[i]))
+		}
+		out = append(out, bn)
+	}
+	return out
+}
+
+// TribunalAdministratif is the administrative court of the authority's département
+// (« le tribunal administratif de Grenoble »), or a placeholder.
+func (v *view) TribunalAdministratif() frag {
+	if c, ok := wizard.AdministrativeCourt(v.f.p.Authority.Departement); ok {
+		return protect(c)
+	}
+	return toFrag(todo("tribunal administratif compétent"))
 }
