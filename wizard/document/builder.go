@@ -1,11 +1,8 @@
 package document
 
-import "strconv"
-
 // builder appends blocks to a document.
 type builder struct {
-	doc     *Doc
-	article int
+	doc *Doc
 }
 
 func newBuilder(k Kind, title string) *builder {
@@ -27,26 +24,6 @@ func (b *builder) para(parts ...any) {
 }
 
 func (b *builder) lines(lines ...Inline) { b.add(Block{Type: BlockLines, Lines: lines}) }
-
-// articleLabel numbers the next article: "Article 1er", "Article 2"…
-func (b *builder) articleLabel() string {
-	b.article++
-	if b.article == 1 {
-		return "Article 1er"
-	}
-	return "Article " + strconv.Itoa(b.article)
-}
-
-// decision adds a numbered article of a délibération.
-func (b *builder) decision(parts ...any) {
-	b.add(Block{Type: BlockArticle, Label: b.articleLabel(), Lines: []Inline{cat(parts...)}})
-}
-
-// articleHeading adds the heading of a numbered article of a convention:
-// "Article 1er – Objet".
-func (b *builder) articleHeading(title string) {
-	b.heading(1, b.articleLabel()+" – "+title)
-}
 
 func (b *builder) list(kind ListKind, items ...Item) {
 	if len(items) == 0 {
@@ -70,7 +47,3 @@ func (b *builder) signatures(s ...Signature) { b.add(Block{Type: BlockSignatures
 func (b *builder) note(title string, lines []Inline, items []Item) {
 	b.add(Block{Type: BlockNote, Label: title, Lines: lines, Items: items})
 }
-
-func (b *builder) vote(lines ...Inline) { b.add(Block{Type: BlockVote, Lines: lines}) }
-
-func (b *builder) mentions(lines ...Inline) { b.add(Block{Type: BlockMentions, Lines: lines}) }

@@ -36,7 +36,7 @@ var registry []kindRow
 func init() {
 	registry = []kindRow{
 		{kind: Deliberation, title: "Délibération", aliases: []string{"deliberation", ""},
-			applies: func(*wizard.Plan) bool { return true }, build: buildDeliberation, nonCompliant: true},
+			applies: func(*wizard.Plan) bool { return true }, model: "deliberation.txt", nonCompliant: true},
 		{kind: Convention, title: "Convention", aliases: []string{"convention", "charte", "texte"},
 			applies: func(p *wizard.Plan) bool { return p.NeedsConvention() }, absent: noMainText,
 			model: "convention.txt", nonCompliant: true},
