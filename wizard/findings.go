@@ -78,6 +78,9 @@ const (
 	CodeElectronicTransfer    FindingCode = "transmission-electronique"
 	CodeAPDDeclaration        FindingCode = "apd-declaration"
 	CodeSIRET                 FindingCode = "collectivite-siret"
+	// CodeMandatoryMention: a document, written with an adapted model, lacks a mention
+	// the law requires (package document checks the rendered documents).
+	CodeMandatoryMention FindingCode = "mention-obligatoire"
 )
 
 // Finding is one result of the rules engine.

@@ -107,6 +107,10 @@ func Build(p *wizard.Plan, k Kind, opt Options) *Doc {
 	case r.model != "":
 		d = buildFromModel(f, r)
 	default:
+		if k == NextSteps {
+			// The checklist lists every finding, the mentions the documents lack too.
+			f.addFindings(f.mentionFindings())
+		}
 		d = r.build(f)
 	}
 	d.Subject = f.subject().String()

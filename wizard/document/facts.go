@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -43,6 +44,20 @@ func cleanPlan(p *wizard.Plan) *wizard.Plan {
 	c := p.Clone()
 	c.MapTexts(clean)
 	return c
+}
+
+// addFindings adds findings to the plan's, in order of severity.
+func (f *facts) addFindings(more []wizard.Finding) {
+	if len(more) == 0 {
+		return
+	}
+	f.findings = append(f.findings, more...)
+	slices.SortStableFunc(f.findings, func(a, b wizard.Finding) int { return int(a.Severity) - int(b.Severity) })
+	for _, fd := range more {
+		if fd.Severity == wizard.Blocking {
+			f.blocking = append(f.blocking, fd)
+		}
+	}
 }
 
 // Placeholder subjects, so that the same missing answer reads the same everywhere.
@@ -869,13 +884,14 @@ func (f *facts) paidToPartner() bool {
 	return false
 }
 
-// blockingNote adds the boxed "Projet non conforme" note when a finding blocks.
-func (f *facts) blockingNote(b *builder) {
-	if len(f.blocking) == 0 {
+// blockingNote adds the boxed "Projet non conforme" note when a finding blocks: the
+// plan's, and more (the mandatory mentions the document lacks).
+func (f *facts) blockingNote(b *builder, more ...wizard.Finding) {
+	if len(f.blocking)+len(more) == 0 {
 		return
 	}
 	var items []Item
-	for _, fd := range f.blocking {
+	for _, fd := range append(f.blocking[:len(f.blocking):len(f.blocking)], more...) {
 		items = append(items, Item{Text: findingLine(fd)})
 	}
 	b.note("Projet non conforme",

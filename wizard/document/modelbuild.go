@@ -1,5 +1,7 @@
 package document
 
+import "aect/wizard"
+
 // buildFromModel writes a document with its model: the « Projet non conforme » note when
 // a finding blocks, then the blocks of the model. An adapted model in error gives way to
 // the built-in one, and the document says so; the built-in one in error (a bug) leaves
@@ -18,7 +20,12 @@ func buildFromModel(f *facts, r kindRow) *Doc {
 		return b.doc
 	}
 	if r.nonCompliant {
-		f.blockingNote(b)
+		var missing []wizard.Finding
+		if r.applies(f.p) {
+			// A document the plan lacks (asked for all the same) is not checked.
+			missing = missingMentions(r.kind, blocks, f.p, f.opt.Models)
+		}
+		f.blockingNote(b, missing...)
 	}
 	if modelErr != nil {
 		b.note("Modèle adapté en erreur", []Inline{cat("Le modèle adapté n'a pas pu servir (", modelErr.Error(),

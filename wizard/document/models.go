@@ -319,10 +319,10 @@ func checkFacts(tree *parse.Tree, n parse.Node) error {
 	check := func(node parse.Node, idents []string) {
 		for _, id := range idents {
 			if err == nil && !viewNames()[id] {
-				_, ctx := tree.ErrorContext(node)
+				loc, _ := tree.ErrorContext(node) // "file:line:column"
 				line := 0
-				if _, after, ok := strings.Cut(ctx, ":"); ok {
-					fmt.Sscan(after, &line)
+				if _, after, ok := strings.Cut(loc, ":"); ok {
+					fmt.Sscan(strings.Replace(after, ":", " ", 1), &line)
 				}
 				err = &ModelError{File: tree.ParseName, Line: line, Msg: fmt.Sprintf("fait « .%s » inconnu (voir la liste des faits dans %s)", id, ModelGuide)}
 			}
