@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aect/wizard/document"
 	"fmt"
 	"strings"
 
@@ -37,7 +38,8 @@ type reviewScreen struct {
 }
 
 func newReview(c *common, p *wizard.Plan, states [wizard.NumSections]wizard.State, pending map[string]string) *reviewScreen {
-	return &reviewScreen{c: c, plan: p, states: states, pending: pending, findings: wizard.CheckWith(p, c.directoryFor(p))}
+	return &reviewScreen{c: c, plan: p, states: states, pending: pending,
+		findings: wizard.WithDirectory(document.Check(p, c.docOptions()), p, c.directoryFor(p))}
 }
 
 // SetSize lays the content out for the width.

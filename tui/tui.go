@@ -9,6 +9,7 @@
 package tui
 
 import (
+	"aect/wizard/document"
 	"errors"
 	"io"
 	"log"
@@ -48,6 +49,9 @@ type Options struct {
 	// (intégré) », « 2027 (importé) »); it is called once, when « Votre collectivité »
 	// is first asked, never at start-up. Nil uses the directory compiled in.
 	Directory func() (d *directory.Directory, label string, err error)
+	// Models are the adapted models of the documents (aect --modeles); nil for the
+	// built-in ones. The Documents screen says which one each document follows.
+	Models *document.Models
 }
 
 // ErrInterrupted is returned by Run when the user pressed ctrl+c; the command line maps

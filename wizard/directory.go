@@ -238,8 +238,11 @@ const (
 
 // CheckWith is Check, with the findings of the directory d (DirectoryFindings) when d is
 // not nil, every finding sorted by severity.
-func CheckWith(p *Plan, d *directory.Directory) []Finding {
-	fs := Check(p)
+func CheckWith(p *Plan, d *directory.Directory) []Finding { return WithDirectory(Check(p), p, d) }
+
+// WithDirectory adds the directory's findings on the plan (DirectoryFindings) to fs, the
+// blocking ones first; a nil directory adds nothing.
+func WithDirectory(fs []Finding, p *Plan, d *directory.Directory) []Finding {
 	if d == nil {
 		return fs
 	}

@@ -37,6 +37,8 @@ type accessible struct {
 	out   io.Writer
 	store *storage.Store
 	draft storage.Draft
+	// docOpt are the options of the documents it exports (the models in use).
+	docOpt document.Options
 	// onlyMissing skips the questions already answered, when resuming a draft.
 	onlyMissing bool
 	// saving is held while an answer is written, so that an interruption (ctrl+c) waits
@@ -55,7 +57,11 @@ func runAccessible(e *env) error {
 	if err != nil {
 		return err
 	}
-	a := &accessible{env: e, in: bufio.NewScanner(e.io.in), out: e.io.out, store: s}
+	docOpt, err := e.docOptions()
+	if err != nil {
+		return err
+	}
+	a := &accessible{env: e, in: bufio.NewScanner(e.io.in), out: e.io.out, store: s, docOpt: docOpt}
 	a.in.Buffer(make([]byte, 64*1024), 1024*1024)
 	stop := a.onSignal(e.io.err)
 	defer stop()
@@ -551,7 +557,7 @@ func (a *accessible) review() {
 			fmt.Fprintf(a.out, "%s, à compléter : %s.\n", s.Title(), strings.Join(pr.Missing[s], ", "))
 		}
 	}
-	fs := a.env.check(p)
+	fs := a.env.check(p, a.docOpt)
 	if len(fs) == 0 {
 		fmt.Fprintln(a.out, "Contrôle : aucun constat.")
 		return
@@ -596,7 +602,7 @@ func (a *accessible) documents() error {
 		if dir == "" {
 			dir = cwd
 		}
-		paths, err := document.Export(a.draft.Plan, dir, document.DraftRef{Number: a.draft.ID, Key: a.draft.Key()}, formats, document.Options{Today: today()})
+		paths, err := document.Export(a.draft.Plan, dir, document.DraftRef{Number: a.draft.ID, Key: a.draft.Key()}, formats, document.Options{Today: today(), Models: a.docOpt.Models})
 		var missing *document.ActesError
 		if errors.As(err, &missing) {
 			// Another folder would not help: the answers lack something.

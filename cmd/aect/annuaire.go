@@ -18,6 +18,7 @@ import (
 	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/directory"
+	"aect/wizard/document"
 )
 
 // importedDirectoryName is the file, beside the default database, that holds the
@@ -557,15 +558,16 @@ func (e *env) fillFromDirectory(p *wizard.Plan) string {
 
 // check runs the rules engine with the directory's findings when the plan names its
 // authority by a code.
-func (e *env) check(p *wizard.Plan) []wizard.Finding {
+func (e *env) check(p *wizard.Plan, opt document.Options) []wizard.Finding {
+	fs := document.Check(p, opt)
 	if !p.Directorial() {
-		return wizard.Check(p)
+		return fs
 	}
 	u, err := e.directory()
 	if err != nil {
-		return wizard.Check(p)
+		return fs
 	}
-	return wizard.CheckWith(p, u.dir)
+	return wizard.WithDirectory(fs, p, u.dir)
 }
 
 // tuiDirectory is the directory loader the interface calls, once, on first use.

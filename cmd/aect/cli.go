@@ -12,11 +12,13 @@ import (
 	"strings"
 
 	"aect/storage"
+	"aect/wizard/document"
 )
 
 // options are the flags shared by every command.
 type options struct {
 	db         string
+	modeles    string
 	accessible bool
 	contrast   bool
 	logLevel   string
@@ -38,6 +40,10 @@ type env struct {
 	log    *slog.Logger
 	store  *storage.Store
 	dir    *directoryInUse // loaded on first use
+	// modelsInUse are the adapted models of --modeles or AECT_MODELES (nil: built-in),
+	// loaded on first use.
+	modelsInUse  *document.Models
+	modelsLoaded bool
 }
 
 // command is one subcommand of the CLI.
@@ -139,6 +145,17 @@ func init() {
 				fs.BoolVar(&o.replace, "remplacer", false, "écraser le fichier s'il existe")
 			},
 			run: cmdBackup},
+		{name: "modeles", args: "exporter|verifier DOSSIER", summary: "exporte ou vérifie les modèles des documents (formules de la commune)",
+			help: "aect modeles exporter DOSSIER écrit les modèles intégrés des documents (un fichier par document, en\n" +
+				"français) et un guide, LISEZMOI.md : les faits disponibles, la syntaxe des lignes, un exemple.\n" +
+				"Adaptez-les (formules de votre registre), puis : aect modeles verifier DOSSIER rédige les documents\n" +
+				"des brouillons d'exemple et d'un brouillon vide et signale chaque erreur (fichier et ligne) et chaque\n" +
+				"mention obligatoire manquante. Pour rédiger avec : aect --modeles DOSSIER (ou AECT_MODELES=DOSSIER) ;\n" +
+				"un document dont le dossier n'a pas de modèle suit le modèle intégré.",
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.BoolVar(&o.replace, "remplacer", false, "écraser les fichiers existants (exporter)")
+			},
+			run: cmdModeles},
 		{name: "help", args: "[COMMANDE]", summary: "aide d'une commande",
 			run: cmdHelp},
 	}
@@ -157,6 +174,7 @@ func lookupCommand(name string) *command {
 // name. The values already parsed are the defaults, so a second flag set keeps them.
 func globalFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.db, "db", o.db, "base de données (sinon AECT_DB ou la base par défaut)")
+	fs.StringVar(&o.modeles, "modeles", o.modeles, "dossier des modèles adaptés des documents (sinon AECT_MODELES)")
 	fs.BoolVar(&o.accessible, "accessible", o.accessible, "mode ligne à ligne pour lecteur d'écran")
 	fs.BoolVar(&o.contrast, "contraste", o.contrast, "thème à fort contraste")
 	fs.StringVar(&o.logLevel, "log-level", o.logLevel, "détail du journal : debug, info, warn, error")
@@ -345,6 +363,7 @@ Commandes :
 %s
 Options générales :
   --db FICHIER              autre base de données (un atelier, une clé USB) ; ou AECT_DB=FICHIER
+  --modeles DOSSIER         rédige avec les modèles adaptés du dossier ; ou AECT_MODELES=DOSSIER
   --log-level NIVEAU        détail du journal : debug, info, warn, error ; ou AECT_LOG=debug
   --version                 version du programme
   --help                    cette aide ; aect help COMMANDE pour l'aide d'une commande

@@ -138,47 +138,22 @@ const quotedWidth = 80
 
 // docKind maps the --doc value to the plan's document.
 func (e *env) docKind(p *wizard.Plan, name string) (document.Kind, error) {
-	kinds := document.Kinds(p)
-	var want []document.Kind
-	switch wizard.Fold(strings.TrimSpace(name)) {
-	case "deliberation", "":
-		want = []document.Kind{document.Deliberation}
-	case "convention", "charte", "charte-jumelage", "charte-amitie", "texte":
-		want = []document.Kind{document.Convention, document.CharteJumelage, document.CharteAmitie}
-	case "etapes", "prochaines-etapes":
-		want = []document.Kind{document.NextSteps}
-	case "objectifs", "convention-objectifs":
-		want = []document.Kind{document.ConventionObjectifs}
-	case "apd", "declaration-apd":
-		want = []document.Kind{document.DeclarationAPD}
-	default:
-		return "", usagef("document « %s » inconnu ; attendu : deliberation, convention (ou charte), objectifs, apd, etapes", name)
-	}
-	for _, k := range kinds {
-		for _, w := range want {
-			if k == w {
-				return k, nil
-			}
-		}
-	}
+	k, err := document.KindNamed(p, name)
+	var unknown *document.UnknownKindError
 	switch {
-	case len(want) == 1 && want[0] == document.ConventionObjectifs:
-		return "", wizard.Errorf("ce brouillon n'a pas de convention d'objectifs : elle n'est requise que pour une subvention de plus de 23 000 € par an à un même organisme privé (loi n° 2000-321, art. 10)")
-	case len(want) == 1 && want[0] == document.DeclarationAPD:
-		return "", wizard.Errorf("ce brouillon n'a pas de fiche de déclaration APD : il n'engage pas de dépense au profit d'un pays éligible à l'aide publique au développement")
-	case p.Form == wizard.FormDon:
-		return "", wizard.Errorf("un don humanitaire n'a pas de convention : la délibération suffit (%s)", e.hint("show", "N°", "--doc", "deliberation"))
-	case p.Form == wizard.FormPromotion:
-		return "", wizard.Errorf("cette promotion culturelle ou touristique n'engage pas d'argent : elle ne demande pas de convention, la délibération suffit ; une convention s'impose dès qu'une action a un coût (CGCT, art. L. 1115-1)")
+	case errors.As(err, &unknown):
+		return "", usagef("%s", err.Error())
+	case err != nil && p.Form == wizard.FormDon:
+		return "", wizard.Errorf("%s (%s)", err.Error(), e.hint("show", "N°", "--doc", "deliberation"))
 	}
-	return "", wizard.Errorf("ce brouillon n'a pas encore de convention ni de charte : choisissez d'abord sa forme")
+	return k, err
 }
 
 // reportBlocking prints the blocking findings on stderr: the documents are produced
 // anyway, marked « Projet non conforme ».
-func reportBlocking(w io.Writer, p *wizard.Plan) {
+func reportBlocking(w io.Writer, p *wizard.Plan, opt document.Options) {
 	var lines []string
-	for _, f := range wizard.Check(p) { // the directory's findings never block
+	for _, f := range document.Check(p, opt) {
 		if f.Severity == wizard.Blocking {
 			lines = append(lines, "  - "+safetext.Line(f.Message)+" ("+f.Reference+")")
 		}
@@ -214,8 +189,12 @@ func cmdShow(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	reportBlocking(e.io.err, d.Plan)
-	return stdoutError(document.Render(e.io.out, document.Build(d.Plan, k, document.Options{Today: today()}), f))
+	opt, err := e.docOptions()
+	if err != nil {
+		return err
+	}
+	reportBlocking(e.io.err, d.Plan, opt)
+	return stdoutError(document.Render(e.io.out, document.Build(d.Plan, k, opt), f))
 }
 
 // showAPDCSV writes the lines of the APD declaration sheet as CSV: the only document
@@ -259,8 +238,12 @@ func cmdExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	reportBlocking(e.io.err, d.Plan)
-	paths, err := document.Export(d.Plan, e.opt.out, document.DraftRef{Number: d.ID, Key: d.Key()}, formats, document.Options{Today: today()})
+	opt, err := e.docOptions()
+	if err != nil {
+		return err
+	}
+	reportBlocking(e.io.err, d.Plan, opt)
+	paths, err := document.Export(d.Plan, e.opt.out, document.DraftRef{Number: d.ID, Key: d.Key()}, formats, opt)
 	if err != nil {
 		return err
 	}
@@ -426,7 +409,11 @@ func cmdNew(e *env, args []string) error {
 	if filled != "" {
 		fmt.Fprintln(e.io.out, filled)
 	}
-	printFindingsSummary(e.io.out, e.check(p))
+	opt, err := e.docOptions()
+	if err != nil {
+		return err
+	}
+	printFindingsSummary(e.io.out, e.check(p, opt))
 	return nil
 }
 

@@ -45,7 +45,12 @@ func runTUI(e *env) error {
 	if err != nil {
 		return err
 	}
+	m, err := e.models()
+	if err != nil {
+		return err
+	}
 	err = tui.Run(s, tui.Options{
+		Models:       m,
 		Version:      versionString(),
 		DBPath:       s.Path(),
 		Command:      e.hint(),

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,12 +20,16 @@ type mention struct {
 	present func(blocks []Block, p *wizard.Plan) bool
 }
 
+// articleL11151 finds « L. 1115-1 » itself, not « L. 1115-1-1 » (the 1 % water and
+// energy article).
+var articleL11151 = regexp.MustCompile(`L\.[ \x{a0}]1115-1(?:[^-0-9]|$)`)
+
 // mandatory lists the mentions of each document.
 var mandatory = map[Kind][]mention{
 	Deliberation: {
 		{"le visa de l'article L. 1115-1 du code général des collectivités territoriales", "CGCT, art. L. 1115-1",
 			func(bs []Block, _ *wizard.Plan) bool {
-				return anyParagraph(bs, func(s string) bool { return strings.HasPrefix(s, "Vu ") && strings.Contains(s, "L. 1115-1") })
+				return anyParagraph(bs, func(s string) bool { return strings.HasPrefix(s, "Vu ") && articleL11151.MatchString(s) })
 			}},
 		{"l'objet de la délibération (« Objet : … »)", "extrait du registre des délibérations",
 			func(bs []Block, _ *wizard.Plan) bool {

@@ -75,14 +75,16 @@ func LoadModels(fsys fs.FS, dir string) (*Models, error) {
 	return m, nil
 }
 
+// modelsError says in French why a folder of models cannot be read; the system's cause,
+// often English, is kept for logs (Unwrap), never shown.
 func modelsError(dir string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("dossier de modèles « %s » introuvable : %w", dir, err)
+		return &exportError{fmt.Sprintf("dossier de modèles « %s » introuvable", dir), err}
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("dossier de modèles « %s » : accès refusé : %w", dir, err)
+		return &exportError{fmt.Sprintf("dossier de modèles « %s » : accès refusé", dir), err}
 	}
-	return fmt.Errorf("impossible de lire le dossier de modèles « %s » : %w", dir, err)
+	return &exportError{fmt.Sprintf("impossible de lire le dossier de modèles « %s »", dir), err}
 }
 
 // Adapted lists the files of the folder that replace a built-in model, sorted.
@@ -281,11 +283,13 @@ var viewNames = sync.OnceValue(func() map[string]bool {
 	names := map[string]bool{}
 	seen := map[reflect.Type]bool{}
 	var walk func(t reflect.Type)
+	own := reflect.TypeOf(view{}).PkgPath()
 	walk = func(t reflect.Type) {
 		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 			t = t.Elem()
 		}
-		if seen[t] {
+		// Dates and amounts are values for the functions (date, montant), not facts.
+		if seen[t] || t.PkgPath() != own {
 			return
 		}
 		seen[t] = true

@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -104,6 +105,10 @@ func TestAdaptedModel(t *testing.T) {
 	}
 	p := samplePlans(t)["01-jumelage-allemagne"]
 	opt := Options{Today: testToday, Models: m}
+	// With a « 1 % » source, the visa of L. 1115-1-1 remains: it is not the one required.
+	if fds := Check(samplePlans(t)["02-convention-eau-senegal"], opt); !slices.ContainsFunc(fds, func(f wizard.Finding) bool { return f.Code == wizard.CodeMandatoryMention }) {
+		t.Error("the visa of L. 1115-1-1 passes for the visa of L. 1115-1")
+	}
 	d := Build(p, Deliberation, opt)
 	for _, f := range []Format{Text, ODT, DOCX} {
 		var b bytes.Buffer
@@ -235,5 +240,24 @@ func TestCrossReferences(t *testing.T) {
 	if !strings.Contains(after, "(article 3) et le montant prévisionnel des engagements financiers (article 5)") ||
 		!strings.Contains(after, "Article 5 – Engagements financiers") || !strings.Contains(after, "prévu à l'article 6") {
 		t.Errorf("references not renumbered:\n%s", after)
+	}
+}
+
+// TestGuideListsEveryFact: the guide written beside the exported models names every
+// fact of the view and every function.
+func TestGuideListsEveryFact(t *testing.T) {
+	guide, ok := BuiltinModel(ModelGuide)
+	if !ok {
+		t.Fatal("no guide")
+	}
+	for name := range viewNames() {
+		if !bytes.Contains(guide, []byte("."+name)) {
+			t.Errorf("the guide does not name the fact .%s", name)
+		}
+	}
+	for name := range modelFuncs {
+		if !bytes.Contains(guide, []byte("{{"+name)) {
+			t.Errorf("the guide does not show the function %s", name)
+		}
 	}
 }

@@ -91,7 +91,7 @@ func needsObjectives(p *wizard.Plan) bool {
 func noMainText(p *wizard.Plan) string {
 	switch p.Form {
 	case wizard.FormDon:
-		return "un don humanitaire n'a pas de convention : la délibération suffit (aect show N° --doc deliberation)"
+		return "un don humanitaire n'a pas de convention : la délibération suffit"
 	case wizard.FormPromotion:
 		return "cette promotion culturelle ou touristique n'engage pas d'argent : elle ne demande pas de convention, la délibération suffit ; une convention s'impose dès qu'une action a un coût (CGCT, art. L. 1115-1)"
 	}
