@@ -20,6 +20,22 @@ type facts struct {
 	hasCtry  bool
 	dep      wizard.Departement
 	hasDep   bool
+	// memo keeps the phrases a document asks for many times (the authority's and the
+	// partner's designations), by name.
+	memo map[string]Inline
+}
+
+// remember returns the phrase name, computed once by make.
+func (f *facts) remember(name string, make func() Inline) Inline {
+	if in, ok := f.memo[name]; ok {
+		return in
+	}
+	if f.memo == nil {
+		f.memo = map[string]Inline{}
+	}
+	in := make()
+	f.memo[name] = in
+	return in
 }
 
 func newFacts(p *wizard.Plan, opt Options) *facts {
@@ -92,12 +108,12 @@ const sentinel = "Xsentinelx"
 // authDes names the authority in a sentence: "la commune de Belmont-sur-Guiers",
 // "la communauté de communes du Val d'Arnon", with a placeholder for a missing name.
 func (f *facts) authDes() Inline {
-	return f.designation((*wizard.Authority).Designation, "la collectivité ")
+	return f.remember("authDes", func() Inline { return f.designation((*wizard.Authority).Designation, "la collectivité ") })
 }
 
 // authDesOf is the designation after "de": "de la commune de …", "du syndicat mixte …".
 func (f *facts) authDesOf() Inline {
-	return f.designation((*wizard.Authority).DesignationOf, "de la collectivité ")
+	return f.remember("authDesOf", func() Inline { return f.designation((*wizard.Authority).DesignationOf, "de la collectivité ") })
 }
 
 // designation builds a designation of the authority with the wizard's rule des (its
@@ -306,7 +322,9 @@ func (f *facts) countryName() any {
 
 // partner names the partner inside a sentence, with its article and country: "la
 // commune de Ndiassane-Ouest (Sénégal)", "Gemeinde Lindenbach (Allemagne)".
-func (f *facts) partner() Inline { return f.withCountry(f.partnerRef()) }
+func (f *facts) partner() Inline {
+	return f.remember("partner", func() Inline { return f.withCountry(f.partnerRef()) })
+}
 
 // partnerTitle is the partner's bare name and country, for headers.
 func (f *facts) partnerTitle() Inline { return f.withCountry(f.partnerName()) }

@@ -139,6 +139,16 @@ func decodeInline(s string) (Inline, error) {
 	st := &inlineState{}
 	lit := false
 	for i := 0; i < len(s); {
+		// Copy the run of text up to the next marker at once: every marker is encoded
+		// in UTF-8 as 0xEE 0x80 0x8X.
+		if j := strings.IndexByte(s[i:], 0xEE); j != 0 {
+			if j < 0 {
+				j = len(s) - i
+			}
+			st.buf.WriteString(s[i : i+j])
+			i += j
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {

@@ -42,8 +42,16 @@ func TestModelsEveryPlan(t *testing.T) {
 			}
 		}
 		for _, k := range Kinds(p) {
-			if r, _ := kindSpec(k); r.model == "" {
+			r, _ := kindSpec(k)
+			if r.model == "" {
 				continue
+			}
+			blocks, err := builtin.execute(r.model, newView(newFacts(p, Options{})))
+			if err != nil {
+				t.Fatalf("%s %s: %v", name, k, err)
+			}
+			for _, fd := range missingMentions(k, blocks, p, nil) {
+				t.Errorf("%s: %s", name, fd.Message)
 			}
 			if s := Build(p, k, Options{Today: testToday}).PlainText(); strings.Contains(s, "Modèle en erreur") || strings.Contains(s, "n'a pas pu") {
 				t.Errorf("%s %s: %s", name, k, s[:min(len(s), 400)])
