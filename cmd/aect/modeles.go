@@ -92,7 +92,11 @@ func verifyModels(e *env, dir string) error {
 	if err != nil {
 		return wizard.Errorf("%s", err.Error())
 	}
-	fmt.Fprintf(e.io.out, "Modèles adaptés : %s.\n", strings.Join(m.Adapted(), ", "))
+	if adapted := m.Adapted(); len(adapted) > 0 {
+		fmt.Fprintf(e.io.out, "Modèles adaptés : %s.\n", strings.Join(adapted, ", "))
+	} else {
+		fmt.Fprintln(e.io.out, "Aucun modèle n'est modifié : les fichiers sont ceux des modèles intégrés.")
+	}
 	problems := document.Verify(m)
 	if len(problems) == 0 {
 		fmt.Fprintln(e.io.out, "Vérification faite avec les brouillons d'exemple et un brouillon vide : aucun problème, toutes les mentions obligatoires sont présentes.")

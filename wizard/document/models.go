@@ -54,6 +54,7 @@ func LoadModels(fsys fs.FS, dir string) (*Models, error) {
 	if err != nil {
 		return nil, modelsError(dir, err)
 	}
+	found := 0
 	known := map[string]bool{CommonModel: true}
 	for _, name := range ModelFiles() {
 		known[name] = true
@@ -66,9 +67,13 @@ func LoadModels(fsys fs.FS, dir string) (*Models, error) {
 		if err != nil {
 			return nil, modelsError(dir, err)
 		}
-		m.adapted[e.Name()] = data
+		found++
+		// A file left as exported is the built-in model: the documents say so.
+		if builtinData, _ := builtin.source(e.Name()); !bytes.Equal(data, builtinData) {
+			m.adapted[e.Name()] = data
+		}
 	}
-	if len(m.adapted) == 0 {
+	if found == 0 {
 		return nil, fmt.Errorf("le dossier « %s » ne contient aucun modèle (%s…) : exportez d'abord les modèles avec « aect modeles exporter %s »",
 			dir, strings.Join(ModelFiles()[:2], ", "), dir)
 	}
@@ -87,7 +92,8 @@ func modelsError(dir string, err error) error {
 	return &exportError{fmt.Sprintf("impossible de lire le dossier de modèles « %s »", dir), err}
 }
 
-// Adapted lists the files of the folder that replace a built-in model, sorted.
+// Adapted lists the files of the folder that replace a built-in model (those that differ
+// from it), sorted.
 func (m *Models) Adapted() []string {
 	if m == nil {
 		return nil
@@ -113,16 +119,6 @@ func (m *Models) Uses(k Kind) bool {
 	_, own := m.adapted[spec.model]
 	_, common := m.adapted[CommonModel]
 	return own || common
-}
-
-// Describe says in French which models are in use: « modèles intégrés », or « modèles
-// adaptés du dossier … (deliberation.txt) ».
-func (m *Models) Describe() string {
-	if m == nil || len(m.adapted) == 0 {
-		return "modèles intégrés"
-	}
-	return fmt.Sprintf("modèles adaptés du dossier « %s » (%s ; les autres documents suivent les modèles intégrés)",
-		m.Dir, strings.Join(m.Adapted(), ", "))
 }
 
 // source is the text of a model file: the adapted one, or the built-in one.
