@@ -5,16 +5,15 @@ import (
 	"testing"
 )
 
-// BenchmarkRenderAll builds every document of sample 02 and renders each in the four
-// formats: the whole set an export writes.
-func BenchmarkRenderAll(b *testing.B) {
+// benchRender builds every document of sample 02 and renders each in formats.
+func benchRender(b *testing.B, formats []Format) {
 	p := samplePlans(b)["02-convention-eau-senegal"]
 	opt := Options{Today: testToday}
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, k := range Kinds(p) {
 			d := Build(p, k, opt)
-			for _, f := range AllFormats {
+			for _, f := range formats {
 				if err := Render(io.Discard, d, f); err != nil {
 					b.Fatal(err)
 				}
@@ -22,49 +21,20 @@ func BenchmarkRenderAll(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderAll builds every document of sample 02 and renders each in every
+// format: the whole set an export writes.
+func BenchmarkRenderAll(b *testing.B) { benchRender(b, AllFormats) }
 
 // BenchmarkRenderAllButPDF builds every document of sample 02 and renders each as text,
 // Markdown, ODT and DOCX: an export without the PDF, whose layout with fpdf dominates
 // BenchmarkRenderAll (the goal is under 10 ms).
-func BenchmarkRenderAllButPDF(b *testing.B) {
-	p := samplePlans(b)["02-convention-eau-senegal"]
-	opt := Options{Today: testToday}
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, k := range Kinds(p) {
-			d := Build(p, k, opt)
-			for _, f := range []Format{ODT, DOCX, Markdown, Text} {
-				if err := Render(io.Discard, d, f); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
-	}
-}
+func BenchmarkRenderAllButPDF(b *testing.B) { benchRender(b, []Format{ODT, DOCX, Markdown, Text}) }
 
 // BenchmarkBuild builds the content model of every document of sample 02.
-func BenchmarkBuild(b *testing.B) {
-	p := samplePlans(b)["02-convention-eau-senegal"]
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, k := range Kinds(p) {
-			Build(p, k, Options{Today: testToday})
-		}
-	}
-}
+func BenchmarkBuild(b *testing.B) { benchRender(b, nil) }
 
 // BenchmarkPDFAll builds every document of sample 02 and renders each as PDF: what
 // printing or a PDF export of the plan costs (the goal is under 50 ms; LibreOffice takes
 // seconds for the same documents).
-func BenchmarkPDFAll(b *testing.B) {
-	p := samplePlans(b)["02-convention-eau-senegal"]
-	opt := Options{Today: testToday}
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, k := range Kinds(p) {
-			if err := Render(io.Discard, Build(p, k, opt), PDF); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
+func BenchmarkPDFAll(b *testing.B) { benchRender(b, []Format{PDF}) }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"aect/wizard"
-	"aect/wizard/safetext/safetexttest"
 )
 
 // TestDump writes every document of many plans — the samples, the test plans, an empty
@@ -22,15 +21,7 @@ func TestDump(t *testing.T) {
 	if dir == "" {
 		t.Skip("AECT_DUMP_DIR not set")
 	}
-	bases := allPlans(t)
-	bases["vide"] = &wizard.Plan{}
-	for name, data := range map[string][]byte{"hostile": safetexttest.PlanJSON(), "hostile-mutualise": safetexttest.PooledPlanJSON()} {
-		p, err := wizard.Decode(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		bases[name] = p
-	}
+	bases := everyPlan(t)
 	opt := Options{Today: testToday}
 	for name, base := range bases {
 		var variants []*wizard.Plan

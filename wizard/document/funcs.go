@@ -1,7 +1,6 @@
 package document
 
 import (
-	"fmt"
 	"strings"
 
 	"aect/wizard"
@@ -108,36 +107,7 @@ func mapInline(f frag, fn func(Inline) Inline) (frag, error) {
 }
 
 // rawInline decodes encoded text into spans, without typography (applied later, once).
-func rawInline(f frag) (Inline, error) {
-	st := &inlineState{}
-	for _, r := range string(f) {
-		switch r {
-		case mLitOpen, mLitClose:
-		case mPlaceholderOpen, mStrongOpen, mEmphOpen:
-			st.flush()
-			style := Placeholder
-			if r == mStrongOpen {
-				style = Strong
-			} else if r == mEmphOpen {
-				style = Emphasis
-			}
-			if st.style() == Placeholder {
-				style = Placeholder
-			}
-			st.styles = append(st.styles, style)
-		case mPlaceholderClose, mStrongClose, mEmphClose:
-			st.flush()
-			if len(st.styles) == 0 {
-				return nil, fmt.Errorf("style fermé sans avoir été ouvert")
-			}
-			st.styles = st.styles[:len(st.styles)-1]
-		default:
-			st.buf.WriteRune(r)
-		}
-	}
-	st.flush()
-	return st.out, nil
-}
+func rawInline(f frag) (Inline, error) { return spansOf(string(f)) }
 
 // withText applies a rule of French grammar to a name: to its text when it is plain
 // (a name as typed), or the fallback to encoded text that holds a placeholder.

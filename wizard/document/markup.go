@@ -136,6 +136,15 @@ func (st *inlineState) flush() {
 // decodeInline reads an encoded line into spans and applies French typography to each
 // span. Cross-references stay as markers in the text, for resolveRefs.
 func decodeInline(s string) (Inline, error) {
+	out, err := spansOf(s)
+	for i := range out {
+		out[i].Text = typo(out[i].Text)
+	}
+	return out, err
+}
+
+// spansOf reads encoded text into spans, merging adjacent spans of the same style.
+func spansOf(s string) (Inline, error) {
 	st := &inlineState{}
 	lit := false
 	for i := 0; i < len(s); {
@@ -191,9 +200,6 @@ func decodeInline(s string) (Inline, error) {
 		}
 	}
 	st.flush()
-	for i := range st.out {
-		st.out[i].Text = typo(st.out[i].Text)
-	}
 	return st.out, nil
 }
 
@@ -372,8 +378,7 @@ func (p *markupParser) line(raw string) error {
 		if p.dup != "" {
 			return &markupError{raw, fmt.Sprintf("l'étiquette « %s » est déjà portée par un autre article", p.dup)}
 		}
-		bl.Lines = []Inline{append(Inline{{Text: n + " – "}}, in...)}
-		bl.Lines[0] = mergeSpans(bl.Lines[0])
+		bl.Lines = []Inline{cat(Span{Text: n + " – "}, in)}
 	default:
 		if kw.block == BlockList {
 			bl.List = kw.list
@@ -433,22 +438,6 @@ func validLabel(s string) bool {
 		}
 	}
 	return true
-}
-
-// mergeSpans merges adjacent spans of the same style.
-func mergeSpans(in Inline) Inline {
-	out := in[:0]
-	for _, s := range in {
-		if s.Text == "" {
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].Style == s.Style {
-			out[n-1].Text += s.Text
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
 }
 
 // table reads the lines of a table: "tableau:" gives the columns, "Titre (largeur)" or
@@ -552,41 +541,18 @@ func ref(label string) frag { return frag(string(mRefOpen) + label + string(mRef
 // resolveRefs replaces each cross-reference by "article 1er", "article 4"…: the number of
 // the labelled article of the same numbering.
 func (p *markupParser) resolveRefs() error {
+	var err error
 	for i := range p.blocks {
 		labels := p.labels[p.segOf[i]]
-		var err error
-		fix := func(in Inline) {
+		(&Doc{Blocks: p.blocks[i : i+1]}).walk(func(string) {}, func(in Inline) {
 			for j := range in {
 				if err == nil && strings.ContainsRune(in[j].Text, mRefOpen) {
 					in[j].Text, err = replaceRefs(in[j].Text, labels)
 				}
 			}
-		}
-		bl := &p.blocks[i]
-		for _, l := range bl.Lines {
-			fix(l)
-		}
-		for _, it := range bl.Items {
-			fix(it.Text)
-		}
-		if bl.Table != nil {
-			for _, r := range bl.Table.Rows {
-				for _, c := range r.Cells {
-					fix(c)
-				}
-			}
-		}
-		for _, s := range bl.Signatures {
-			for _, h := range s.Heading {
-				fix(h)
-			}
-			fix(s.Name)
-		}
-		if err != nil {
-			return err
-		}
+		})
 	}
-	return nil
+	return err
 }
 
 // replaceRefs replaces the references of one text.

@@ -328,6 +328,11 @@ func checkFacts(tree *parse.Tree, n parse.Node) error {
 			}
 		}
 	}
+	visitBranch := func(b *parse.BranchNode) {
+		visit(b.Pipe)
+		visit(b.List)
+		visit(b.ElseList)
+	}
 	visit = func(n parse.Node) {
 		if n == nil || err != nil {
 			return
@@ -363,17 +368,11 @@ func checkFacts(tree *parse.Tree, n parse.Node) error {
 				check(x, x.Ident[1:])
 			}
 		case *parse.IfNode:
-			visit(x.Pipe)
-			visit(x.List)
-			visit(x.ElseList)
+			visitBranch(&x.BranchNode)
 		case *parse.RangeNode:
-			visit(x.Pipe)
-			visit(x.List)
-			visit(x.ElseList)
+			visitBranch(&x.BranchNode)
 		case *parse.WithNode:
-			visit(x.Pipe)
-			visit(x.List)
-			visit(x.ElseList)
+			visitBranch(&x.BranchNode)
 		case *parse.TemplateNode:
 			visit(x.Pipe)
 		}

@@ -25,15 +25,7 @@ func TestBuiltinModelsVerify(t *testing.T) {
 // plans, an empty plan, the hostile ones — and checks that none shows a model error or
 // lacks a mandatory mention.
 func TestModelsEveryPlan(t *testing.T) {
-	plans := allPlans(t)
-	plans["vide"] = &wizard.Plan{}
-	for name, data := range map[string][]byte{"hostile": safetexttest.PlanJSON(), "hostile-mutualise": safetexttest.PooledPlanJSON()} {
-		p, err := wizard.Decode(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		plans[name] = p
-	}
+	plans := everyPlan(t)
 	plans["hostile-document"] = hostilePlan(t)
 	for name, p := range plans {
 		for _, fd := range Check(p, Options{}) {
@@ -58,6 +50,21 @@ func TestModelsEveryPlan(t *testing.T) {
 			}
 		}
 	}
+}
+
+// everyPlan is the samples, the test plans, an empty plan and the hostile plans of
+// safetexttest.
+func everyPlan(t testing.TB) map[string]*wizard.Plan {
+	plans := allPlans(t)
+	plans["vide"] = &wizard.Plan{}
+	for name, data := range map[string][]byte{"hostile": safetexttest.PlanJSON(), "hostile-mutualise": safetexttest.PooledPlanJSON()} {
+		p, err := wizard.Decode(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plans[name] = p
+	}
+	return plans
 }
 
 // TestUnknownFact: a model naming a fact the view lacks fails when it is parsed, with
