@@ -402,3 +402,44 @@ func nextSpace(r []rune) int {
 	}
 	return len(r)
 }
+
+// feminineEvents are the names of crises that are feminine, for EventOf.
+var feminineEvents = []string{"tempête", "inondation", "crue", "crise", "guerre", "sécheresse", "famine",
+	"épidémie", "pandémie", "catastrophe", "tornade", "avalanche", "explosion", "éruption", "canicule",
+	"vague", "coulée", "tempete", "secheresse", "epidemie", "pandemie", "eruption"}
+
+// EventOf puts « de » before the name of an event, with the article its gender and number
+// call for: « séisme » gives « du séisme », « inondations » « des inondations »,
+// « tempête Alex » « de la tempête Alex », « ouragan Irma » « de l'ouragan Irma »; a
+// name typed with its article keeps it (« les crues » gives « des crues »).
+func EventOf(event string) string {
+	e := strings.TrimSpace(event)
+	low := strings.ToLower(e)
+	switch {
+	case e == "":
+		return ""
+	case strings.HasPrefix(low, "le "), strings.HasPrefix(low, "les "):
+		return DeArticle(strings.ToLower(e[:1]) + e[1:])
+	case strings.HasPrefix(low, "la "), strings.HasPrefix(low, "l'"), strings.HasPrefix(low, "l’"):
+		return "de " + strings.ToLower(e[:1]) + e[1:]
+	}
+	first, _, _ := strings.Cut(low, " ")
+	switch {
+	case strings.HasSuffix(first, "s") || strings.HasSuffix(first, "x"):
+		return "des " + e
+	case startsWithVowelSound(first):
+		return "de l'" + e
+	}
+	for _, f := range feminineEvents {
+		if first == f {
+			return "de la " + e
+		}
+	}
+	return "du " + e
+}
+
+// startsWithVowelSound reports whether a word takes the elided article (« l'ouragan »).
+func startsWithVowelSound(w string) bool {
+	r, _ := utf8.DecodeRuneInString(Fold(w))
+	return strings.ContainsRune("aeiouyh", r)
+}

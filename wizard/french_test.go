@@ -123,3 +123,23 @@ func TestTypography(t *testing.T) {
 		}
 	}
 }
+
+func TestEventOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"séisme":          "du séisme",
+		"inondations":     "des inondations",
+		"tempête Alex":    "de la tempête Alex",
+		"ouragan Irma":    "de l'ouragan Irma",
+		"cyclone Chido":   "du cyclone Chido",
+		"les crues":       "des crues",
+		"La sécheresse":   "de la sécheresse",
+		"le conflit":      "du conflit",
+		"l'éruption":      "de l'éruption",
+		"conflit armé":    "du conflit armé",
+		"crise sanitaire": "de la crise sanitaire",
+	} {
+		if got := EventOf(in); got != want {
+			t.Errorf("EventOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

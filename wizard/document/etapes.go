@@ -139,7 +139,7 @@ func (f *facts) steps() []Item {
 	}
 	if p.Form == wizard.FormJumelage && p.Implementation.Mode == wizard.ModeDelegation && p.Commits() {
 		items = append(items, step("Avant le premier versement",
-			"Signer avec ", f.operatorRef(), " la convention qui précise le rôle de chacun et l'emploi des subventions."))
+			"Signer avec ", f.operatorRef(), " la convention qui précise le rôle de chacun et l'emploi des subventions, une fois la délibération publiée et transmise au représentant de l'État."))
 	}
 	items = append(items, f.grantSteps(after(1))...)
 	items = append(items, f.pooledSteps()...)
@@ -194,14 +194,19 @@ func (f *facts) stateAuthorisationStep() (Item, bool) {
 func (f *facts) grantSteps(afterTransmission Inline) []Item {
 	var items []Item
 	for _, g := range f.grantsByBody() {
-		if g.kind == wizard.PayeeAssociation || g.kind == wizard.PayeeComite {
+		switch g.kind {
+		case wizard.PayeeAssociation, wizard.PayeeComite:
 			items = append(items, step("Avant le versement", "Vérifier que ", titleWithArticle(g.name),
 				" a souscrit le contrat d'engagement républicain, exigé de toute association ou fondation qui reçoit une subvention, quel qu'en soit le montant ",
+				emph("(loi n° 2000-321 du 12 avril 2000, art. 10-1 ; décret n° 2021-1947 du 31 décembre 2021)"), "."))
+		case wizard.PayeeONG:
+			items = append(items, step("Avant le versement", "Si ", titleWithArticle(g.name),
+				" est une association ou une fondation, vérifier qu'elle a souscrit le contrat d'engagement républicain, exigé quel que soit le montant de la subvention ",
 				emph("(loi n° 2000-321 du 12 avril 2000, art. 10-1 ; décret n° 2021-1947 du 31 décembre 2021)"), "."))
 		}
 		if g.objectives {
 			items = append(items, step(afterTransmission, "Signer avec ", titleWithArticle(g.name),
-				" la convention d'objectifs annexée à la délibération, avant tout versement ; le compte rendu financier est dû dans les six mois suivant la fin de chaque exercice ",
+				" la convention d'objectifs annexée à la délibération, une fois la délibération publiée et transmise au représentant de l'État et avant tout versement ; le compte rendu financier est dû dans les six mois suivant la fin de chaque exercice ",
 				emph("(loi n° 2000-321 du 12 avril 2000, art. 10)"), "."))
 		}
 	}

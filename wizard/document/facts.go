@@ -560,6 +560,17 @@ func (f *facts) imputation() Inline {
 		}
 		shares[i].total += a.Cost
 	}
+	// The valorisation (staff time, goods in kind) is no credit to open: it is taken off
+	// the direct spending it stands for, never off a payment (DOMAIN §11).
+	valo := f.p.Valorisation()
+	for i := range shares {
+		if strings.HasPrefix(shares[i].account, "chapitre 011") {
+			off := min(valo, shares[i].total)
+			shares[i].total -= off
+			valo -= off
+		}
+	}
+	shares = slices.DeleteFunc(shares, func(sh share) bool { return sh.total <= 0 && len(shares) > 1 })
 	if len(shares) == 0 {
 		return cat(confirm("compte selon le bénéficiaire : chapitre 011 pour une dépense directe, compte 6574 pour une subvention à un organisme privé, compte 657x pour un organisme public ou la collectivité partenaire"))
 	}

@@ -179,9 +179,9 @@ func (f *facts) valorisationApart() Inline {
 // Maroc », with placeholders for what is missing.
 func (f *facts) crisis() Inline {
 	pa := f.p.Partner
-	event := any(todo("événement : séisme, inondations, conflit…"))
+	event := any(cat("de ", todo("événement : séisme, inondations, conflit…")))
 	if e := strings.TrimSpace(pa.CrisisEvent); e != "" {
-		event = e
+		event = wizard.EventOf(e)
 	}
 	when := any(todo("date de l'événement"))
 	if !pa.CrisisDate.IsZero() {
@@ -191,7 +191,7 @@ func (f *facts) crisis() Inline {
 	if f.hasCtry {
 		where = f.country.Locative()
 	}
-	return cat("à la suite du ", event, " du ", when, " ", where)
+	return cat("à la suite ", event, " du ", when, " ", where)
 }
 
 // commission is the name of the commission whose opinion is cited, or a placeholder.

@@ -243,6 +243,9 @@ type associee struct {
 	Designation frag
 	// Signataire is its name with its article as typed, for a signature block.
 	Signataire frag
+	// Represente is « représentée » or « représenté », agreeing with its name
+	// (« le Syndicat des eaux du Cher, représenté par »), « représenté(e) » when unknown.
+	Represente string
 }
 
 // CollectivitesAssociees are the French authorities that pool the action and its funding
@@ -250,7 +253,11 @@ type associee struct {
 func (v *view) CollectivitesAssociees() []associee {
 	var out []associee
 	for _, n := range v.f.coFundingAuthorities() {
-		out = append(out, associee{Designation: protect(withArticle(n)), Signataire: protect(titleWithArticle(n))})
+		rep := "représenté(e)"
+		if feminine, known := nameFeminine(n); known {
+			rep = fem(feminine, "représentée", "représenté")
+		}
+		out = append(out, associee{Designation: protect(withArticle(n)), Signataire: protect(titleWithArticle(n)), Represente: rep})
 	}
 	return out
 }
