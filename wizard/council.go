@@ -92,6 +92,12 @@ type frameArticles struct {
 // syndicat mixte ouvert follows its statuts and, for its acts, the départements' rules
 // (L. 5721-4); a syndicat mixte whose kind is not given yet is taken as fermé.
 func (a *Authority) frame() frameArticles {
+	if u, ok := a.unique(); ok {
+		// Guyane and Martinique have the articles of their own book of the code; the
+		// findings cite it as a whole rather than a département's or a région's article.
+		art := uniqueArticles(u)
+		return frameArticles{art, art, art, art, art}
+	}
 	switch {
 	case a.Type == AuthDepartement:
 		return frameArticles{"L. 3121-19", "L. 3121-14", "L. 3121-14 et L. 3121-15", "L. 3121-16", "L. 3131-1"}
@@ -165,6 +171,9 @@ func (a *Authority) SecondMeetingByRight() bool {
 // affairs the law gives it. known is false when the type, or a syndicat mixte's kind, is
 // not given; the act's legal basis stays L. 1115-1.
 func (a *Authority) PowerArticle() (article string, statuts, known bool) {
+	if u, ok := a.unique(); ok {
+		return uniqueArticles(u), false, true
+	}
 	switch {
 	case a.Type == AuthCommune:
 		return "L. 2121-29", false, true

@@ -138,9 +138,23 @@ func DeArticle(s string) string {
 	return "de " + s
 }
 
-// unique returns "Martinique" or "Guyane" when the authority is one of the collectivités
+// Unique returns "Martinique" or "Guyane" when the authority is one of the collectivités
 // territoriales uniques that replaced a département and a région (CGCT L. 7111-1,
 // L. 7211-1).
+func (a *Authority) Unique() (string, bool) { return a.unique() }
+
+// uniqueArticles are the articles that open the book of the code of a collectivité
+// unique, cited for its assembly's frame: livre Ier of the septième partie for Guyane,
+// livre II for Martinique.
+func uniqueArticles(u string) string {
+	if u == "Martinique" {
+		return "L. 7211-1 et suivants"
+	}
+	return "L. 7111-1 et suivants"
+}
+
+// unique returns "Martinique" or "Guyane" when the authority is one of the collectivités
+// territoriales uniques.
 func (a *Authority) unique() (string, bool) {
 	if a.Type != AuthDepartement && a.Type != AuthRegion {
 		return "", false

@@ -185,6 +185,9 @@ func fem(feminine bool, f, m string) string {
 // authShort is the authority's type with its article: "la commune", "la communauté de
 // communes", "le syndicat mixte".
 func (f *facts) authShort() string {
+	if _, ok := f.p.Authority.Unique(); ok {
+		return "la collectivité territoriale"
+	}
 	t := f.p.Authority.Type
 	ch, ok := wizard.AuthorityTypes.Lookup(t)
 	if !ok {
@@ -207,7 +210,9 @@ func (f *facts) council() string { return f.p.Authority.Council() }
 func (f *facts) councilOf() string { return wizard.DeArticle(f.council()) }
 
 // councilFeminine reports whether the assembly's noun is feminine.
-func (f *facts) councilFeminine() bool { return strings.HasPrefix(f.council(), "l'assemblée") }
+func (f *facts) councilFeminine() bool {
+	return strings.HasPrefix(strings.ToLower(f.council()), "l'assemblée")
+}
 
 // execTitleTodo is the placeholder of a missing executive's title, with the titles that
 // fit the authority's type: never « le Maire » for an EPCI.

@@ -22,6 +22,8 @@ type view struct {
 	Collectivite collectivite
 	// Executif is its executive (maire, président·e).
 	Executif executif
+	// Presidence is who presides the séance and signs the délibération.
+	Presidence presidence
 	// Partenaire is the foreign partner.
 	Partenaire partenaire
 	// Seance is the council's session.
@@ -50,7 +52,7 @@ type view struct {
 func newView(f *facts) *view {
 	p := f.p
 	v := &view{f: f,
-		Collectivite: collectivite{f}, Executif: executif{f}, Partenaire: partenaire{f}, Seance: seance{f},
+		Collectivite: collectivite{f}, Executif: executif{f}, Presidence: presidence{f}, Partenaire: partenaire{f}, Seance: seance{f},
 		Jumelage:              p.Form == wizard.FormJumelage,
 		CharteAmitie:          p.Form == wizard.FormCharte,
 		ConventionCooperation: p.Form == wizard.FormConvention,
@@ -102,6 +104,42 @@ func (c collectivite) EnTete() frag { return encode(c.f.authHeader()) }
 
 // executif is the executive of the authority in the models.
 type executif struct{ f *facts }
+
+// presidence is who presides the séance and signs the délibération: the executive, but
+// in Martinique the président of the Assemblée, not the président du conseil exécutif
+// (CGCT L. 7211-1 et suivants).
+type presidence struct{ f *facts }
+
+// martinique reports whether the séance is presided by the président of the Assemblée
+// de Martinique.
+func (p presidence) martinique() bool {
+	u, ok := p.f.p.Authority.Unique()
+	return ok && u == "Martinique"
+}
+
+// De is « du Maire », or « du président de l'Assemblée de Martinique ».
+func (p presidence) De() frag {
+	if p.martinique() {
+		return encode(cat("de ", todo("le président ou la présidente de l'Assemblée de Martinique")))
+	}
+	return executif(p).De()
+}
+
+// Nom is the name of who presides, or a placeholder.
+func (p presidence) Nom() frag {
+	if p.martinique() {
+		return toFrag(todo("nom du président ou de la présidente de l'Assemblée de Martinique"))
+	}
+	return executif(p).Nom()
+}
+
+// Intitule heads the signature of the délibération: « Le Maire ».
+func (p presidence) Intitule() frag {
+	if p.martinique() {
+		return encode(cat(todo("Le président ou La présidente"), " de l'Assemblée de Martinique"))
+	}
+	return executif(p).Intitule()
+}
 
 // Nom is the executive's name, or a placeholder.
 func (e executif) Nom() frag { return toFrag(e.f.execName()) }

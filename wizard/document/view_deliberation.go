@@ -38,6 +38,9 @@ func (v *view) PouvoirDeDeliberer() frag {
 	case !known:
 		return toFrag(todo("article du code général des collectivités territoriales fondant le pouvoir de délibérer de l'assemblée"))
 	}
+	if strings.HasSuffix(art, "et suivants") {
+		return protect("les articles " + art + " du même code")
+	}
 	return protect("l'article " + art + " du même code")
 }
 
