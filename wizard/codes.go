@@ -15,9 +15,17 @@ const (
 	AuthSyndicatMixte           AuthorityType = "syndicat_mixte"
 	AuthDepartement             AuthorityType = "departement"
 	AuthRegion                  AuthorityType = "region"
+	// AuthSyndicatCommunes is a syndicat de communes (SIVU, SIVOM): an EPCI without
+	// fiscalité propre, whose comité syndical follows the EPCI rules.
+	AuthSyndicatCommunes AuthorityType = "syndicat_communes"
 )
 
-// IsEPCI reports whether the type is an établissement public de coopération intercommunale.
+// IsGroupement reports whether the assembly follows the EPCI rules of the CGCT
+// (L. 5211-1): an EPCI à fiscalité propre or a syndicat de communes.
+func (t AuthorityType) IsGroupement() bool { return t.IsEPCI() || t == AuthSyndicatCommunes }
+
+// IsEPCI reports whether the type is an établissement public de coopération intercommunale
+// à fiscalité propre (a syndicat de communes is an EPCI without it: see IsGroupement).
 func (t AuthorityType) IsEPCI() bool {
 	switch t {
 	case AuthCommunauteCommunes, AuthCommunauteAgglomeration, AuthCommunauteUrbaine, AuthMetropole:
@@ -276,6 +284,7 @@ var AuthorityTypes = Catalogue[AuthorityType]{Name: "type de collectivité", Cho
 	{AuthSyndicatMixte, "Syndicat mixte", "Groupement de collectivités ; il peut mener une action extérieure dans son domaine, par exemple avec le 1 % eau et assainissement."},
 	{AuthDepartement, "Département", "Le département agit par délibération du conseil départemental."},
 	{AuthRegion, "Région", "La région agit par délibération du conseil régional."},
+	{AuthSyndicatCommunes, "Syndicat de communes (SIVU, SIVOM)", "EPCI sans fiscalité propre qui n'associe que des communes ; son comité syndical délibère dans le champ de ses compétences et choisit le mode de publication de ses actes."},
 }}
 
 // ExecutiveTitles is the catalogue of executive titles.

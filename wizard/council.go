@@ -24,7 +24,7 @@ type ConvocationRule struct {
 // it cannot be known yet (the type, a commune's population, a syndicat mixte's kind or
 // its statuts' delay is missing).
 func (a *Authority) ConvocationRule(s *Session) (ConvocationRule, bool) {
-	pfister := a.Type == AuthCommune || a.Type.IsEPCI() || (a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatFerme)
+	pfister := a.Type == AuthCommune || a.Type.IsGroupement() || (a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatFerme)
 	switch {
 	case s.SecondMeetingHeld() && pfister:
 		// L. 2121-17: convened again « à trois jours au moins d'intervalle », three jours
@@ -37,7 +37,7 @@ func (a *Authority) ConvocationRule(s *Session) (ConvocationRule, bool) {
 		return ConvocationRule{3, true, "une commune de moins de 3 500 habitants", "L. 2121-11"}, true
 	case a.Type == AuthCommune:
 		return ConvocationRule{5, true, "une commune de 3 500 habitants ou plus", "L. 2121-12"}, true
-	case a.Type.IsEPCI():
+	case a.Type.IsGroupement():
 		return ConvocationRule{5, true, "un établissement public de coopération intercommunale, quelle que soit sa taille", "L. 5211-1 et L. 2121-12"}, true
 	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatFerme:
 		return ConvocationRule{5, true, "un syndicat mixte fermé", "L. 5711-1 et L. 2121-12"}, true
@@ -109,7 +109,7 @@ func (a *Authority) frame() frameArticles {
 	case a.Type == AuthSyndicatMixte:
 		return frameArticles{"L. 5711-1 et L. 2121-12", "L. 2121-17, L. 5211-1 et L. 5711-1", "L. 2121-20, L. 5211-1 et L. 5711-1",
 			"L. 2121-20", "L. 2131-1 et L. 5711-1"}
-	case a.Type.IsEPCI():
+	case a.Type.IsGroupement():
 		return frameArticles{"L. 5211-1 et L. 2121-12", "L. 2121-17 et L. 5211-1", "L. 2121-20 et L. 5211-1", "L. 2121-20", "L. 2131-1 et L. 5211-3"}
 	case a.Type == AuthCommune && a.Population < PublicationThreshold:
 		return frameArticles{"L. 2121-11", "L. 2121-17", "L. 2121-20", "L. 2121-20", "L. 2131-1"}
@@ -177,7 +177,7 @@ func (a *Authority) PowerArticle() (article string, statuts, known bool) {
 	switch {
 	case a.Type == AuthCommune:
 		return "L. 2121-29", false, true
-	case a.Type.IsEPCI():
+	case a.Type.IsGroupement():
 		return "L. 5211-1", true, true
 	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatFerme:
 		return "L. 5711-1", true, true
@@ -192,16 +192,18 @@ func (a *Authority) PowerArticle() (article string, statuts, known bool) {
 }
 
 // ChoosesPublicationMode says whether the authority chooses by deliberation how its
-// acts are published (posting, paper or electronic): a commune under 3 500 inhabitants
-// and a syndicat mixte fermé (CGCT L. 2131-1 IV, L. 5711-1); everyone else publishes
-// electronically. known is false when the type, a commune's population or a syndicat
-// mixte's kind is not given yet.
+// acts are published (posting, paper or electronic): a commune under 3 500 inhabitants,
+// a syndicat de communes and a syndicat mixte fermé (CGCT L. 2131-1 IV, L. 5211-3,
+// L. 5711-1); everyone else publishes electronically. known is false when the type, a
+// commune's population or a syndicat mixte's kind is not given yet.
 func (a *Authority) ChoosesPublicationMode() (small, known bool) {
 	switch {
 	case a.Type == "", a.Type == AuthCommune && a.Population == 0, a.Type == AuthSyndicatMixte && a.SyndicatKind == "":
 		return false, false
 	case a.Type == AuthCommune:
 		return a.Population < PublicationThreshold, true
+	case a.Type == AuthSyndicatCommunes:
+		return true, true
 	case a.Type == AuthSyndicatMixte:
 		return a.SyndicatKind == SyndicatFerme, true
 	}

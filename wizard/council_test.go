@@ -271,3 +271,28 @@ func TestVoteRejected(t *testing.T) {
 		t.Errorf("7 for, 5 against: %+v", f)
 	}
 }
+
+// TestSyndicatDeCommunes: an EPCI without fiscalité propre follows the EPCI frame, chooses
+// how its acts are published, and has no compulsory télétransmission.
+func TestSyndicatDeCommunes(t *testing.T) {
+	a := Authority{Type: AuthSyndicatCommunes, Name: "SIVOM du Vercors"}
+	if r, ok := a.ConvocationRule(&Session{}); !ok || r.Days != 5 || !r.Francs {
+		t.Errorf("convocation %+v", r)
+	}
+	if small, known := a.ChoosesPublicationMode(); !small || !known {
+		t.Error("a syndicat de communes chooses its publication mode")
+	}
+	if a.ActesCompulsory() {
+		t.Error("@ctes is not compulsory for a syndicat de communes")
+	}
+	if art, statuts, _ := a.PowerArticle(); art != "L. 5211-1" || !statuts {
+		t.Errorf("power %s %v", art, statuts)
+	}
+	if got := a.Council(); got != "le comité syndical" {
+		t.Errorf("council %q", got)
+	}
+	p := &Plan{Authority: a}
+	if f, found := findingOf(p, CodePublicationMode); !found || !strings.HasPrefix(f.Message, "Syndicat de communes") {
+		t.Errorf("publication finding %+v", f)
+	}
+}

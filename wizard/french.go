@@ -35,6 +35,7 @@ var typeNoun = map[AuthorityType]struct{ article, noun, council string }{
 	AuthSyndicatMixte:           {"le", "syndicat mixte", "le comité syndical"},
 	AuthDepartement:             {"le", "département", "le conseil départemental"},
 	AuthRegion:                  {"la", "région", "le conseil régional"},
+	AuthSyndicatCommunes:        {"le", "syndicat de communes", "le comité syndical"},
 }
 
 // Elides reports whether "de" or "le" elides before a name: a vowel ("d'Annecy"), a y

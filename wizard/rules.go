@@ -650,8 +650,11 @@ func rulePublication(c *checker) {
 	a := c.p.Authority
 	if small, _ := a.ChoosesPublicationMode(); small {
 		who, at := "Commune de moins de 3 500 habitants", RefTo(FieldPopulation)
-		if a.Type == AuthSyndicatMixte {
+		switch a.Type {
+		case AuthSyndicatMixte:
 			who, at = "Syndicat mixte fermé", RefTo(FieldSyndicatKind)
+		case AuthSyndicatCommunes:
+			who, at = "Syndicat de communes", RefTo(FieldAuthorityType)
 		}
 		c.add(CodePublicationMode, Advice, SecSession, at, "CGCT, art. "+a.PublicationArticle()+" (réforme de la publicité des actes, 1er juillet 2022)",
 			"%s : la délibération est publiée selon le mode choisi par %s (affichage, papier ou électronique — électronique par défaut). La liste des délibérations est affichée sous une semaine.",

@@ -193,7 +193,7 @@ func (f *facts) authShort() string {
 	if !ok {
 		return "la collectivité"
 	}
-	noun := wizard.LowerFirst(ch.Label)
+	noun, _, _ := strings.Cut(wizard.LowerFirst(ch.Label), " (") // « syndicat de communes (SIVU, SIVOM) »
 	if f.authFeminine() {
 		return "la " + noun
 	}

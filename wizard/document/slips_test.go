@@ -20,6 +20,7 @@ var slipNames = map[wizard.AuthorityType][]string{
 	wizard.AuthSyndicatMixte:           {"Syndicat des eaux du Vercors", "Syndicat mixte du Vercors", "SIVOM du Vercors"},
 	wizard.AuthDepartement:             {"Isère", ""},
 	wizard.AuthRegion:                  {"Auvergne-Rhône-Alpes"},
+	wizard.AuthSyndicatCommunes:        {"SIVOM du Vercors", "Syndicat intercommunal des écoles du Trièves"},
 }
 
 // capitalAfterPar finds « par Le Président ».
