@@ -11,6 +11,7 @@ import (
 
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 )
 
 // openPlan stores p in a fake store and opens it in the assistant.
@@ -416,7 +417,7 @@ func TestChangingTheAuthorityTypeMarksTheExecutive(t *testing.T) {
 	// The documents: no « Maire » at the head of the communauté de communes.
 	h.goTo(wizard.SecDocuments, "")
 	var preview strings.Builder
-	if err := document.Render(&preview, document.Build(h.asst().plan, h.asst().docs.kinds[0], document.Options{}), document.Text); err != nil {
+	if err := render.Render(&preview, document.Build(h.asst().plan, h.asst().docs.kinds[0], document.Options{}), render.Text); err != nil {
 		t.Fatal(err)
 	}
 	v := strings.Join(strings.Fields(preview.String()), " ")

@@ -10,6 +10,7 @@ import (
 
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 	"aect/wizard/safetext"
 )
 
@@ -38,7 +39,7 @@ func exportDraftCmd(c *common, id int64, p *wizard.Plan, format, dir string) tea
 		if err != nil {
 			return exportDoneMsg{err: err}
 		}
-		paths, err := document.Export(p, dir, document.DraftRef{Number: d.ID, Key: d.Key()}, []document.Format{f}, opt)
+		paths, err := document.Export(p, dir, document.DraftRef{Number: d.ID, Key: d.Key()}, []render.Format{f}, opt)
 		return exportDoneMsg{paths: paths, err: err}
 	}
 }
@@ -82,7 +83,7 @@ func (d *documentsScreen) render() {
 		return
 	}
 	var buf strings.Builder
-	err := document.Render(&buf, document.Build(d.plan, d.kinds[d.tab], d.c.docOptions()), document.Text)
+	err := render.Render(&buf, document.Build(d.plan, d.kinds[d.tab], d.c.docOptions()), render.Text)
 	d.err = ""
 	if err != nil {
 		d.err = safetext.Message(err.Error())

@@ -17,6 +17,7 @@ import (
 
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 )
 
 // printer is a way to send a document to this computer's default printer, offline.
@@ -223,9 +224,9 @@ func printFile(p *wizard.Plan, kind document.Kind, opt document.Options, pr prin
 		defer os.RemoveAll(dir)
 	}
 	d := document.Build(p, kind, opt)
-	write := func(f document.Format) (string, error) {
+	write := func(f render.Format) (string, error) {
 		var buf bytes.Buffer
-		if err := document.Render(&buf, d, f); err != nil {
+		if err := render.Render(&buf, d, f); err != nil {
 			return "", err
 		}
 		file := filepath.Join(dir, document.FileName(kind, f))
@@ -236,7 +237,7 @@ func printFile(p *wizard.Plan, kind document.Kind, opt document.Options, pr prin
 	}
 	const fallback = " ; " + printElsewhere
 	if !pr.handOver {
-		pdf, err := write(document.PDF)
+		pdf, err := write(render.PDF)
 		if err != nil {
 			return "", err
 		}
@@ -247,11 +248,11 @@ func printFile(p *wizard.Plan, kind document.Kind, opt document.Options, pr prin
 	}
 	// Windows.
 	if pr.program != "" {
-		pdf, err := write(document.PDF)
+		pdf, err := write(render.PDF)
 		if err != nil {
 			return "", err
 		}
-		docx, err := write(document.DOCX)
+		docx, err := write(render.DOCX)
 		if err != nil {
 			return "", err
 		}
@@ -271,7 +272,7 @@ func printFile(p *wizard.Plan, kind document.Kind, opt document.Options, pr prin
 	if pr.office == "" {
 		return "", errNoPrintApp
 	}
-	odt, err := write(document.ODT)
+	odt, err := write(render.ODT)
 	if err != nil {
 		return "", err
 	}

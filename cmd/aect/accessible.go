@@ -16,6 +16,7 @@ import (
 	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 	"aect/wizard/safetext"
 )
 
@@ -579,7 +580,7 @@ func (a *accessible) documents() error {
 	if err != nil || !write {
 		return err
 	}
-	var formats []document.Format
+	var formats []render.Format
 	for {
 		ans, err := a.line("Format : odt (LibreOffice, par défaut), docx (Word), pdf, md, txt, ou actes (dossier de télétransmission, après le vote) : ")
 		if err != nil {

@@ -17,6 +17,7 @@ import (
 	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 	"aect/wizard/safetext"
 	"aect/wizard/samples"
 )
@@ -173,12 +174,12 @@ func cmdShow(e *env, args []string) error {
 		return &usageError{err.Error()}
 	}
 	switch {
-	case f == document.PDF && isTerminal(e.io.out):
+	case f == render.PDF && isTerminal(e.io.out):
 		// A PDF is binary: on a terminal it would be garbage, and could send escape
 		// sequences to it.
 		return usagef("un PDF ne s'affiche pas dans le terminal : redirigez la sortie vers un fichier "+
 			"(%s > deliberation.pdf) ou utilisez %s", e.hint("show", "N°", "--format", "pdf"), e.hint("export", "N°", "--format", "pdf"))
-	case f != document.Text && f != document.Markdown && f != document.PDF:
+	case f != render.Text && f != render.Markdown && f != render.PDF:
 		return usagef("show écrit du texte ou un PDF : --format txt, md ou pdf (pour %s, utilisez %s)", f, e.hint("export"))
 	}
 	d, err := e.draft(args)
@@ -194,7 +195,7 @@ func cmdShow(e *env, args []string) error {
 		return err
 	}
 	reportBlocking(e.io.err, d.Plan, opt)
-	return stdoutError(document.Render(e.io.out, document.Build(d.Plan, k, opt), f))
+	return stdoutError(render.Render(e.io.out, document.Build(d.Plan, k, opt), f))
 }
 
 // showAPDCSV writes the lines of the APD declaration sheet as CSV: the only document
@@ -214,11 +215,11 @@ func showAPDCSV(e *env, args []string) error {
 	return stdoutError(document.WriteAPDCSV(e.io.out, d.Plan))
 }
 
-func exportFormats(s string) ([]document.Format, error) {
+func exportFormats(s string) ([]render.Format, error) {
 	if wizard.Fold(strings.TrimSpace(s)) == "all" || wizard.Fold(strings.TrimSpace(s)) == "tous" {
-		return document.AllFormats, nil
+		return render.AllFormats, nil
 	}
-	var out []document.Format
+	var out []render.Format
 	for _, part := range strings.Split(s, ",") {
 		f, err := document.ParseFormat(part)
 		if err != nil {

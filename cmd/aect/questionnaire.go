@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 	"aect/wizard/safetext"
 )
 
@@ -23,9 +24,9 @@ func cmdQuestionnaire(e *env, args []string) error {
 	}
 	doc := document.Questionnaire()
 	switch f {
-	case document.Text, document.Markdown:
+	case render.Text, render.Markdown:
 		if e.opt.out == "" {
-			return stdoutError(document.Render(e.io.out, doc, f))
+			return stdoutError(render.Render(e.io.out, doc, f))
 		}
 	}
 	out := e.opt.out
@@ -33,7 +34,7 @@ func cmdQuestionnaire(e *env, args []string) error {
 		out = "questionnaire." + string(f)
 	}
 	var buf bytes.Buffer
-	if err := document.Render(&buf, doc, f); err != nil {
+	if err := render.Render(&buf, doc, f); err != nil {
 		return err
 	}
 	if err := document.WriteFile(out, buf.Bytes()); err != nil {

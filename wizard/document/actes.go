@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // The dossier for the télétransmission of the délibération to the préfet (@ctes): the
@@ -21,7 +22,7 @@ import (
 
 // Actes is the format of the dossier for the télétransmission: not one file per document
 // but a folder of its own (ActesFolder).
-const Actes Format = "actes"
+const Actes render.Format = "actes"
 
 // ActesFolder is the folder of the dossier @ctes, inside the draft's export folder.
 const ActesFolder = "actes"
@@ -120,7 +121,7 @@ func BuildActes(p *wizard.Plan, opt Options) (*Acte, []File, error) {
 	for i, k := range kinds {
 		d := Build(p, k, opt)
 		var buf bytes.Buffer
-		if err := Render(&buf, d, PDF); err != nil {
+		if err := render.Render(&buf, d, render.PDF); err != nil {
 			return nil, nil, fmt.Errorf("impossible de préparer le PDF « %s » : %w", k.Title(), err)
 		}
 		piece := ActePiece{Typologie: string(p.Session.AnnexTypology()), Role: "annexe", Titre: f.pieceTitle(k)}
@@ -387,7 +388,7 @@ const readMeWidth = 88
 // others after as many spaces.
 func textBlock(b *strings.Builder, first, text string) {
 	pad := strings.Repeat(" ", utf8.RuneCountInString(first))
-	for i, l := range wrap(typo(text), readMeWidth-len(pad)) {
+	for i, l := range render.Wrap(typo(text), readMeWidth-len(pad)) {
 		if i == 0 {
 			b.WriteString(first)
 		} else {

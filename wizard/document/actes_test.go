@@ -15,6 +15,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // actesDay is the day the dossiers of the tests are made: after every séance of the
@@ -236,7 +237,7 @@ func TestExportActes(t *testing.T) {
 	opt := Options{Today: actesDay}
 
 	incomplete := samplePlans(t)["02-convention-eau-senegal"]
-	if _, err := Export(incomplete, dir, ref, []Format{ODT, Actes}, opt); err == nil || !strings.Contains(err.Error(), "rien n'a été écrit") {
+	if _, err := Export(incomplete, dir, ref, []render.Format{render.ODT, Actes}, opt); err == nil || !strings.Contains(err.Error(), "rien n'a été écrit") {
 		t.Fatalf("an incomplete plan: %v", err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
@@ -244,7 +245,7 @@ func TestExportActes(t *testing.T) {
 	}
 
 	p := readyForActes(incomplete)
-	paths, err := Export(p, dir, ref, []Format{ODT, Actes}, opt)
+	paths, err := Export(p, dir, ref, []render.Format{render.ODT, Actes}, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +255,7 @@ func TestExportActes(t *testing.T) {
 		t.Fatalf("paths %q", paths)
 	}
 	p.Session.ActNumber = "2027_046"
-	if _, err := Export(p, dir, ref, []Format{Actes}, opt); err != nil {
+	if _, err := Export(p, dir, ref, []render.Format{Actes}, opt); err != nil {
 		t.Fatal(err)
 	}
 	entries, _ := os.ReadDir(sub)
@@ -273,7 +274,7 @@ func TestExportActes(t *testing.T) {
 		t.Fatalf("acte.json: %v, %q", err, a.Numero)
 	}
 	// Another draft's export never writes there.
-	if _, err := Export(p, dir, DraftRef{Number: 3, Key: "n° 3 d'une autre base"}, []Format{Actes}, opt); err == nil {
+	if _, err := Export(p, dir, DraftRef{Number: 3, Key: "n° 3 d'une autre base"}, []render.Format{Actes}, opt); err == nil {
 		t.Fatal("another draft wrote into the dossier")
 	}
 }
@@ -327,9 +328,9 @@ func TestActeSchemaRefusesBadData(t *testing.T) {
 // The dates of transmission and publication, in the mentions, are not listed as passages to
 // complete before signing.
 func TestPlaceholdersBeforeSigning(t *testing.T) {
-	d := &Doc{Blocks: []Block{
-		{Type: BlockParagraph, Lines: []Inline{cat("Présents : ", todo("liste"))}},
-		{Type: BlockMentions, Lines: []Inline{cat("Transmis le ", todo("date"))}},
+	d := &render.Doc{Blocks: []render.Block{
+		{Type: render.BlockParagraph, Lines: []render.Inline{cat("Présents : ", todo("liste"))}},
+		{Type: render.BlockMentions, Lines: []render.Inline{cat("Transmis le ", todo("date"))}},
 	}}
 	if got := d.PlaceholdersBeforeSigning(); len(got) != 1 || !strings.Contains(got[0], "liste") {
 		t.Errorf("placeholders %q", got)

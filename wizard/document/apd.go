@@ -10,6 +10,7 @@ import (
 
 	"aect/wizard"
 	"aect/wizard/crs"
+	"aect/wizard/document/render"
 )
 
 // hasAPDSheet reports whether the plan gets the APD declaration sheet: its partner
@@ -69,7 +70,7 @@ func apdWindow(year int) any {
 }
 
 // codeCell is a CRS code with its French label, "*" for a default, or a placeholder.
-func codeCell(c crs.Code, ok, isDefault bool, what string) Inline {
+func codeCell(c crs.Code, ok, isDefault bool, what string) render.Inline {
 	if !ok {
 		return cat(todo(what))
 	}
@@ -81,24 +82,24 @@ func codeCell(c crs.Code, ok, isDefault bool, what string) Inline {
 }
 
 // markerPlaceholder stands for a CAD marker not given yet.
-func markerPlaceholder() Span {
-	return Span{Text: typo("[à renseigner : 0, 1 ou 2]"), Style: Placeholder}
+func markerPlaceholder() render.Span {
+	return render.Span{Text: typo("[à renseigner : 0, 1 ou 2]"), Style: render.Placeholder}
 }
 
 // buildAPD drafts the « Fiche de déclaration APD »: a worksheet, to retype into the
 // « Démarches simplifiées » platform, of the lines of the yearly declaration of official
 // development assistance (CGCT L. 1115-6, DOMAIN §6): one line per year, country, CRS
 // channel and CRS sector, with the amount, and the CAD markers.
-func buildAPD(f *facts) *Doc {
+func buildAPD(f *facts) *render.Doc {
 	p := f.p
 	b := newBuilder(DeclarationAPD, docTitle(DeclarationAPD, p))
 	b.title(cat("FICHE DE DÉCLARATION APD"))
-	head := []Inline{cat(emph("Aide publique au développement des collectivités territoriales"))}
+	head := []render.Inline{cat(emph("Aide publique au développement des collectivités territoriales"))}
 	if p.Title != "" {
 		head = append(head, cat(strong(p.Title)))
 	}
 	b.center(append(head, cat(f.authHeader(), " – ", f.partnerTitle()))...)
-	b.note("Fiche de travail, à ressaisir sur la plateforme", []Inline{
+	b.note("Fiche de travail, à ressaisir sur la plateforme", []render.Inline{
 		cat("Cette fiche prépare la déclaration annuelle de l'aide publique au développement ; elle n'est pas la déclaration. Ses lignes sont à ressaisir, année par année, sur la plateforme « Démarches simplifiées » du ministère de l'Europe et des Affaires étrangères. Le fichier ", strong(APDCSVName), " reprend les mêmes lignes pour un tableur."),
 	}, nil)
 
@@ -115,7 +116,7 @@ func buildAPD(f *facts) *Doc {
 	b.para("Toute collectivité ou groupement qui a dépensé au profit d'un pays éligible à l'aide publique au développement déclare chaque année les dépenses de l'année précédente ",
 		emph("(CGCT, art. L. 1115-6)"),
 		" : projets de coopération et jumelages, dépenses des mécanismes du 1 %, subventions aux associations et ONG, dons au FACECO, frais de fonctionnement liés. La plateforme est ouverte du 15 avril au 31 mai ; le ministère annonce chaque année la campagne.")
-	var windows []Inline
+	var windows []render.Inline
 	for _, ya := range f.costYears() {
 		if ya.Amount > 0 {
 			windows = append(windows, cat("Dépenses ", yearOf(ya.Year), " : à déclarer ", apdWindow(ya.Year), "."))
@@ -131,7 +132,7 @@ func buildAPD(f *facts) *Doc {
 	b.heading(1, "Lignes à déclarer")
 	b.para("Une ligne par année, pays, canal et secteur : le montant est la somme des coûts prévus des actions. Déclarez les sommes réellement versées dans l'année, sur les fonds propres de la collectivité.")
 	if co := f.cofunders(); len(co) > 0 {
-		var parts []Inline
+		var parts []render.Inline
 		var total wizard.Cents
 		for _, s := range co {
 			parts = append(parts, cat(amount(s.total), " (", sourceLabel(s), ")"))
@@ -150,18 +151,18 @@ func buildAPD(f *facts) *Doc {
 
 	b.heading(1, "Marqueurs")
 	b.para("Les marqueurs du Comité d'aide au développement de l'OCDE disent si les dépenses visent un objectif : 0, non ciblé ; 1, objectif significatif ; 2, objectif principal. Ceux du projet valent pour chacune des lignes.")
-	mt := &Table{Columns: []Column{{Title: "Marqueur", Width: 6}, {Title: "Valeur", Width: 6}}}
+	mt := &render.Table{Columns: []render.Column{{Title: "Marqueur", Width: 6}, {Title: "Valeur", Width: 6}}}
 	for _, m := range crs.Markers {
 		v := cat(markerPlaceholder())
 		if l := p.Domain.Marker(m.Key); l.Label() != "" {
 			v = cat(l.Label())
 		}
-		mt.Rows = append(mt.Rows, Row{Cells: []Inline{cat(wizard.Capitalize(m.Name)), v}})
+		mt.Rows = append(mt.Rows, render.Row{Cells: []render.Inline{cat(wizard.Capitalize(m.Name)), v}})
 	}
 	b.table(mt)
 
 	b.heading(1, "Actions prises en compte")
-	var acts []Inline
+	var acts []render.Inline
 	for i, a := range p.Actions {
 		if a.Cost <= 0 {
 			continue
@@ -193,17 +194,17 @@ func yearOf(y int) any {
 }
 
 // apdTable is the table of the lines, a group per year with its total.
-func (f *facts) apdTable(lines []apdLine) *Table {
-	t := &Table{Columns: []Column{{Title: "Pays", Width: 3}, {Title: "Canal (code CRS)", Width: 6},
+func (f *facts) apdTable(lines []apdLine) *render.Table {
+	t := &render.Table{Columns: []render.Column{{Title: "Pays", Width: 3}, {Title: "Canal (code CRS)", Width: 6},
 		{Title: "Secteur (code CRS)", Width: 6}, {Title: "Montant", Width: 3, Right: true}}}
 	var total wizard.Cents
 	years := 0
 	for i, l := range lines {
 		if i == 0 || lines[i-1].year != l.year {
 			years++
-			t.Rows = append(t.Rows, Row{Group: true, Cells: []Inline{cat("Dépenses ", yearOf(l.year), ", à déclarer ", apdWindow(l.year))}})
+			t.Rows = append(t.Rows, render.Row{Group: true, Cells: []render.Inline{cat("Dépenses ", yearOf(l.year), ", à déclarer ", apdWindow(l.year))}})
 		}
-		t.Rows = append(t.Rows, Row{Cells: []Inline{cat(f.countryName()),
+		t.Rows = append(t.Rows, render.Row{Cells: []render.Inline{cat(f.countryName()),
 			codeCell(l.channel, l.channelOK, l.channelDefault, "code CRS du canal"),
 			codeCell(l.sector, l.sectorOK, l.sectorDefault, "code CRS du secteur"),
 			cat(amount(l.amount))}})
@@ -215,14 +216,14 @@ func (f *facts) apdTable(lines []apdLine) *Table {
 					sum += x.amount
 				}
 			}
-			t.Rows = append(t.Rows, Row{Total: true, Cells: []Inline{cat("Total ", yearText(l.year)), cat(""), cat(""), cat(amount(sum))}})
+			t.Rows = append(t.Rows, render.Row{Total: true, Cells: []render.Inline{cat("Total ", yearText(l.year)), cat(""), cat(""), cat(amount(sum))}})
 		}
 	}
 	if len(lines) == 0 {
-		t.Rows = append(t.Rows, Row{Cells: []Inline{cat(f.countryName()), cat(todo("code CRS du canal")), cat(todo("code CRS du secteur")), cat(todo(whatAmount))}})
+		t.Rows = append(t.Rows, render.Row{Cells: []render.Inline{cat(f.countryName()), cat(todo("code CRS du canal")), cat(todo("code CRS du secteur")), cat(todo(whatAmount))}})
 	}
 	if years > 1 {
-		t.Rows = append(t.Rows, Row{Total: true, Cells: []Inline{cat("Total"), cat(""), cat(""), cat(amount(total))}})
+		t.Rows = append(t.Rows, render.Row{Total: true, Cells: []render.Inline{cat("Total"), cat(""), cat(""), cat(amount(total))}})
 	}
 	return t
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // readAPDCSV writes the APD CSV of a plan and reads it back as a French spreadsheet
@@ -92,7 +93,7 @@ func TestAPDCSV(t *testing.T) {
 // each year and the MEAE condition, marks defaults and missing answers.
 func TestAPDSheet(t *testing.T) {
 	plans := samplePlans(t)
-	got := flat(render(t, plans["02-convention-eau-senegal"], DeclarationAPD, Text))
+	got := flat(rendered(t, plans["02-convention-eau-senegal"], DeclarationAPD, render.Text))
 	for _, s := range []string{"FICHE DE TRAVAIL, À RESSAISIR SUR LA PLATEFORME", "« Démarches simplifiées »",
 		"(CGCT, art. L. 1115-6)", "Dépenses de 2027 : à déclarer du 15 avril au 31 mai 2028.",
 		"cofinancement du ministère de 40 000,00 €", "fonds propres", "Total 2028", "80 000,00 €",

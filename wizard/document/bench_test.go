@@ -3,10 +3,12 @@ package document
 import (
 	"io"
 	"testing"
+
+	"aect/wizard/document/render"
 )
 
 // benchRender builds every document of sample 02 and renders each in formats.
-func benchRender(b *testing.B, formats []Format) {
+func benchRender(b *testing.B, formats []render.Format) {
 	p := samplePlans(b)["02-convention-eau-senegal"]
 	opt := Options{Today: testToday}
 	b.ReportAllocs()
@@ -14,7 +16,7 @@ func benchRender(b *testing.B, formats []Format) {
 		for _, k := range Kinds(p) {
 			d := Build(p, k, opt)
 			for _, f := range formats {
-				if err := Render(io.Discard, d, f); err != nil {
+				if err := render.Render(io.Discard, d, f); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -24,12 +26,14 @@ func benchRender(b *testing.B, formats []Format) {
 
 // BenchmarkRenderAll builds every document of sample 02 and renders each in every
 // format: the whole set an export writes.
-func BenchmarkRenderAll(b *testing.B) { benchRender(b, AllFormats) }
+func BenchmarkRenderAll(b *testing.B) { benchRender(b, render.AllFormats) }
 
 // BenchmarkRenderAllButPDF builds every document of sample 02 and renders each as text,
 // Markdown, ODT and DOCX: an export without the PDF, whose layout with fpdf dominates
 // BenchmarkRenderAll (the goal is under 10 ms).
-func BenchmarkRenderAllButPDF(b *testing.B) { benchRender(b, []Format{ODT, DOCX, Markdown, Text}) }
+func BenchmarkRenderAllButPDF(b *testing.B) {
+	benchRender(b, []render.Format{render.ODT, render.DOCX, render.Markdown, render.Text})
+}
 
 // BenchmarkBuild builds the content model of every document of sample 02.
 func BenchmarkBuild(b *testing.B) { benchRender(b, nil) }
@@ -37,4 +41,4 @@ func BenchmarkBuild(b *testing.B) { benchRender(b, nil) }
 // BenchmarkPDFAll builds every document of sample 02 and renders each as PDF: what
 // printing or a PDF export of the plan costs (the goal is under 50 ms; LibreOffice takes
 // seconds for the same documents).
-func BenchmarkPDFAll(b *testing.B) { benchRender(b, []Format{PDF}) }
+func BenchmarkPDFAll(b *testing.B) { benchRender(b, []render.Format{render.PDF}) }

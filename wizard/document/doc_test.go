@@ -9,9 +9,12 @@ import (
 	"testing"
 )
 
-// TestDocComments checks that every exported name of the package has a doc comment.
+// TestDocComments checks that every exported name of the package, and of its writers
+// (render), has a doc comment.
 func TestDocComments(t *testing.T) {
 	files, _ := filepath.Glob("*.go")
+	writers, _ := filepath.Glob(filepath.Join("render", "*.go"))
+	files = append(files, writers...)
 	fset := token.NewFileSet()
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {

@@ -2,11 +2,10 @@
 // convention de coopération décentralisée or the charte (jumelage, amitié) — and the
 // "prochaines étapes" checklist, from a plan.
 //
-// A document is built once from the plan into a small content model (Doc: blocks of
-// inline spans, with placeholders for missing answers), then rendered by one of five
-// writers: plain text wrapped at 80 columns, Markdown, ODT and DOCX (both written by hand
-// with archive/zip), and PDF (laid out on A4 pages with fpdf, Liberation Sans embedded).
-// Only Export touches the file system.
+// A document is built once from the plan into the content model of package render
+// (render.Doc: blocks of inline spans, with placeholders for missing answers), which
+// render.Render writes as text, Markdown, ODT, DOCX or PDF. Only Export touches the file
+// system.
 //
 // Every missing answer shows as a visible placeholder, "[à compléter : …]", and every point
 // the law leaves to the user's jurist as "[à confirmer : …]"; nothing is guessed.
@@ -14,10 +13,10 @@ package document
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // Kind is one document of a plan. Its value is the base name of the exported file.
@@ -37,49 +36,23 @@ const (
 	DeclarationAPD Kind = "declaration-apd"
 )
 
-// Format is an output format. Its value is the file extension.
-type Format string
-
-// The output formats.
-const (
-	Text     Format = "txt"
-	Markdown Format = "md"
-	ODT      Format = "odt"
-	DOCX     Format = "docx"
-	// PDF is the document laid out on A4 pages by aect itself, fonts embedded: for
-	// printing, publication and the télétransmission, without LibreOffice.
-	PDF Format = "pdf"
-)
-
-// AllFormats lists the formats in the order of an export: ODT first, the format the
-// French administration recommends.
-var AllFormats = []Format{ODT, DOCX, PDF, Markdown, Text}
-
-// ParseFormat reads a format name, ignoring case, surrounding spaces and a leading dot:
-// "odt", "docx", "pdf", "md" (or "markdown"), "txt" (or "texte", "text"), and "actes"
-// (or "@ctes") for the dossier of the télétransmission. An unknown name gives a French
-// error listing the accepted ones.
-func ParseFormat(s string) (Format, error) {
+// ParseFormat reads a format name as render.ParseFormat does, and "actes" (or "@ctes")
+// for the dossier of the télétransmission. An unknown name gives a French error listing
+// the accepted ones.
+func ParseFormat(s string) (render.Format, error) {
 	switch strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), ".") {
-	case "odt":
-		return ODT, nil
-	case "docx":
-		return DOCX, nil
-	case "pdf":
-		return PDF, nil
-	case "md", "markdown":
-		return Markdown, nil
-	case "txt", "text", "texte":
-		return Text, nil
 	case "actes", "@ctes":
 		return Actes, nil
 	}
-	return "", wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md, txt ou actes", s)
+	if _, err := render.ParseFormat(s); err != nil {
+		return "", wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md, txt ou actes", s)
+	}
+	return render.ParseFormat(s)
 }
 
 // FileName is the file name of a document in a format: "deliberation.odt",
 // "prochaines-etapes.md".
-func FileName(k Kind, f Format) string { return string(k) + "." + string(f) }
+func FileName(k Kind, f render.Format) string { return string(k) + "." + string(f) }
 
 // Options are the inputs of a document that do not come from the plan.
 type Options struct {
@@ -96,9 +69,9 @@ type Options struct {
 // draft. Missing answers become placeholders; blocking findings of the rules engine are
 // listed in a boxed "Projet non conforme" note at the top of the délibération and of the
 // convention or charte.
-func Build(p *wizard.Plan, k Kind, opt Options) *Doc {
+func Build(p *wizard.Plan, k Kind, opt Options) *render.Doc {
 	f := newFacts(p, opt)
-	var d *Doc
+	var d *render.Doc
 	switch r, ok := kindSpec(k); {
 	case !ok:
 		b := newBuilder(k, "Document inconnu")
@@ -122,33 +95,11 @@ func Build(p *wizard.Plan, k Kind, opt Options) *Doc {
 }
 
 // hasPlaceholder reports whether a line has a placeholder.
-func hasPlaceholder(in Inline) bool {
+func hasPlaceholder(in render.Inline) bool {
 	for _, s := range in {
-		if s.Style == Placeholder {
+		if s.Style == render.Placeholder {
 			return true
 		}
 	}
 	return false
-}
-
-// Render writes the document in a format.
-func Render(w io.Writer, d *Doc, f Format) error {
-	if d == nil {
-		return fmt.Errorf("document : aucun document à écrire")
-	}
-	switch f {
-	case Text:
-		return renderText(w, d)
-	case Markdown:
-		return renderMarkdown(w, d)
-	case ODT:
-		return renderODT(w, d)
-	case DOCX:
-		return renderDOCX(w, d)
-	case PDF:
-		return renderPDF(w, d)
-	case Actes:
-		return wizard.Errorf("le dossier @ctes n'est pas un document : il s'écrit dans un dossier (export, format actes)")
-	}
-	return wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md ou txt", f)
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // TestDump writes every document of many plans — the samples, the test plans, an empty
@@ -43,15 +44,15 @@ func TestDump(t *testing.T) {
 			for _, k := range AllKinds {
 				d := Build(p, k, opt)
 				var files = map[string][]byte{}
-				for _, f := range []Format{Text, Markdown} {
+				for _, f := range []render.Format{render.Text, render.Markdown} {
 					var b bytes.Buffer
-					if err := Render(&b, d, f); err != nil {
+					if err := render.Render(&b, d, f); err != nil {
 						t.Fatal(err)
 					}
 					files[string(f)] = b.Bytes()
 				}
-				files["content.xml"], _ = ODTContent(d)
-				files["document.xml"], _ = DOCXDocument(d)
+				files["content.xml"], _ = render.ODTContent(d)
+				files["document.xml"], _ = render.DOCXDocument(d)
 				for ext, data := range files {
 					path := filepath.Join(dir, name, fmt.Sprintf("%03d.%s.%s", i, k, ext))
 					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // maxSlug bounds the length of a folder name.
@@ -109,11 +110,11 @@ const markerHeader = "aect-brouillon/1\n"
 // of the same names that aect did not write there, is refused before anything is written.
 // It is the only function of the package that touches the file system, with WriteFile;
 // its errors are in French and name the folder or file concerned.
-func Export(p *wizard.Plan, dir string, ref DraftRef, formats []Format, opt Options) ([]string, error) {
+func Export(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, opt Options) ([]string, error) {
 	if len(formats) == 0 {
-		formats = AllFormats
+		formats = render.AllFormats
 	}
-	var chosen []Format
+	var chosen []render.Format
 	actes := false
 	for _, f := range formats {
 		if _, err := ParseFormat(string(f)); err != nil {
@@ -173,7 +174,7 @@ func Export(p *wizard.Plan, dir string, ref DraftRef, formats []Format, opt Opti
 		d := Build(p, k, opt)
 		for _, f := range chosen {
 			buf.Reset()
-			if err := Render(&buf, d, f); err != nil {
+			if err := render.Render(&buf, d, f); err != nil {
 				return written, &exportError{fmt.Sprintf("impossible de préparer le document « %s »", FileName(k, f)), err}
 			}
 			path := filepath.Join(folder, FileName(k, f))
@@ -270,7 +271,7 @@ func claimFolder(folder, key string, names []string) error {
 	return writeAtomic(marker, []byte(markerHeader+key+"\n"))
 }
 
-func containsFormat(fs []Format, f Format) bool {
+func containsFormat(fs []render.Format, f render.Format) bool {
 	for _, x := range fs {
 		if x == f {
 			return true

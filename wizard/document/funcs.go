@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // modelFuncs are the functions of the models, with French names. They take template
@@ -98,7 +99,7 @@ func joinFrags(items []frag) frag {
 }
 
 // mapInline applies a change of the content model to encoded text.
-func mapInline(f frag, fn func(Inline) Inline) (frag, error) {
+func mapInline(f frag, fn func(render.Inline) render.Inline) (frag, error) {
 	in, err := rawInline(f)
 	if err != nil {
 		return "", err
@@ -107,7 +108,7 @@ func mapInline(f frag, fn func(Inline) Inline) (frag, error) {
 }
 
 // rawInline decodes encoded text into spans, without typography (applied later, once).
-func rawInline(f frag) (Inline, error) { return spansOf(string(f)) }
+func rawInline(f frag) (render.Inline, error) { return spansOf(string(f)) }
 
 // withText applies a rule of French grammar to a name: to its text when it is plain
 // (a name as typed), or the fallback to encoded text that holds a placeholder.

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // maxYearColumns is the number of years the financing table shows as columns; beyond,
@@ -13,7 +14,7 @@ const maxYearColumns = 4
 // fundingTable shows the funding by party and source — the French party's own
 // contribution first, then the co-funders, each group with its subtotal — with one column
 // per year, or one row per source and year when there are many years.
-func (f *facts) fundingTable() *Table {
+func (f *facts) fundingTable() *render.Table {
 	srcs := f.sources()
 	yearSet := map[int]bool{}
 	for _, fl := range f.p.Funding {
@@ -25,21 +26,21 @@ func (f *facts) fundingTable() *Table {
 	}
 	sort.Ints(years)
 	if len(srcs) == 0 {
-		return &Table{Columns: []Column{{Title: "Source", Width: 6}, {Title: "Montant", Width: 3, Right: true}},
-			Rows: []Row{{Cells: []Inline{cat(todo("source de financement")), cat(todo(whatAmount))}}}}
+		return &render.Table{Columns: []render.Column{{Title: "Source", Width: 6}, {Title: "Montant", Width: 3, Right: true}},
+			Rows: []render.Row{{Cells: []render.Inline{cat(todo("source de financement")), cat(todo(whatAmount))}}}}
 	}
 	long := len(years) > maxYearColumns
-	t := &Table{Columns: []Column{{Title: "Partie et source", Width: 7}}}
+	t := &render.Table{Columns: []render.Column{{Title: "Partie et source", Width: 7}}}
 	if long {
-		t.Columns = append(t.Columns, Column{Title: "Année", Width: 2}, Column{Title: "Montant", Width: 3, Right: true})
+		t.Columns = append(t.Columns, render.Column{Title: "Année", Width: 2}, render.Column{Title: "Montant", Width: 3, Right: true})
 	} else {
 		for _, y := range years {
-			t.Columns = append(t.Columns, Column{Title: wizard.YearText(y), Width: 3, Right: true})
+			t.Columns = append(t.Columns, render.Column{Title: wizard.YearText(y), Width: 3, Right: true})
 		}
-		t.Columns = append(t.Columns, Column{Title: "Total", Width: 3, Right: true})
+		t.Columns = append(t.Columns, render.Column{Title: "Total", Width: 3, Right: true})
 	}
-	row := func(label Inline, byYear map[int]wizard.Cents, total wizard.Cents, bold bool) Row {
-		r := Row{Total: bold, Cells: []Inline{label}}
+	row := func(label render.Inline, byYear map[int]wizard.Cents, total wizard.Cents, bold bool) render.Row {
+		r := render.Row{Total: bold, Cells: []render.Inline{label}}
 		for _, y := range years {
 			if a, ok := byYear[y]; ok {
 				r.Cells = append(r.Cells, cat(amount(a)))
@@ -57,7 +58,7 @@ func (f *facts) fundingTable() *Table {
 		}
 		sub := map[int]wizard.Cents{}
 		var subTotal wizard.Cents
-		var rows []Row
+		var rows []render.Row
 		for _, st := range srcs {
 			if st.source.IsOwnContribution() != own {
 				continue
@@ -69,7 +70,7 @@ func (f *facts) fundingTable() *Table {
 			if long {
 				for _, y := range years {
 					if a, ok := st.years[y]; ok {
-						rows = append(rows, Row{Cells: []Inline{cat(sourceLabel(st)), cat(yearText(y)), cat(amount(a))}})
+						rows = append(rows, render.Row{Cells: []render.Inline{cat(sourceLabel(st)), cat(yearText(y)), cat(amount(a))}})
 					}
 				}
 				continue
@@ -79,16 +80,16 @@ func (f *facts) fundingTable() *Table {
 		if len(rows) == 0 {
 			continue
 		}
-		t.Rows = append(t.Rows, Row{Group: true, Cells: []Inline{cat(group)}})
+		t.Rows = append(t.Rows, render.Row{Group: true, Cells: []render.Inline{cat(group)}})
 		t.Rows = append(t.Rows, rows...)
 		if long {
-			t.Rows = append(t.Rows, Row{Total: true, Cells: []Inline{cat("Sous-total"), cat(""), cat(amount(subTotal))}})
+			t.Rows = append(t.Rows, render.Row{Total: true, Cells: []render.Inline{cat("Sous-total"), cat(""), cat(amount(subTotal))}})
 		} else {
 			t.Rows = append(t.Rows, row(cat("Sous-total"), sub, subTotal, true))
 		}
 	}
 	if long {
-		t.Rows = append(t.Rows, Row{Total: true, Cells: []Inline{cat("Total"), cat(""), cat(amount(f.p.TotalFunding()))}})
+		t.Rows = append(t.Rows, render.Row{Total: true, Cells: []render.Inline{cat("Total"), cat(""), cat(amount(f.p.TotalFunding()))}})
 		return t
 	}
 	all := map[int]wizard.Cents{}

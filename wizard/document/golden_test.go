@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 	"aect/wizard/samples"
 )
 
@@ -123,19 +124,19 @@ func TestGolden(t *testing.T) {
 	for name, p := range allPlans(t) {
 		for _, k := range Kinds(p) {
 			d := Build(p, k, opt)
-			for _, f := range []Format{Text, Markdown} {
+			for _, f := range []render.Format{render.Text, render.Markdown} {
 				var b bytes.Buffer
-				if err := Render(&b, d, f); err != nil {
+				if err := render.Render(&b, d, f); err != nil {
 					t.Fatalf("%s %s %s: %v", name, k, f, err)
 				}
 				golden(t, name+"."+string(k)+"."+string(f), b.Bytes())
 			}
-			content, err := ODTContent(d)
+			content, err := render.ODTContent(d)
 			if err != nil {
 				t.Fatalf("%s %s: %v", name, k, err)
 			}
 			golden(t, name+"."+string(k)+".content.xml", content)
-			document, err := DOCXDocument(d)
+			document, err := render.DOCXDocument(d)
 			if err != nil {
 				t.Fatalf("%s %s: %v", name, k, err)
 			}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // requireTool finds a program on PATH (LibreOffice, the poppler tools). Where it is
@@ -153,9 +154,9 @@ func TestLibreOfficeConversion(t *testing.T) {
 		p := plans[name]
 		for _, k := range Kinds(p) {
 			d := Build(p, k, Options{Today: testToday})
-			for _, f := range []Format{ODT, DOCX} {
+			for _, f := range []render.Format{render.ODT, render.DOCX} {
 				var b bytes.Buffer
-				if err := Render(&b, d, f); err != nil {
+				if err := render.Render(&b, d, f); err != nil {
 					t.Fatal(err)
 				}
 				// Unique stems: the PDFs land in one folder.

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"aect/wizard/document/render"
 )
 
 // The wording of a document is a template (models.go) whose output is a small line
@@ -67,16 +69,16 @@ func styleWrap(open, close rune, f frag) frag {
 
 // encode writes a line of the content model as a frag: every span's text protected,
 // with the markers of its style.
-func encode(in Inline) frag {
+func encode(in render.Inline) frag {
 	var b strings.Builder
 	for _, s := range in {
 		t := protect(s.Text)
 		switch s.Style {
-		case Strong:
+		case render.Strong:
 			t = styleWrap(mStrongOpen, mStrongClose, t)
-		case Emphasis:
+		case render.Emphasis:
 			t = styleWrap(mEmphOpen, mEmphClose, t)
-		case Placeholder:
+		case render.Placeholder:
 			t = styleWrap(mPlaceholderOpen, mPlaceholderClose, t)
 		}
 		b.WriteString(string(t))
@@ -92,9 +94,9 @@ func toFrag(v any) frag {
 		return x
 	case string:
 		return protect(x)
-	case Span:
-		return encode(Inline{x})
-	case Inline:
+	case render.Span:
+		return encode(render.Inline{x})
+	case render.Inline:
 		return encode(x)
 	case int:
 		return frag(strconv.Itoa(x))
@@ -106,16 +108,16 @@ func toFrag(v any) frag {
 
 // inlineState builds the spans of one line from its encoded text.
 type inlineState struct {
-	out    Inline
-	styles []SpanStyle
+	out    render.Inline
+	styles []render.SpanStyle
 	buf    strings.Builder
 }
 
-func (st *inlineState) style() SpanStyle {
+func (st *inlineState) style() render.SpanStyle {
 	if n := len(st.styles); n > 0 {
 		return st.styles[n-1]
 	}
-	return Plain
+	return render.Plain
 }
 
 // flush ends the current run of text, merging it with the previous span of the same
@@ -124,7 +126,7 @@ func (st *inlineState) flush() {
 	if st.buf.Len() == 0 {
 		return
 	}
-	s := Span{Text: st.buf.String(), Style: st.style()}
+	s := render.Span{Text: st.buf.String(), Style: st.style()}
 	st.buf.Reset()
 	if n := len(st.out); n > 0 && st.out[n-1].Style == s.Style {
 		st.out[n-1].Text += s.Text
@@ -135,7 +137,7 @@ func (st *inlineState) flush() {
 
 // decodeInline reads an encoded line into spans and applies French typography to each
 // span. Cross-references stay as markers in the text, for resolveRefs.
-func decodeInline(s string) (Inline, error) {
+func decodeInline(s string) (render.Inline, error) {
 	out, err := spansOf(s)
 	for i := range out {
 		out[i].Text = typo(out[i].Text)
@@ -144,7 +146,7 @@ func decodeInline(s string) (Inline, error) {
 }
 
 // spansOf reads encoded text into spans, merging adjacent spans of the same style.
-func spansOf(s string) (Inline, error) {
+func spansOf(s string) (render.Inline, error) {
 	st := &inlineState{}
 	lit := false
 	for i := 0; i < len(s); {
@@ -169,15 +171,15 @@ func spansOf(s string) (Inline, error) {
 			st.buf.WriteRune(r)
 		case r == mPlaceholderOpen, r == mStrongOpen, r == mEmphOpen:
 			st.flush()
-			style := Placeholder
+			style := render.Placeholder
 			if r == mStrongOpen {
-				style = Strong
+				style = render.Strong
 			} else if r == mEmphOpen {
-				style = Emphasis
+				style = render.Emphasis
 			}
 			// The innermost style wins, except that a placeholder stays one.
-			if st.style() == Placeholder {
-				style = Placeholder
+			if st.style() == render.Placeholder {
+				style = render.Placeholder
 			}
 			st.styles = append(st.styles, style)
 		case r == mPlaceholderClose, r == mStrongClose, r == mEmphClose:
@@ -252,45 +254,45 @@ func visibleLine(s string) string {
 
 // keyword is what a keyword of the markup makes.
 type keyword struct {
-	block BlockType
+	block render.BlockType
 	// multi: consecutive lines of the keyword make one block (until a blank line).
 	multi bool
 	level int
-	list  ListKind
+	list  render.ListKind
 	done  bool
 }
 
 // keywords of the markup. A keyword may be followed by "#label" to name the article it
 // numbers (article, article-titre), for {{ref "label"}}.
 var keywords = map[string]keyword{
-	"titre":                {block: BlockTitle, multi: true},
-	"centre":               {block: BlockCenter, multi: true},
-	"section":              {block: BlockHeading, level: 1},
-	"sous-section":         {block: BlockHeading, level: 2},
-	"paragraphe":           {block: BlockParagraph},
-	"visa":                 {block: BlockParagraph},
-	"considerant":          {block: BlockParagraph},
-	"considérant":          {block: BlockParagraph},
-	"lignes":               {block: BlockLines, multi: true},
-	"article":              {block: BlockArticle},
-	"article-titre":        {block: BlockHeading, level: 1},
-	"puce":                 {block: BlockList, multi: true, list: Bullets},
-	"numero":               {block: BlockList, multi: true, list: Numbered},
-	"case":                 {block: BlockList, multi: true, list: Checklist},
-	"case-cochee":          {block: BlockList, multi: true, list: Checklist, done: true},
-	"tableau":              {block: BlockTable},
-	"ligne":                {block: BlockTable},
-	"total":                {block: BlockTable},
-	"groupe":               {block: BlockTable},
-	"signature":            {block: BlockSignatures, multi: true},
-	"vote":                 {block: BlockVote, multi: true},
-	"mentions":             {block: BlockMentions, multi: true},
-	"reprise-numerotation": {block: BlockParagraph},
+	"titre":                {block: render.BlockTitle, multi: true},
+	"centre":               {block: render.BlockCenter, multi: true},
+	"section":              {block: render.BlockHeading, level: 1},
+	"sous-section":         {block: render.BlockHeading, level: 2},
+	"paragraphe":           {block: render.BlockParagraph},
+	"visa":                 {block: render.BlockParagraph},
+	"considerant":          {block: render.BlockParagraph},
+	"considérant":          {block: render.BlockParagraph},
+	"lignes":               {block: render.BlockLines, multi: true},
+	"article":              {block: render.BlockArticle},
+	"article-titre":        {block: render.BlockHeading, level: 1},
+	"puce":                 {block: render.BlockList, multi: true, list: render.Bullets},
+	"numero":               {block: render.BlockList, multi: true, list: render.Numbered},
+	"case":                 {block: render.BlockList, multi: true, list: render.Checklist},
+	"case-cochee":          {block: render.BlockList, multi: true, list: render.Checklist, done: true},
+	"tableau":              {block: render.BlockTable},
+	"ligne":                {block: render.BlockTable},
+	"total":                {block: render.BlockTable},
+	"groupe":               {block: render.BlockTable},
+	"signature":            {block: render.BlockSignatures, multi: true},
+	"vote":                 {block: render.BlockVote, multi: true},
+	"mentions":             {block: render.BlockMentions, multi: true},
+	"reprise-numerotation": {block: render.BlockParagraph},
 }
 
 // markupParser turns the output of a template into blocks.
 type markupParser struct {
-	blocks []Block
+	blocks []render.Block
 	// open is the index of the block the next line of the same keyword continues, or -1.
 	open    int
 	openKey string
@@ -305,7 +307,7 @@ type markupParser struct {
 
 // parseMarkup reads the output of a template into blocks, numbers the articles and
 // resolves the cross-references.
-func parseMarkup(out string) ([]Block, error) {
+func parseMarkup(out string) ([]render.Block, error) {
 	p := &markupParser{open: -1, labels: []map[string]int{{}}}
 	for line := range strings.SplitSeq(out, "\n") {
 		if err := p.line(line); err != nil {
@@ -357,34 +359,34 @@ func (p *markupParser) line(raw string) error {
 	}
 	if kw.multi && p.open >= 0 && p.continues(head, kw) {
 		bl := &p.blocks[p.open]
-		if kw.block == BlockList {
-			bl.Items = append(bl.Items, Item{Text: in, Done: kw.done})
+		if kw.block == render.BlockList {
+			bl.Items = append(bl.Items, render.Item{Text: in, Done: kw.done})
 		} else {
 			bl.Lines = append(bl.Lines, in)
 		}
 		p.openKey = head
 		return nil
 	}
-	bl := Block{Type: kw.block, Level: kw.level}
+	bl := render.Block{Type: kw.block, Level: kw.level}
 	switch head {
 	case "article":
 		bl.Label = p.number(label)
 		if p.dup != "" {
 			return &markupError{raw, fmt.Sprintf("l'étiquette « %s » est déjà portée par un autre article", p.dup)}
 		}
-		bl.Lines = []Inline{in}
+		bl.Lines = []render.Inline{in}
 	case "article-titre":
 		n := p.number(label)
 		if p.dup != "" {
 			return &markupError{raw, fmt.Sprintf("l'étiquette « %s » est déjà portée par un autre article", p.dup)}
 		}
-		bl.Lines = []Inline{cat(Span{Text: n + " – "}, in)}
+		bl.Lines = []render.Inline{cat(render.Span{Text: n + " – "}, in)}
 	default:
-		if kw.block == BlockList {
+		if kw.block == render.BlockList {
 			bl.List = kw.list
-			bl.Items = []Item{{Text: in, Done: kw.done}}
+			bl.Items = []render.Item{{Text: in, Done: kw.done}}
 		} else {
-			bl.Lines = []Inline{in}
+			bl.Lines = []render.Inline{in}
 		}
 	}
 	p.push(bl, head, kw.multi)
@@ -397,10 +399,10 @@ func (p *markupParser) continues(head string, kw keyword) bool {
 		return true
 	}
 	// Ticked and unticked boxes make one checklist.
-	return kw.block == BlockList && kw.list == Checklist && (p.openKey == "case" || p.openKey == "case-cochee")
+	return kw.block == render.BlockList && kw.list == render.Checklist && (p.openKey == "case" || p.openKey == "case-cochee")
 }
 
-func (p *markupParser) push(bl Block, head string, multi bool) {
+func (p *markupParser) push(bl render.Block, head string, multi bool) {
 	p.blocks = append(p.blocks, bl)
 	p.segOf = append(p.segOf, len(p.labels)-1)
 	p.open, p.openKey = -1, ""
@@ -446,7 +448,7 @@ func validLabel(s string) bool {
 func (p *markupParser) table(raw, head, text string) error {
 	cells := splitCells(text)
 	if head == "tableau" {
-		t := &Table{}
+		t := &render.Table{}
 		for _, c := range cells {
 			col, err := parseColumn(c)
 			if err != nil {
@@ -454,14 +456,14 @@ func (p *markupParser) table(raw, head, text string) error {
 			}
 			t.Columns = append(t.Columns, col)
 		}
-		p.push(Block{Type: BlockTable, Table: t}, "tableau", true)
+		p.push(render.Block{Type: render.BlockTable, Table: t}, "tableau", true)
 		return nil
 	}
-	if p.open < 0 || p.blocks[p.open].Type != BlockTable {
+	if p.open < 0 || p.blocks[p.open].Type != render.BlockTable {
 		return &markupError{raw, "ligne de tableau hors d'un tableau (« tableau: » d'abord)"}
 	}
 	t := p.blocks[p.open].Table
-	row := Row{Total: head == "total", Group: head == "groupe"}
+	row := render.Row{Total: head == "total", Group: head == "groupe"}
 	for _, c := range cells {
 		in, err := decodeInline(c)
 		if err != nil {
@@ -477,7 +479,7 @@ func (p *markupParser) table(raw, head, text string) error {
 }
 
 // parseColumn reads "Montant (3, droite)".
-func parseColumn(s string) (Column, error) {
+func parseColumn(s string) (render.Column, error) {
 	s = strings.Map(func(r rune) rune {
 		if isMarker(r) {
 			return -1
@@ -486,22 +488,22 @@ func parseColumn(s string) (Column, error) {
 	}, s)
 	title, spec, ok := strings.Cut(s, "(")
 	if !ok || !strings.HasSuffix(spec, ")") {
-		return Column{}, fmt.Errorf("colonne « %s » : attendu « Titre (largeur) » ou « Titre (largeur, droite) »", s)
+		return render.Column{}, fmt.Errorf("colonne « %s » : attendu « Titre (largeur) » ou « Titre (largeur, droite) »", s)
 	}
-	col := Column{Title: strings.TrimSpace(title)}
+	col := render.Column{Title: typo(strings.TrimSpace(title))}
 	for i, part := range strings.Split(strings.TrimSuffix(spec, ")"), ",") {
 		part = strings.TrimSpace(part)
 		switch {
 		case i == 0:
 			w, err := strconv.Atoi(part)
 			if err != nil || w <= 0 {
-				return Column{}, fmt.Errorf("colonne « %s » : largeur « %s » : attendu un nombre entier positif", s, part)
+				return render.Column{}, fmt.Errorf("colonne « %s » : largeur « %s » : attendu un nombre entier positif", s, part)
 			}
 			col.Width = w
 		case part == "droite":
 			col.Right = true
 		default:
-			return Column{}, fmt.Errorf("colonne « %s » : « %s » inconnu (attendu « droite »)", s, part)
+			return render.Column{}, fmt.Errorf("colonne « %s » : « %s » inconnu (attendu « droite »)", s, part)
 		}
 	}
 	return col, nil
@@ -514,7 +516,7 @@ func (p *markupParser) signature(raw, text string) error {
 	if len(cells) < 2 {
 		return &markupError{raw, "signature : attendu « en-tête | nom du signataire »"}
 	}
-	var sig Signature
+	var sig render.Signature
 	for i, c := range cells {
 		in, err := decodeInline(c)
 		if err != nil {
@@ -531,7 +533,7 @@ func (p *markupParser) signature(raw, text string) error {
 		bl.Signatures = append(bl.Signatures, sig)
 		return nil
 	}
-	p.push(Block{Type: BlockSignatures, Signatures: []Signature{sig}}, "signature", true)
+	p.push(render.Block{Type: render.BlockSignatures, Signatures: []render.Signature{sig}}, "signature", true)
 	return nil
 }
 
@@ -544,7 +546,7 @@ func (p *markupParser) resolveRefs() error {
 	var err error
 	for i := range p.blocks {
 		labels := p.labels[p.segOf[i]]
-		(&Doc{Blocks: p.blocks[i : i+1]}).walk(func(string) {}, func(in Inline) {
+		(&render.Doc{Blocks: p.blocks[i : i+1]}).Walk(func(string) {}, func(in render.Inline) {
 			for j := range in {
 				if err == nil && strings.ContainsRune(in[j].Text, mRefOpen) {
 					in[j].Text, err = replaceRefs(in[j].Text, labels)

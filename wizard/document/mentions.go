@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // A mention is what the law requires a document to say. It is checked on the rendered
@@ -17,7 +18,7 @@ type mention struct {
 	// reference is its legal source.
 	reference string
 	// present reports whether the document has it.
-	present func(blocks []Block, p *wizard.Plan) bool
+	present func(blocks []render.Block, p *wizard.Plan) bool
 }
 
 // articleL11151 finds « L. 1115-1 » itself, not « L. 1115-1-1 » (the 1 % water and
@@ -28,28 +29,28 @@ var articleL11151 = regexp.MustCompile(`L\.[ \x{a0}]1115-1(?:[^-0-9]|$)`)
 var mandatory = map[Kind][]mention{
 	Deliberation: {
 		{"le visa de l'article L. 1115-1 du code général des collectivités territoriales", "CGCT, art. L. 1115-1",
-			func(bs []Block, _ *wizard.Plan) bool {
+			func(bs []render.Block, _ *wizard.Plan) bool {
 				return anyParagraph(bs, func(s string) bool { return strings.HasPrefix(s, "Vu ") && articleL11151.MatchString(s) })
 			}},
 		{"l'objet de la délibération (« Objet : … »)", "extrait du registre des délibérations",
-			func(bs []Block, _ *wizard.Plan) bool {
+			func(bs []render.Block, _ *wizard.Plan) bool {
 				return anyParagraph(bs, func(s string) bool { return strings.HasPrefix(s, "Objet") })
 			}},
 		{"le dispositif (« DÉCIDE : » suivi d'au moins un article)", "extrait du registre des délibérations",
-			func(bs []Block, _ *wizard.Plan) bool {
+			func(bs []render.Block, _ *wizard.Plan) bool {
 				decides := anyParagraph(bs, func(s string) bool { return strings.Contains(s, "DÉCIDE") })
-				return decides && slices.ContainsFunc(bs, func(b Block) bool { return b.Type == BlockArticle })
+				return decides && slices.ContainsFunc(bs, func(b render.Block) bool { return b.Type == render.BlockArticle })
 			}},
 		{"le résultat du vote (bloc « vote: »)", "extrait du registre des délibérations",
-			func(bs []Block, _ *wizard.Plan) bool { return hasBlock(bs, BlockVote) }},
+			func(bs []render.Block, _ *wizard.Plan) bool { return hasBlock(bs, render.BlockVote) }},
 		{"les signatures (bloc « signature: »)", "extrait du registre des délibérations, signé par l'exécutif et le secrétaire de séance",
-			func(bs []Block, _ *wizard.Plan) bool { return hasBlock(bs, BlockSignatures) }},
+			func(bs []render.Block, _ *wizard.Plan) bool { return hasBlock(bs, render.BlockSignatures) }},
 	},
 	Convention: {
 		{"l'objet des actions envisagées (un article « Objet »)", "CGCT, art. L. 1115-1",
-			func(bs []Block, _ *wizard.Plan) bool { return hasArticleHeading(bs, "objet") }},
+			func(bs []render.Block, _ *wizard.Plan) bool { return hasArticleHeading(bs, "objet") }},
 		{"le montant prévisionnel des engagements financiers, par année", "CGCT, art. L. 1115-1",
-			func(bs []Block, p *wizard.Plan) bool {
+			func(bs []render.Block, p *wizard.Plan) bool {
 				text := documentText(bs)
 				if !strings.Contains(strings.ToLower(text), "montant prévisionnel") {
 					return false
@@ -70,7 +71,7 @@ var mandatory = map[Kind][]mention{
 	},
 	ConventionObjectifs: {
 		{"le montant de la subvention", "loi n° 2000-321 du 12 avril 2000, art. 10",
-			func(bs []Block, p *wizard.Plan) bool {
+			func(bs []render.Block, p *wizard.Plan) bool {
 				text := documentText(bs)
 				for _, g := range (&facts{p: p}).grantsByBody() {
 					if g.objectives && !strings.Contains(text, wizard.FormatAmount(g.total)) {
@@ -80,12 +81,12 @@ var mandatory = map[Kind][]mention{
 				return true
 			}},
 		{"les conditions d'utilisation de la subvention (un article « Conditions d'utilisation »)", "loi n° 2000-321 du 12 avril 2000, art. 10",
-			func(bs []Block, _ *wizard.Plan) bool { return hasArticleHeading(bs, "conditions d'utilisation") }},
+			func(bs []render.Block, _ *wizard.Plan) bool { return hasArticleHeading(bs, "conditions d'utilisation") }},
 	},
 }
 
 // missingMentions are the findings of the mentions a document lacks.
-func missingMentions(k Kind, blocks []Block, p *wizard.Plan, m *Models) []wizard.Finding {
+func missingMentions(k Kind, blocks []render.Block, p *wizard.Plan, m *Models) []wizard.Finding {
 	var out []wizard.Finding
 	for _, mn := range mandatory[k] {
 		if mn.present(blocks, p) {
@@ -102,14 +103,14 @@ func missingMentions(k Kind, blocks []Block, p *wizard.Plan, m *Models) []wizard
 	return out
 }
 
-func hasBlock(bs []Block, t BlockType) bool {
-	return slices.ContainsFunc(bs, func(b Block) bool { return b.Type == t && (len(b.Lines) > 0 || len(b.Signatures) > 0) })
+func hasBlock(bs []render.Block, t render.BlockType) bool {
+	return slices.ContainsFunc(bs, func(b render.Block) bool { return b.Type == t && (len(b.Lines) > 0 || len(b.Signatures) > 0) })
 }
 
 // anyParagraph reports whether a paragraph's text satisfies ok.
-func anyParagraph(bs []Block, ok func(string) bool) bool {
+func anyParagraph(bs []render.Block, ok func(string) bool) bool {
 	for _, b := range bs {
-		if b.Type == BlockParagraph && len(b.Lines) > 0 && ok(b.Lines[0].String()) {
+		if b.Type == render.BlockParagraph && len(b.Lines) > 0 && ok(b.Lines[0].String()) {
 			return true
 		}
 	}
@@ -117,10 +118,10 @@ func anyParagraph(bs []Block, ok func(string) bool) bool {
 }
 
 // hasArticleHeading reports whether an article's heading holds title (folded).
-func hasArticleHeading(bs []Block, title string) bool {
+func hasArticleHeading(bs []render.Block, title string) bool {
 	want := wizard.Fold(title)
 	for _, b := range bs {
-		if b.Type == BlockHeading && len(b.Lines) > 0 {
+		if b.Type == render.BlockHeading && len(b.Lines) > 0 {
 			h := wizard.Fold(b.Lines[0].String())
 			if strings.HasPrefix(h, "article") && strings.Contains(h, want) {
 				return true
@@ -131,7 +132,7 @@ func hasArticleHeading(bs []Block, title string) bool {
 }
 
 // documentText is the text of blocks, for the checks.
-func documentText(bs []Block) string { return (&Doc{Blocks: bs}).PlainText() }
+func documentText(bs []render.Block) string { return (&render.Doc{Blocks: bs}).PlainText() }
 
 // Check is the rules engine's findings on the plan (wizard.Check), with those of the
 // mandatory mentions its documents lack when written with the models of opt: what the

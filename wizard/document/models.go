@@ -13,6 +13,8 @@ import (
 	"sync"
 	"text/template"
 	"text/template/parse"
+
+	"aect/wizard/document/render"
 )
 
 // builtinFS holds the built-in models: one file a document, in French, and commun.txt,
@@ -382,7 +384,7 @@ func checkFacts(tree *parse.Tree, n parse.Node) error {
 }
 
 // execute writes the document of a model with the plan's view and reads its markup.
-func (m *Models) execute(name string, v *view) ([]Block, error) {
+func (m *Models) execute(name string, v *view) ([]render.Block, error) {
 	t, err := m.template(name)
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 	"aect/wizard/safetext/safetexttest"
 )
 
@@ -125,18 +126,18 @@ func TestAdaptedModel(t *testing.T) {
 		t.Error("the visa of L. 1115-1-1 passes for the visa of L. 1115-1")
 	}
 	d := Build(p, Deliberation, opt)
-	for _, f := range []Format{Text, ODT, DOCX} {
+	for _, f := range []render.Format{render.Text, render.ODT, render.DOCX} {
 		var b bytes.Buffer
-		if err := Render(&b, d, f); err != nil {
+		if err := render.Render(&b, d, f); err != nil {
 			t.Fatal(err)
 		}
 		var text string
 		switch f {
-		case ODT:
-			c, _ := ODTContent(d)
+		case render.ODT:
+			c, _ := render.ODTContent(d)
 			text = string(c)
-		case DOCX:
-			c, _ := DOCXDocument(d)
+		case render.DOCX:
+			c, _ := render.DOCXDocument(d)
 			text = string(c)
 		default:
 			text = strings.Join(strings.Fields(b.String()), " ")
@@ -146,7 +147,7 @@ func TestAdaptedModel(t *testing.T) {
 		}
 	}
 	plain := strings.ReplaceAll(d.PlainText(), nbsp, " ")
-	if d.Blocks[0].Type != BlockNote || !strings.Contains(plain, "ne comporte pas le visa de l'article L. 1115-1") ||
+	if d.Blocks[0].Type != render.BlockNote || !strings.Contains(plain, "ne comporte pas le visa de l'article L. 1115-1") ||
 		!strings.Contains(plain, "modèle adapté « deliberation.txt » du dossier « modeles-belmont »") {
 		t.Errorf("the missing visa is not in the note:\n%s", d.PlainText()[:600])
 	}

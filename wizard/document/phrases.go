@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // no is "n°" followed by a non-breaking space.
@@ -19,7 +20,7 @@ func docTitle(k Kind, p *wizard.Plan) string {
 }
 
 // subject is the "Objet" of the délibération, by form.
-func (f *facts) subject() Inline {
+func (f *facts) subject() render.Inline {
 	p := f.p
 	switch p.Form {
 	case wizard.FormJumelage:
@@ -60,8 +61,8 @@ func (f *facts) mainTextName() (string, bool) {
 
 // lawVisas are the visas of French law shared by the délibération and the convention:
 // the CGCT and the "1 %" articles used.
-func (f *facts) lawVisas() []Inline {
-	v := []Inline{cat("Vu le code général des collectivités territoriales, notamment ses articles L. 1115-1 et suivants ;")}
+func (f *facts) lawVisas() []render.Inline {
+	v := []render.Inline{cat("Vu le code général des collectivités territoriales, notamment ses articles L. 1115-1 et suivants ;")}
 	for _, use := range f.onePercentArticles() {
 		var services []string
 		mobility := false
@@ -91,7 +92,7 @@ func (f *facts) lawVisas() []Inline {
 // councilOfAuthority is the assembly with its authority: « le conseil municipal de la
 // commune de … », « le conseil de la métropole … » (not « de la métropole de la
 // métropole »), « l'Assemblée de Martinique ».
-func (f *facts) councilOfAuthority() Inline {
+func (f *facts) councilOfAuthority() render.Inline {
 	a := f.p.Authority
 	if strings.HasPrefix(a.Council(), "l'Assemblée") {
 		return cat(f.council())
@@ -113,9 +114,9 @@ func articles(list string) string {
 
 // ofCouncilOfAuthority is councilOfAuthority after "de": « du conseil municipal de la
 // commune de … », « du conseil de la métropole … ».
-func (f *facts) ofCouncilOfAuthority() Inline {
+func (f *facts) ofCouncilOfAuthority() render.Inline {
 	in := f.councilOfAuthority()
-	out := append(Inline(nil), in...)
+	out := append(render.Inline(nil), in...)
 	out[0].Text = wizard.DeArticle(out[0].Text)
 	return out
 }
@@ -149,7 +150,7 @@ func (f *facts) grantsByBody() []bodyGrants {
 
 // amountsInYears is "4 500,00 € en 2027", or "30 000,00 € (25 000,00 € en 2027 et
 // 5 000,00 € en 2028)".
-func amountsInYears(yas []wizard.YearAmount) Inline {
+func amountsInYears(yas []wizard.YearAmount) render.Inline {
 	var total wizard.Cents
 	for _, ya := range yas {
 		total += ya.Amount
@@ -166,7 +167,7 @@ func amountsInYears(yas []wizard.YearAmount) Inline {
 // valorisationApart states the valorisation apart from the cash commitment: « ; la
 // valorisation des apports en nature (12 000,00 €) figure au plan de financement et
 // n'est pas un engagement financier », or nothing.
-func (f *facts) valorisationApart() Inline {
+func (f *facts) valorisationApart() render.Inline {
 	v := f.p.Valorisation()
 	if v <= 0 {
 		return nil
@@ -177,7 +178,7 @@ func (f *facts) valorisationApart() Inline {
 
 // crisis names the crisis a gift answers: « à la suite du séisme du 8 septembre 2023 au
 // Maroc », with placeholders for what is missing.
-func (f *facts) crisis() Inline {
+func (f *facts) crisis() render.Inline {
 	pa := f.p.Partner
 	event := any(cat("de ", todo("événement : séisme, inondations, conflit…")))
 	if e := strings.TrimSpace(pa.CrisisEvent); e != "" {

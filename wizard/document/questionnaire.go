@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // QuestionnaireKind is the blank questionnaire, printed by `aect questionnaire`.
@@ -15,7 +16,7 @@ const QuestionnaireKind Kind = "questionnaire"
 // its choices as boxes to tick and left-aligned lines to write the answer on (several
 // for a paragraph), and the financing plan as a table to fill — to fill in on paper
 // before the council meeting.
-func Questionnaire() *Doc {
+func Questionnaire() *render.Doc {
 	b := newBuilder(QuestionnaireKind, "Questionnaire – projet d'action extérieure")
 	b.title(cat("Questionnaire"), cat("Projet d'action extérieure de la collectivité"))
 	b.para("Ce questionnaire reprend, dans l'ordre, les questions de l'assistant aect. Remplissez-le avec les élus et les services avant de saisir le projet ; les réponses facultatives peuvent rester vides. Les montants s'écrivent en euros, les dates en jour/mois/année.")
@@ -51,16 +52,16 @@ func question(b *builder, q wizard.Question, answer bool) {
 			b.lines(cat("Réponse :"), cat(answerLine))
 		}
 	case q.Kind == wizard.KindChoice || q.Kind == wizard.KindMulti:
-		items := make([]Item, len(q.Options))
+		items := make([]render.Item, len(q.Options))
 		for i, o := range q.Options {
-			items[i] = Item{Text: cat(o.Label)}
+			items[i] = render.Item{Text: cat(o.Label)}
 		}
 		if q.Kind == wizard.KindMulti {
 			b.para(emph("Plusieurs choix possibles."))
 		}
-		b.list(Checklist, items...)
+		b.list(render.Checklist, items...)
 	case q.Kind == wizard.KindConfirm:
-		b.list(Checklist, Item{Text: cat("Oui")}, Item{Text: cat("Non")})
+		b.list(render.Checklist, render.Item{Text: cat("Oui")}, render.Item{Text: cat("Non")})
 	case answer:
 		// Left-aligned lines: a justified paragraph stretched the label when the line
 		// went to the next row.
@@ -118,17 +119,17 @@ const fundingRows = 8
 // total. Its empty cells hold non-breaking spaces, which give the text version's columns
 // room to write in.
 func fundingTable(b *builder) {
-	blank := func(n int) Inline { return Inline{{Text: strings.Repeat(nbsp, n)}} }
-	t := &Table{Columns: []Column{
+	blank := func(n int) render.Inline { return render.Inline{{Text: strings.Repeat(nbsp, n)}} }
+	t := &render.Table{Columns: []render.Column{
 		{Title: "Source (budget général, 1 %, MEAE, AFD…)", Width: 8},
 		{Title: "Année", Width: 2},
 		{Title: "Montant (€)", Width: 3, Right: true},
 		{Title: "Précision (appel, partenaire)", Width: 6},
 	}}
 	for range fundingRows {
-		t.Rows = append(t.Rows, Row{Cells: []Inline{blank(22), blank(6), blank(12), blank(18)}})
+		t.Rows = append(t.Rows, render.Row{Cells: []render.Inline{blank(22), blank(6), blank(12), blank(18)}})
 	}
-	t.Rows = append(t.Rows, Row{Cells: []Inline{cat("Total"), blank(6), blank(12), blank(18)}, Total: true})
+	t.Rows = append(t.Rows, render.Row{Cells: []render.Inline{cat("Total"), blank(6), blank(12), blank(18)}, Total: true})
 	b.heading(2, "Plan de financement à remplir")
 	b.para("Une ligne par source et par année : un financement versé sur trois ans occupe trois lignes. Le total des sources doit égaler le total des dépenses (les coûts des actions).")
 	b.table(t)

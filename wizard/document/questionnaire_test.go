@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // TestQuestionnaireLeavesRoomToWrite: every answer is written on left-aligned lines (a
@@ -16,13 +17,13 @@ import (
 func TestQuestionnaireLeavesRoomToWrite(t *testing.T) {
 	d := Questionnaire()
 	answers, rules := 0, 0
-	var table *Table
+	var table *render.Table
 	for i, bl := range d.Blocks {
 		for _, l := range bl.Lines {
 			s := l.String()
 			if strings.HasPrefix(s, "Réponse") {
 				answers++
-				if bl.Type != BlockLines || len(bl.Lines) != 2 || bl.Lines[1].String() != answerLine {
+				if bl.Type != render.BlockLines || len(bl.Lines) != 2 || bl.Lines[1].String() != answerLine {
 					t.Errorf("block %d: answer %q not on left-aligned lines: %+v", i, s, bl)
 				}
 			}
@@ -30,7 +31,7 @@ func TestQuestionnaireLeavesRoomToWrite(t *testing.T) {
 				rules++
 			}
 		}
-		if bl.Type == BlockTable {
+		if bl.Type == render.BlockTable {
 			table = bl.Table
 		}
 	}
@@ -58,7 +59,7 @@ func TestQuestionnaireLeavesRoomToWrite(t *testing.T) {
 
 	// The text version fits 80 columns, the table included.
 	var b bytes.Buffer
-	if err := Render(&b, d, Text); err != nil {
+	if err := render.Render(&b, d, render.Text); err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range strings.Split(b.String(), "\n") {

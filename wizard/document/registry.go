@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // kindRow is one document of the registry: everything the program knows of a kind, in
@@ -23,7 +24,7 @@ type kindRow struct {
 	// model is the file of its template in modeles/, "" for a document built in Go.
 	model string
 	// build makes a document without a model.
-	build func(f *facts) *Doc
+	build func(f *facts) *render.Doc
 	// nonCompliant: the document carries the « Projet non conforme » note when a
 	// finding blocks (the texts the council votes on).
 	nonCompliant bool

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // view is what a model sees of the plan: named facts (booleans a template branches on)
@@ -198,7 +199,7 @@ func (s seance) Date() wizard.Date { return s.f.p.Session.Date }
 
 // Numero is the délibération's number (the act's number of the télétransmission), or
 // its placeholder.
-func (s seance) Numero() frag { return toFrag(s.f.actNumber(Plain)) }
+func (s seance) Numero() frag { return toFrag(s.f.actNumber(render.Plain)) }
 
 // VisasUnPourCent are the visas of the CGCT articles of the « 1 % » mechanisms the plan
 // uses, each a whole line « Vu l'article L. 1115-1-1 du même code (…) ; ».
@@ -379,7 +380,7 @@ func (e executif) Habilite() frag { return protect(e.f.execAuthorised()) }
 func (p partenaire) Nature() frag { return toFrag(p.f.partnerKind()) }
 
 // tableMarkup writes a table of the content model as lines of the markup.
-func tableMarkup(t *Table) frag {
+func tableMarkup(t *render.Table) frag {
 	var b strings.Builder
 	b.WriteString("tableau: ")
 	for i, c := range t.Columns {

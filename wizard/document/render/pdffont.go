@@ -1,8 +1,9 @@
-package document
+package render
 
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -162,4 +163,18 @@ func pdfRune(r rune, glyphs *glyphSet) rune {
 		}
 	}
 	return '?'
+}
+
+// MissingGlyphs lists, once each and in order, the characters of s that the PDF's fonts
+// cannot draw (a PDF shows a substitute or « ? » in their place); the boxes to tick,
+// which are drawn, and line breaks are not missing.
+func MissingGlyphs(s string) []rune {
+	glyphs := pdfGlyphs()
+	var out []rune
+	for _, r := range s {
+		if r != '☐' && r != '☑' && r != '\n' && !glyphs.has(r) && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -1,4 +1,4 @@
-package document
+package render
 
 import (
 	"archive/zip"

@@ -1,4 +1,4 @@
-package document
+package render
 
 import (
 	"bytes"
@@ -213,7 +213,7 @@ func renderPDF(w io.Writer, d *Doc) error {
 	pages := paginate(p.items)
 	foot := d.Title
 	if foot == "" {
-		foot = d.Kind.Title()
+		foot = d.Name
 	}
 	for n, page := range pages {
 		f.AddPage()
@@ -510,7 +510,7 @@ func (p *pdfWriter) block(bl Block, lead, beforeNote bool) {
 		p.para(pdfLines, bl.Lines, nil)
 	case BlockArticle:
 		if len(bl.Lines) > 0 {
-			p.para(pdfArticle, []Inline{cat(Span{Text: bl.Label, Style: Strong}, " – ", bl.Lines[0])}, nil)
+			p.para(pdfArticle, []Inline{article(bl)}, nil)
 		}
 	case BlockList:
 		for i, it := range bl.Items {
@@ -626,7 +626,7 @@ func (p *pdfWriter) marker(m *pdfMarker, st *pdfStyle, x, y float64) {
 	case m.list == Checklist:
 		text = "\u2610"
 	}
-	l := pdfLine{words: p.words(cat(text), st)}
+	l := pdfLine{words: p.words(Inline{plain(text)}, st)}
 	p.drawLine(l, st, x, y, st.hang, true)
 }
 
@@ -657,12 +657,12 @@ func (p *pdfWriter) drawBox(fr pdfFrag, st *pdfStyle, x, base float64) {
 
 // note lays out a boxed note: its title in capitals, its lines, its items after a dash.
 func (p *pdfWriter) note(bl Block, beforeNote bool) {
-	paras := [][]Inline{{cat(Span{Text: strings.ToUpper(bl.Label), Style: Strong})}}
+	paras := [][]Inline{{noteTitle(bl)}}
 	for _, l := range bl.Lines {
 		paras = append(paras, []Inline{l})
 	}
 	for _, it := range bl.Items {
-		paras = append(paras, []Inline{cat("–"+nbsp, it.Text)})
+		paras = append(paras, []Inline{noteItem(it)})
 	}
 	p.paras(pdfNote, paras, nil)
 	if !beforeNote && len(p.items) > 0 {
@@ -718,7 +718,7 @@ func (p *pdfWriter) table(t *Table) {
 	heads := make([]Inline, n)
 	headStyles := make([]*pdfStyle, n)
 	for i, c := range t.Columns {
-		heads[i], headStyles[i] = cat(c.Title), pdfCellHead
+		heads[i], headStyles[i] = heading(c), pdfCellHead
 	}
 	header := row(heads, headStyles, &headFill)
 	header.keepNext = true
@@ -731,7 +731,7 @@ func (p *pdfWriter) table(t *Table) {
 			// One cell across the table; a group's title stays with its first row.
 			var in Inline
 			if len(r.Cells) > 0 {
-				in = styled(r.Cells[0], Strong)
+				in = r.Cells[0].Styled(Strong)
 			}
 			lines := p.cellLines(in, pdfCell, pdfWidth)
 			it = &pdfItem{h: float64(len(lines))*pdfCell.lineHeight() + 2*cellPad, keepNext: true}
@@ -749,7 +749,7 @@ func (p *pdfWriter) table(t *Table) {
 					styles[j] = pdfCellRight
 				}
 				if r.Total {
-					cells[j] = styled(cells[j], Strong)
+					cells[j] = cells[j].Styled(Strong)
 				}
 			}
 			var fill *rgb
@@ -802,7 +802,7 @@ func (p *pdfWriter) signatures(sigs []Signature) {
 		for _, h := range heads[i] {
 			headLines[i] = append(headLines[i], p.cellLines(h, pdfSign, colW)...)
 		}
-		names[i] = p.cellLines(styled(s.Name, Strong), pdfSign, colW)
+		names[i] = p.cellLines(s.Name.Styled(Strong), pdfSign, colW)
 		rows = max(rows, len(headLines[i]))
 	}
 	height := 0
@@ -822,7 +822,7 @@ func (p *pdfWriter) signatures(sigs []Signature) {
 
 // footer writes the footer line of the current page, wrapped when the title is long.
 func (p *pdfWriter) footer(text string) {
-	for i, l := range p.lines([]Inline{cat(text)}, pdfFootStyle, pdfWidth) {
+	for i, l := range p.lines([]Inline{Inline{plain(text)}}, pdfFootStyle, pdfWidth) {
 		p.drawLine(l, pdfFootStyle, pdfLeft, pdfFooter+float64(i)*pdfFootStyle.lineHeight(), pdfWidth, true)
 	}
 }

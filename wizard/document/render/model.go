@@ -1,4 +1,4 @@
-package document
+package render
 
 import (
 	"slices"
@@ -7,11 +7,15 @@ import (
 	"aect/wizard"
 )
 
+// nbsp is the non-breaking space of French typography.
+const nbsp = wizard.NBSP
+
 // Doc is the content model of one document: a title and a sequence of blocks. The five
 // writers render the same Doc.
 type Doc struct {
-	// Kind is the document.
-	Kind Kind
+	// Name is the kind of document in words ("Délibération"): the PDF's footer when the
+	// document has no Title.
+	Name string
 	// Title names the document in the file's metadata ("Délibération – Jumelage …").
 	Title string
 	// Subject is the matter of the document for the file's metadata: the objet of the
@@ -180,6 +184,56 @@ type Span struct {
 // Inline is a line of text made of spans.
 type Inline []Span
 
+// Append adds spans at the end of the line: an empty span is dropped, and a span of the
+// style of the last one is merged into it.
+func (in Inline) Append(spans ...Span) Inline {
+	for _, s := range spans {
+		if s.Text == "" {
+			continue
+		}
+		if n := len(in); n > 0 && in[n-1].Style == s.Style {
+			in[n-1].Text += s.Text
+			continue
+		}
+		in = append(in, s)
+	}
+	return in
+}
+
+// Styled returns a copy of the line with every plain span given style st.
+func (in Inline) Styled(st SpanStyle) Inline {
+	out := make(Inline, len(in))
+	for i, s := range in {
+		if s.Style == Plain {
+			s.Style = st
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// plain is a span of plain text.
+func plain(s string) Span { return Span{Text: s} }
+
+// article is the line of an article: its label in bold, a dash, its text.
+func article(bl Block) Inline {
+	return Inline(nil).Append(Span{Text: bl.Label, Style: Strong}, plain(" – ")).Append(bl.Lines[0]...)
+}
+
+// marked is a list item after its marker ("1.", "•") and a tab.
+func marked(marker string, it Item) Inline { return Inline{plain(marker + "\t")}.Append(it.Text...) }
+
+// noteTitle is the title of a note: its label in bold capitals.
+func noteTitle(bl Block) Inline {
+	return Inline(nil).Append(Span{Text: strings.ToUpper(bl.Label), Style: Strong})
+}
+
+// noteItem is an item of a note, after a dash.
+func noteItem(it Item) Inline { return Inline{plain("–" + nbsp)}.Append(it.Text...) }
+
+// heading is a column title as a line.
+func heading(c Column) Inline { return Inline(nil).Append(plain(c.Title)) }
+
 // String returns the text of the line, without styles.
 func (in Inline) String() string {
 	n := 0
@@ -197,7 +251,7 @@ func (in Inline) String() string {
 // searches and tests.
 func (d *Doc) PlainText() string {
 	var b []byte
-	d.walk(func(label string) {
+	d.Walk(func(label string) {
 		b = append(b, label...)
 		b = append(b, '\n')
 	}, func(in Inline) {
@@ -219,7 +273,7 @@ func (d *Doc) PlaceholdersBeforeSigning() []string {
 			body.Blocks = append(body.Blocks, bl)
 		}
 	}
-	body.walk(func(string) {}, func(in Inline) {
+	body.Walk(func(string) {}, func(in Inline) {
 		for _, s := range in {
 			if s.Style == Placeholder && !slices.Contains(out, s.Text) {
 				out = append(out, s.Text)
@@ -229,9 +283,9 @@ func (d *Doc) PlaceholdersBeforeSigning() []string {
 	return out
 }
 
-// walk calls label for each label and column title, and line for each line of text of the
-// document, in order.
-func (d *Doc) walk(label func(string), line func(Inline)) {
+// Walk calls label for each label and column title, and line for each line of text of the
+// document, in order. A line's spans may be changed in place.
+func (d *Doc) Walk(label func(string), line func(Inline)) {
 	for _, bl := range d.Blocks {
 		if bl.Label != "" {
 			label(bl.Label)

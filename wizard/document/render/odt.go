@@ -1,4 +1,4 @@
-package document
+package render
 
 import (
 	"fmt"
@@ -95,22 +95,22 @@ func (o *odtWriter) block(bl Block, lead bool) {
 	case BlockLines:
 		o.para("Aect_Lines", bl.Lines...)
 	case BlockArticle:
-		o.para("Aect_Article", cat(Span{Text: bl.Label, Style: Strong}, " – ", bl.Lines[0]))
+		o.para("Aect_Article", article(bl))
 	case BlockList:
 		for i, it := range bl.Items {
-			o.para("Aect_List", cat(odtMarker(bl.List, i, it.Done)+"\t", it.Text))
+			o.para("Aect_List", marked(odtMarker(bl.List, i, it.Done), it))
 		}
 	case BlockTable:
 		o.table(bl.Table)
 	case BlockSignatures:
 		o.signatures(bl.Signatures)
 	case BlockNote:
-		o.para("Aect_Note", cat(Span{Text: strings.ToUpper(bl.Label), Style: Strong}))
+		o.para("Aect_Note", noteTitle(bl))
 		for _, l := range bl.Lines {
 			o.para("Aect_Note", l)
 		}
 		for _, it := range bl.Items {
-			o.para("Aect_Note", cat("–"+nbsp, it.Text))
+			o.para("Aect_Note", noteItem(it))
 		}
 	case BlockVote:
 		o.para("Aect_Vote", bl.Lines...)
@@ -204,7 +204,7 @@ func (o *odtWriter) table(t *Table) {
 	}
 	o.body.WriteString("<table:table-header-rows><table:table-row>")
 	for _, c := range t.Columns {
-		o.cell("Aect_CellHead", "Aect_TableHead", cat(c.Title))
+		o.cell("Aect_CellHead", "Aect_TableHead", heading(c))
 	}
 	o.body.WriteString("</table:table-row></table:table-header-rows>\n")
 	for _, r := range t.Rows {
@@ -212,7 +212,7 @@ func (o *odtWriter) table(t *Table) {
 		if r.Group {
 			var in Inline
 			if len(r.Cells) > 0 {
-				in = styled(r.Cells[0], Strong)
+				in = r.Cells[0].Styled(Strong)
 			}
 			fmt.Fprintf(&o.body, `<table:table-cell table:style-name="Aect_CellTotal" office:value-type="string" table:number-columns-spanned="%d">`, len(t.Columns))
 			o.para("Aect_TableCell", in)
@@ -234,7 +234,7 @@ func (o *odtWriter) table(t *Table) {
 			}
 			if r.Total {
 				cellStyle = "Aect_CellTotal"
-				in = styled(in, Strong)
+				in = in.Styled(Strong)
 			}
 			o.cell(cellStyle, paraStyle, in)
 		}
@@ -296,7 +296,7 @@ func (o *odtWriter) signatures(sigs []Signature) {
 		for range 3 {
 			o.body.WriteString(`<text:p text:style-name="Aect_Signature"/>`)
 		}
-		o.para("Aect_Signature", styled(s.Name, Strong))
+		o.para("Aect_Signature", s.Name.Styled(Strong))
 		o.body.WriteString("</table:table-cell>")
 	}
 	o.body.WriteString("</table:table-row></table:table>\n")

@@ -1,4 +1,4 @@
-package document
+package render
 
 import (
 	"bufio"
@@ -110,7 +110,7 @@ func (m *mdWriter) table(t *Table) {
 			if i < len(r.Cells) {
 				in := r.Cells[i]
 				if r.Total || r.Group {
-					in = styled(in, Strong)
+					in = in.Styled(Strong)
 				}
 				cell = mdInline(in, false)
 			}

@@ -1,4 +1,4 @@
-package document
+package render
 
 import (
 	"fmt"
@@ -88,10 +88,10 @@ func (x *docxWriter) block(bl Block, lead bool) {
 	case BlockLines:
 		x.para("AectLines", bl.Lines...)
 	case BlockArticle:
-		x.para("AectArticle", cat(Span{Text: bl.Label, Style: Strong}, " – ", bl.Lines[0]))
+		x.para("AectArticle", article(bl))
 	case BlockList:
 		for i, it := range bl.Items {
-			x.para("AectList", cat(odtMarker(bl.List, i, it.Done)+"\t", it.Text))
+			x.para("AectList", marked(odtMarker(bl.List, i, it.Done), it))
 		}
 	case BlockTable:
 		x.table(bl.Table)
@@ -100,12 +100,12 @@ func (x *docxWriter) block(bl Block, lead bool) {
 		x.signatures(bl.Signatures)
 		x.lastTable = true
 	case BlockNote:
-		x.para("AectNote", cat(Span{Text: strings.ToUpper(bl.Label), Style: Strong}))
+		x.para("AectNote", noteTitle(bl))
 		for _, l := range bl.Lines {
 			x.para("AectNote", l)
 		}
 		for _, it := range bl.Items {
-			x.para("AectNote", cat("–"+nbsp, it.Text))
+			x.para("AectNote", noteItem(it))
 		}
 	case BlockVote:
 		x.para("AectVote", bl.Lines...)
@@ -208,7 +208,7 @@ func (x *docxWriter) table(t *Table) {
 	x.tableStart(widths, true)
 	x.body.WriteString("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
 	for i, c := range t.Columns {
-		x.cell(widths[i], "D9E2F3", "AectTableHead", cat(c.Title))
+		x.cell(widths[i], "D9E2F3", "AectTableHead", heading(c))
 	}
 	x.body.WriteString("</w:tr>\n")
 	for _, r := range t.Rows {
@@ -216,7 +216,7 @@ func (x *docxWriter) table(t *Table) {
 		if r.Group {
 			var in Inline
 			if len(r.Cells) > 0 {
-				in = styled(r.Cells[0], Strong)
+				in = r.Cells[0].Styled(Strong)
 			}
 			fmt.Fprintf(&x.body, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:gridSpan w:val="%d"/><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/></w:tcPr>`, docxTextWidth, len(t.Columns))
 			x.para("AectTableCell", in)
@@ -234,7 +234,7 @@ func (x *docxWriter) table(t *Table) {
 			}
 			if r.Total {
 				fill = "F2F2F2"
-				in = styled(in, Strong)
+				in = in.Styled(Strong)
 			}
 			x.cell(widths[i], fill, style, in)
 		}
@@ -259,7 +259,7 @@ func (x *docxWriter) signatures(sigs []Signature) {
 	heads := alignedHeadings(sigs)
 	for i, s := range sigs {
 		paras := append([]Inline(nil), heads[i]...)
-		paras = append(paras, nil, nil, nil, styled(s.Name, Strong))
+		paras = append(paras, nil, nil, nil, s.Name.Styled(Strong))
 		x.cell(widths[i], "", "AectSignature", paras...)
 	}
 	x.body.WriteString("</w:tr></w:tbl>\n")

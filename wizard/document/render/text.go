@@ -1,4 +1,4 @@
-package document
+package render
 
 import (
 	"bufio"
@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 )
 
-// textWidth is the width of the plain-text rendering, in columns.
-const textWidth = 80
+// TextWidth is the width of the plain-text rendering, in columns.
+const TextWidth = 80
 
 // renderText writes the document as plain text wrapped at 80 columns: centred title
 // block, underlined headings, ASCII tables and boxes, signature blocks side by side.
@@ -41,33 +41,33 @@ func (t *textWriter) block(bl Block) {
 	switch bl.Type {
 	case BlockTitle, BlockCenter:
 		for _, l := range bl.Lines {
-			for _, s := range wrap(l.String(), textWidth) {
-				t.line(center(s, textWidth))
+			for _, s := range Wrap(l.String(), TextWidth) {
+				t.line(center(s, TextWidth))
 			}
 		}
 	case BlockHeading:
 		s := bl.Lines[0].String()
-		for _, l := range wrap(s, textWidth) {
+		for _, l := range Wrap(s, TextWidth) {
 			t.line(l)
 		}
 		ch := "="
 		if bl.Level > 1 {
 			ch = "-"
 		}
-		t.line(strings.Repeat(ch, min(textWidth, strWidth(s))))
+		t.line(strings.Repeat(ch, min(TextWidth, Width(s))))
 	case BlockParagraph, BlockLines, BlockVote, BlockMentions:
 		for _, l := range bl.Lines {
-			for _, s := range wrap(l.String(), textWidth) {
+			for _, s := range Wrap(l.String(), TextWidth) {
 				t.line(s)
 			}
 		}
 	case BlockArticle:
-		for _, s := range wrap(bl.Label+" – "+bl.Lines[0].String(), textWidth) {
+		for _, s := range Wrap(bl.Label+" – "+bl.Lines[0].String(), TextWidth) {
 			t.line(s)
 		}
 	case BlockList:
 		for i, it := range bl.Items {
-			t.item(listMarker(bl.List, i, it.Done), it.Text.String(), textWidth)
+			t.item(listMarker(bl.List, i, it.Done), it.Text.String(), TextWidth)
 		}
 	case BlockTable:
 		t.table(bl.Table)
@@ -94,7 +94,7 @@ func listMarker(k ListKind, i int, done bool) string {
 
 // item writes a list item with a hanging indent.
 func (t *textWriter) item(marker, s string, width int) {
-	for i, l := range wrap(s, width-len(marker)) {
+	for i, l := range Wrap(s, width-len(marker)) {
 		if i == 0 {
 			t.line(marker + l)
 		} else {
@@ -105,14 +105,14 @@ func (t *textWriter) item(marker, s string, width int) {
 
 // note writes a boxed note.
 func (t *textWriter) note(bl Block) {
-	inner := textWidth - 4
+	inner := TextWidth - 4
 	var rows []string
-	rows = append(rows, wrap(strings.ToUpper(bl.Label), inner)...)
+	rows = append(rows, Wrap(strings.ToUpper(bl.Label), inner)...)
 	for _, l := range bl.Lines {
-		rows = append(rows, wrap(l.String(), inner)...)
+		rows = append(rows, Wrap(l.String(), inner)...)
 	}
 	for _, it := range bl.Items {
-		for i, l := range wrap(it.Text.String(), inner-2) {
+		for i, l := range Wrap(it.Text.String(), inner-2) {
 			if i == 0 {
 				rows = append(rows, "- "+l)
 			} else {
@@ -120,7 +120,7 @@ func (t *textWriter) note(bl Block) {
 			}
 		}
 	}
-	border := "+" + strings.Repeat("-", textWidth-2) + "+"
+	border := "+" + strings.Repeat("-", TextWidth-2) + "+"
 	t.line(border)
 	for _, r := range rows {
 		t.line("| " + pad(r, inner) + " |")
@@ -134,12 +134,12 @@ func (t *textWriter) signatures(sigs []Signature) {
 		return
 	}
 	const gap = 4
-	colW := (textWidth - gap*(len(sigs)-1)) / len(sigs)
+	colW := (TextWidth - gap*(len(sigs)-1)) / len(sigs)
 	cols := make([][]string, len(sigs))
 	heads := 0
 	for i, s := range sigs {
 		for _, h := range s.Heading {
-			cols[i] = append(cols[i], wrap(h.String(), colW)...)
+			cols[i] = append(cols[i], Wrap(h.String(), colW)...)
 		}
 		heads = max(heads, len(cols[i]))
 	}
@@ -148,7 +148,7 @@ func (t *textWriter) signatures(sigs []Signature) {
 		for len(cols[i]) < heads+3 {
 			cols[i] = append(cols[i], "")
 		}
-		cols[i] = append(cols[i], wrap(s.Name.String(), colW)...)
+		cols[i] = append(cols[i], Wrap(s.Name.String(), colW)...)
 		height = max(height, len(cols[i]))
 	}
 	for r := 0; r < height; r++ {
@@ -177,9 +177,9 @@ func (t *textWriter) table(tb *Table) {
 	natural := make([]int, n)
 	minimum := make([]int, n)
 	measure := func(i int, s string) {
-		natural[i] = max(natural[i], strWidth(s))
+		natural[i] = max(natural[i], Width(s))
 		for _, w := range strings.Split(s, " ") {
-			minimum[i] = max(minimum[i], strWidth(w))
+			minimum[i] = max(minimum[i], Width(w))
 		}
 	}
 	for i, c := range tb.Columns {
@@ -190,7 +190,7 @@ func (t *textWriter) table(tb *Table) {
 			measure(i, r.Cells[i].String())
 		}
 	}
-	widths := fitColumns(natural, minimum, textWidth-(3*n+1))
+	widths := fitColumns(natural, minimum, TextWidth-(3*n+1))
 	sep := func(ch string) string {
 		var b strings.Builder
 		b.WriteString("+")
@@ -207,7 +207,7 @@ func (t *textWriter) table(tb *Table) {
 			if i < len(cells) {
 				s = cells[i]
 			}
-			wrapped[i] = wrap(s, widths[i])
+			wrapped[i] = Wrap(s, widths[i])
 			h = max(h, len(wrapped[i]))
 		}
 		for l := 0; l < h; l++ {
@@ -244,7 +244,7 @@ func (t *textWriter) table(tb *Table) {
 			if len(r.Cells) > 0 {
 				label = r.Cells[0].String()
 			}
-			for _, l := range wrap(label, span) {
+			for _, l := range Wrap(label, span) {
 				t.line("| " + pad(l, span) + " |")
 			}
 			t.line(sep("-"))
@@ -294,14 +294,14 @@ func fitColumns(natural, minimum []int, total int) []int {
 	return w
 }
 
-// wrap splits s into lines of at most width columns, breaking at normal spaces only (a
+// Wrap splits s into lines of at most width columns, breaking at normal spaces only (a
 // non-breaking space holds its words together, and so does glued); a word longer than a
 // line is cut.
-func wrap(s string, width int) []string {
+func Wrap(s string, width int) []string {
 	if width < 1 {
 		width = 1
 	}
-	if strWidth(s) <= width && !strings.Contains(s, "  ") {
+	if Width(s) <= width && !strings.Contains(s, "  ") {
 		return []string{s}
 	}
 	var lines []string
@@ -317,7 +317,7 @@ func wrap(s string, width int) []string {
 		if word == "" {
 			continue
 		}
-		ww := strWidth(word)
+		ww := Width(word)
 		if ww > width {
 			if curW > 0 {
 				flush()
@@ -325,7 +325,7 @@ func wrap(s string, width int) []string {
 			pieces := cutWidth(word, width)
 			lines = append(lines, pieces[:len(pieces)-1]...)
 			word = pieces[len(pieces)-1]
-			ww = strWidth(word)
+			ww = Width(word)
 		}
 		if curW > 0 && curW+1+ww > width {
 			flush()
@@ -399,8 +399,9 @@ func runeWidth(r rune) int {
 	return 1
 }
 
-// strWidth is the width of s in columns.
-func strWidth(s string) int {
+// Width is the width of s in columns on a terminal: 2 for a wide character (CJK), 0 for a
+// combining mark.
+func Width(s string) int {
 	w := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -416,21 +417,21 @@ func strWidth(s string) int {
 }
 
 func pad(s string, width int) string {
-	if d := width - strWidth(s); d > 0 {
+	if d := width - Width(s); d > 0 {
 		return s + strings.Repeat(" ", d)
 	}
 	return s
 }
 
 func padLeft(s string, width int) string {
-	if d := width - strWidth(s); d > 0 {
+	if d := width - Width(s); d > 0 {
 		return strings.Repeat(" ", d) + s
 	}
 	return s
 }
 
 func center(s string, width int) string {
-	if d := width - strWidth(s); d > 1 {
+	if d := width - Width(s); d > 1 {
 		return strings.Repeat(" ", d/2) + s
 	}
 	return s
