@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"aect/internal/export"
 	"aect/wizard"
 	"aect/wizard/document"
 	"aect/wizard/document/render"
@@ -35,11 +36,11 @@ func exportDraftCmd(c *common, id int64, p *wizard.Plan, format, dir string) tea
 		if p == nil {
 			p = d.Plan
 		}
-		f, err := document.ParseFormat(format)
+		f, err := export.ParseFormat(format)
 		if err != nil {
 			return exportDoneMsg{err: err}
 		}
-		paths, err := document.Export(p, dir, document.DraftRef{Number: d.ID, Key: d.Key()}, []render.Format{f}, opt)
+		paths, err := export.Draft(p, dir, export.DraftRef{Number: d.ID, Key: d.Key()}, []render.Format{f}, opt)
 		return exportDoneMsg{paths: paths, err: err}
 	}
 }

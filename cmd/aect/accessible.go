@@ -13,6 +13,7 @@ import (
 	"sync"
 	"syscall"
 
+	"aect/internal/export"
 	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/document"
@@ -603,7 +604,7 @@ func (a *accessible) documents() error {
 		if dir == "" {
 			dir = cwd
 		}
-		paths, err := document.Export(a.draft.Plan, dir, document.DraftRef{Number: a.draft.ID, Key: a.draft.Key()}, formats, document.Options{Today: today(), Models: a.docOpt.Models})
+		paths, err := export.Draft(a.draft.Plan, dir, export.DraftRef{Number: a.draft.ID, Key: a.draft.Key()}, formats, document.Options{Today: today(), Models: a.docOpt.Models})
 		var missing *document.ActesError
 		if errors.As(err, &missing) {
 			// Another folder would not help: the answers lack something.

@@ -14,6 +14,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"aect/internal/export"
 	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/document"
@@ -169,7 +170,7 @@ func cmdShow(e *env, args []string) error {
 	if wizard.Fold(strings.TrimSpace(e.opt.format)) == "csv" {
 		return showAPDCSV(e, args)
 	}
-	f, err := document.ParseFormat(e.opt.format)
+	f, err := export.ParseFormat(e.opt.format)
 	if err != nil {
 		return &usageError{err.Error()}
 	}
@@ -221,7 +222,7 @@ func exportFormats(s string) ([]render.Format, error) {
 	}
 	var out []render.Format
 	for _, part := range strings.Split(s, ",") {
-		f, err := document.ParseFormat(part)
+		f, err := export.ParseFormat(part)
 		if err != nil {
 			return nil, usagef("format « %s » inconnu : attendu odt, docx, pdf, md, txt, actes (dossier de télétransmission) ou all (tous)", strings.TrimSpace(part))
 		}
@@ -244,7 +245,7 @@ func cmdExport(e *env, args []string) error {
 		return err
 	}
 	reportBlocking(e.io.err, d.Plan, opt)
-	paths, err := document.Export(d.Plan, e.opt.out, document.DraftRef{Number: d.ID, Key: d.Key()}, formats, opt)
+	paths, err := export.Draft(d.Plan, e.opt.out, export.DraftRef{Number: d.ID, Key: d.Key()}, formats, opt)
 	if err != nil {
 		return err
 	}

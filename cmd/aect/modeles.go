@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"aect/internal/export"
 	"aect/wizard"
 	"aect/wizard/document"
 	"aect/wizard/safetext"
@@ -75,7 +76,7 @@ func exportModels(e *env, dir string) error {
 	}
 	for _, name := range names {
 		data, _ := document.BuiltinModel(name)
-		if err := document.WriteFile(filepath.Join(dir, name), data); err != nil {
+		if err := export.WriteFile(filepath.Join(dir, name), data); err != nil {
 			return err
 		}
 	}

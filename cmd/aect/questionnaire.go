@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"aect/internal/export"
 	"aect/wizard/document"
 	"aect/wizard/document/render"
 	"aect/wizard/safetext"
@@ -15,11 +16,11 @@ func cmdQuestionnaire(e *env, args []string) error {
 	if len(args) > 0 {
 		return usagef("questionnaire n'attend pas d'argument")
 	}
-	f, err := document.ParseFormat(e.opt.format)
+	f, err := export.ParseFormat(e.opt.format)
 	if err != nil {
 		return &usageError{err.Error()}
 	}
-	if f == document.Actes {
+	if f == export.Actes {
 		return usagef("le questionnaire s'écrit en odt, docx, pdf, md ou txt")
 	}
 	doc := document.Questionnaire()
@@ -37,7 +38,7 @@ func cmdQuestionnaire(e *env, args []string) error {
 	if err := render.Render(&buf, doc, f); err != nil {
 		return err
 	}
-	if err := document.WriteFile(out, buf.Bytes()); err != nil {
+	if err := export.WriteFile(out, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.io.out, "Questionnaire écrit : %s\n", safetext.Visible(out))

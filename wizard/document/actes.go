@@ -18,14 +18,8 @@ import (
 // act and its annexes in PDF, named the way S²LOW names them, the data of the act for the
 // transmission form (acte.json, acte.txt), the act's line for the open-data list of
 // délibérations (SCDL « Délibérations » 2.1.2) and a LISEZMOI.txt that says what to do.
-// Export writes it, in the folder « actes » of the draft's folder, for the format Actes.
-
-// Actes is the format of the dossier for the télétransmission: not one file per document
-// but a folder of its own (ActesFolder).
-const Actes render.Format = "actes"
-
-// ActesFolder is the folder of the dossier @ctes, inside the draft's export folder.
-const ActesFolder = "actes"
+// Package export writes it, in the folder « actes » of the draft's folder, for its format
+// Actes.
 
 // The files of the dossier besides the PDFs.
 const (

@@ -229,56 +229,6 @@ func TestActesChecks(t *testing.T) {
 	}
 }
 
-// Export writes the dossier in the folder « actes » of the draft's folder, writes nothing
-// for a plan that lacks a piece, and a dossier made again keeps only the current PDFs.
-func TestExportActes(t *testing.T) {
-	dir := t.TempDir()
-	ref := DraftRef{Number: 3, Key: "n° 3 du 1er décembre 2026"}
-	opt := Options{Today: actesDay}
-
-	incomplete := samplePlans(t)["02-convention-eau-senegal"]
-	if _, err := Export(incomplete, dir, ref, []render.Format{render.ODT, Actes}, opt); err == nil || !strings.Contains(err.Error(), "rien n'a été écrit") {
-		t.Fatalf("an incomplete plan: %v", err)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-		t.Fatalf("something was written: %v", entries)
-	}
-
-	p := readyForActes(incomplete)
-	paths, err := Export(p, dir, ref, []render.Format{render.ODT, Actes}, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	folder := filepath.Join(dir, FolderName(3, p.Title))
-	sub := filepath.Join(folder, ActesFolder)
-	if filepath.Dir(paths[0]) != folder || filepath.Dir(paths[len(paths)-1]) != sub || filepath.Base(paths[len(paths)-1]) != ReadMeName {
-		t.Fatalf("paths %q", paths)
-	}
-	p.Session.ActNumber = "2027_046"
-	if _, err := Export(p, dir, ref, []render.Format{Actes}, opt); err != nil {
-		t.Fatal(err)
-	}
-	entries, _ := os.ReadDir(sub)
-	var pdfs []string
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".pdf") {
-			pdfs = append(pdfs, e.Name())
-		}
-	}
-	if len(pdfs) != 2 || !strings.Contains(pdfs[0], "2027_046") || !strings.Contains(pdfs[1], "2027_046") {
-		t.Fatalf("after a new number, the PDFs are %q", pdfs)
-	}
-	var a Acte
-	data, _ := os.ReadFile(filepath.Join(sub, ActeJSONName))
-	if err := json.Unmarshal(data, &a); err != nil || a.Numero != "2027_046" {
-		t.Fatalf("acte.json: %v, %q", err, a.Numero)
-	}
-	// Another draft's export never writes there.
-	if _, err := Export(p, dir, DraftRef{Number: 3, Key: "n° 3 d'une autre base"}, []render.Format{Actes}, opt); err == nil {
-		t.Fatal("another draft wrote into the dossier")
-	}
-}
-
 // The default classification follows the plan; a chosen one says so.
 func TestActesClassification(t *testing.T) {
 	for name, want := range map[string]string{

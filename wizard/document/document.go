@@ -4,8 +4,8 @@
 //
 // A document is built once from the plan into the content model of package render
 // (render.Doc: blocks of inline spans, with placeholders for missing answers), which
-// render.Render writes as text, Markdown, ODT, DOCX or PDF. Only Export touches the file
-// system.
+// render.Render writes as text, Markdown, ODT, DOCX or PDF. Nothing here touches the
+// file system: package export (internal/export) writes the files.
 //
 // Every missing answer shows as a visible placeholder, "[à compléter : …]", and every point
 // the law leaves to the user's jurist as "[à confirmer : …]"; nothing is guessed.
@@ -13,7 +13,6 @@ package document
 
 import (
 	"fmt"
-	"strings"
 
 	"aect/wizard"
 	"aect/wizard/document/render"
@@ -35,20 +34,6 @@ const (
 	// DeclarationAPD is the worksheet of the yearly APD declaration (apd.go).
 	DeclarationAPD Kind = "declaration-apd"
 )
-
-// ParseFormat reads a format name as render.ParseFormat does, and "actes" (or "@ctes")
-// for the dossier of the télétransmission. An unknown name gives a French error listing
-// the accepted ones.
-func ParseFormat(s string) (render.Format, error) {
-	switch strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), ".") {
-	case "actes", "@ctes":
-		return Actes, nil
-	}
-	if _, err := render.ParseFormat(s); err != nil {
-		return "", wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md, txt ou actes", s)
-	}
-	return render.ParseFormat(s)
-}
 
 // FileName is the file name of a document in a format: "deliberation.odt",
 // "prochaines-etapes.md".

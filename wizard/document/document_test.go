@@ -3,10 +3,6 @@ package document
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -57,42 +53,6 @@ func TestKindTitleAndFileName(t *testing.T) {
 	}
 	if got := FileName(NextSteps, render.Markdown); got != "prochaines-etapes.md" {
 		t.Errorf("FileName = %q", got)
-	}
-}
-
-func TestParseFormat(t *testing.T) {
-	for in, want := range map[string]render.Format{"odt": render.ODT, " DOCX ": render.DOCX, ".md": render.Markdown, "markdown": render.Markdown,
-		"txt": render.Text, "texte": render.Text, "PDF": render.PDF, ".pdf": render.PDF, "actes": Actes, "@CTES": Actes} {
-		got, err := ParseFormat(in)
-		if err != nil || got != want {
-			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	_, err := ParseFormat("rtf")
-	var we *wizard.Error
-	if !errors.As(err, &we) || !strings.Contains(err.Error(), "« rtf »") || !strings.Contains(err.Error(), "odt, docx, pdf, md, txt ou actes") {
-		t.Errorf("ParseFormat(rtf) error = %v", err)
-	}
-}
-
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Jumelage Belmont-sur-Guiers – Lindenbach": "jumelage-belmont-sur-guiers-lindenbach",
-		"":                                     "projet",
-		"  !!! ":                               "projet",
-		"Œuvre d'été à Saint-Étienne":          "oeuvre-d-ete-a-saint-etienne",
-		"Centre de tri à Tafraout-n'Ouadaï":    "centre-de-tri-a-tafraout-n-ouadai",
-		"CON":                                  "con-projet",
-		"../../etc/passwd":                     "etc-passwd",
-		strings.Repeat("très long titre ", 10): "tres-long-titre-tres-long-titre-tres-long-titre-tres-long",
-	} {
-		got := Slug(in)
-		if got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
-		if len(got) > maxSlug || strings.Trim(got, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
-			t.Errorf("Slug(%q) = %q: not a safe folder name", in, got)
-		}
 	}
 }
 
@@ -401,141 +361,6 @@ func TestKeepWithNext(t *testing.T) {
 	}
 	if !bytes.Contains(doc, []byte(`<w:pStyle w:val="AectBodyLead"/></w:pPr><w:r><w:t xml:space="preserve">Considérant le programme d&apos;actions envisagé`+nbsp+`:`)) {
 		t.Error("document.xml: « Considérant le programme d'actions envisagé : » is not in the style kept with the next paragraph")
-	}
-}
-
-func TestExport(t *testing.T) {
-	plans := samplePlans(t)
-	dir := t.TempDir()
-	one := DraftRef{Number: 1, Key: "un"}
-	paths, err := Export(plans["01-jumelage-allemagne"], dir, one, nil, Options{Today: testToday})
-	if err != nil {
-		t.Fatal(err)
-	}
-	folder := filepath.Join(dir, "1-jumelage-belmont-sur-guiers-lindenbach")
-	var want []string
-	for _, k := range []Kind{Deliberation, CharteJumelage, NextSteps} {
-		for _, f := range render.AllFormats {
-			want = append(want, filepath.Join(folder, FileName(k, f)))
-		}
-	}
-	if !reflect.DeepEqual(paths, want) {
-		t.Errorf("Export paths = %v\nwant %v", paths, want)
-	}
-	for _, p := range paths {
-		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
-			t.Errorf("%s: %v", p, err)
-		}
-	}
-	// Exporting again replaces the files and leaves no temporary file.
-	if _, err := Export(plans["01-jumelage-allemagne"], dir, one, []render.Format{render.Markdown, render.Markdown}, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	entries, _ := os.ReadDir(folder)
-	if len(entries) != len(want)+1 {
-		t.Errorf("%d files in the folder, want %d and the marker", len(entries), len(want))
-	}
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasPrefix(e.Name(), ".") && e.Name() != markerName {
-			t.Errorf("leftover %s", e.Name())
-		}
-	}
-	// A gift writes no convention; for a country eligible to APD, the APD sheet and its
-	// CSV, whatever the formats.
-	paths, err = Export(plans["03-don-faceco"], dir, DraftRef{Number: 3}, []render.Format{render.Text}, Options{})
-	var bases []string
-	for _, p := range paths {
-		bases = append(bases, filepath.Base(p))
-	}
-	if err != nil || !reflect.DeepEqual(bases, []string{"deliberation.txt", "declaration-apd.txt", "declaration-apd.csv", "prochaines-etapes.txt"}) {
-		t.Errorf("gift export = %v, %v", bases, err)
-	}
-	// An unknown format is refused before anything is written.
-	if _, err := Export(plans["03-don-faceco"], dir, DraftRef{Number: 3}, []render.Format{"rtf"}, Options{}); err == nil {
-		t.Error("Export accepted an unknown format")
-	}
-	// A folder that cannot be created gives a French error naming it.
-	file := filepath.Join(dir, "fichier")
-	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, err = Export(plans["03-don-faceco"], file, DraftRef{Number: 3}, nil, Options{})
-	if err == nil || !strings.Contains(err.Error(), "impossible d'écrire dans le dossier") || !strings.Contains(err.Error(), file) {
-		t.Errorf("Export into a file: %v", err)
-	}
-}
-
-// TestExportFoldersNeverCollide: titles that slug to nothing or to the same words, and two
-// drafts with one title, get one folder each, inside the chosen folder; a folder holding
-// another draft's documents, or files aect did not write there, is refused untouched.
-func TestExportFoldersNeverCollide(t *testing.T) {
-	p := samplePlans(t)["03-don-faceco"]
-	dir := t.TempDir()
-	seen := map[string]int64{}
-	for i, title := range []string{"..", "/", ".", "", "../../etc", "Projet", "Projet", "con"} {
-		n := int64(i + 1)
-		q := *p
-		q.Title = title
-		paths, err := Export(&q, dir, DraftRef{Number: n, Key: title}, []render.Format{render.Text}, Options{})
-		if err != nil {
-			t.Fatalf("%q: %v", title, err)
-		}
-		folder := filepath.Dir(paths[0])
-		if filepath.Dir(folder) != dir {
-			t.Errorf("%q exported to %s, outside %s", title, folder, dir)
-		}
-		if other, ok := seen[folder]; ok {
-			t.Errorf("drafts %d and %d share %s", other, n, folder)
-		}
-		seen[folder] = n
-		if want := fmt.Sprintf("%d-", n); !strings.HasPrefix(filepath.Base(folder), want) {
-			t.Errorf("%q: folder %s does not start with its number", title, filepath.Base(folder))
-		}
-	}
-
-	// The same number and title from another database: refused, the files kept.
-	q := *p
-	q.Title = "Projet"
-	first := filepath.Join(dir, "6-projet", "deliberation.txt")
-	before, _ := os.ReadFile(first)
-	_, err := Export(&q, dir, DraftRef{Number: 6, Key: "une autre base"}, []render.Format{render.Text}, Options{})
-	if err == nil || !strings.Contains(err.Error(), "autre brouillon") || !strings.Contains(err.Error(), "6-projet") {
-		t.Errorf("another draft's folder: %v", err)
-	}
-	if after, _ := os.ReadFile(first); !bytes.Equal(before, after) {
-		t.Error("another draft's document was overwritten")
-	}
-	// The same draft again: its files are replaced.
-	if _, err := Export(&q, dir, DraftRef{Number: 6, Key: "Projet"}, []render.Format{render.Text}, Options{}); err != nil {
-		t.Errorf("export again: %v", err)
-	}
-	// A folder of that name that aect did not write: its files are not aect's to replace.
-	foreign := filepath.Join(dir, "9-projet")
-	os.Mkdir(foreign, 0o755)
-	os.WriteFile(filepath.Join(foreign, "deliberation.txt"), []byte("à garder"), 0o644)
-	_, err = Export(&q, dir, DraftRef{Number: 9, Key: "neuf"}, []render.Format{render.Text}, Options{})
-	if err == nil || !strings.Contains(err.Error(), "deliberation.txt") {
-		t.Errorf("a folder with files of the same names: %v", err)
-	}
-	if data, _ := os.ReadFile(filepath.Join(foreign, "deliberation.txt")); string(data) != "à garder" {
-		t.Error("a file aect did not write was overwritten")
-	}
-}
-
-func TestFolderName(t *testing.T) {
-	for _, tc := range []struct {
-		n     int64
-		title string
-		want  string
-	}{
-		{3, "Jumelage Belmont-sur-Guiers – Lindenbach", "3-jumelage-belmont-sur-guiers-lindenbach"},
-		{12, "..", "12-projet"},
-		{7, "", "7-projet"},
-		{0, "Été", "ete"},
-	} {
-		if got := FolderName(tc.n, tc.title); got != tc.want {
-			t.Errorf("FolderName(%d, %q) = %q, want %q", tc.n, tc.title, got, tc.want)
-		}
 	}
 }
 

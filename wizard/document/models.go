@@ -87,12 +87,22 @@ func LoadModels(fsys fs.FS, dir string) (*Models, error) {
 func modelsError(dir string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return &exportError{fmt.Sprintf("dossier de modèles « %s » introuvable", dir), err}
+		return &modelsFolderError{fmt.Sprintf("dossier de modèles « %s » introuvable", dir), err}
 	case errors.Is(err, fs.ErrPermission):
-		return &exportError{fmt.Sprintf("dossier de modèles « %s » : accès refusé", dir), err}
+		return &modelsFolderError{fmt.Sprintf("dossier de modèles « %s » : accès refusé", dir), err}
 	}
-	return &exportError{fmt.Sprintf("impossible de lire le dossier de modèles « %s »", dir), err}
+	return &modelsFolderError{fmt.Sprintf("impossible de lire le dossier de modèles « %s »", dir), err}
 }
+
+// modelsFolderError is a French message for the user about a folder of models; the system's cause, often English, is
+// kept for logs (Unwrap) and never shown.
+type modelsFolderError struct {
+	msg string
+	err error
+}
+
+func (e *modelsFolderError) Error() string { return e.msg }
+func (e *modelsFolderError) Unwrap() error { return e.err }
 
 // Adapted lists the files of the folder that replace a built-in model (those that differ
 // from it), sorted.

@@ -1,4 +1,10 @@
-package document
+// Package export writes the documents of a draft into a folder: one file per document
+// and format, the APD sheet's CSV, and the dossier @ctes of the télétransmission in a
+// sub-folder. It is the file-system side of package document, which builds the documents
+// in memory (wizard does no I/O): each file is written whole or not at all, a folder that
+// holds another draft's documents is never written into, and every error is in French and
+// names the folder or file concerned.
+package export
 
 import (
 	"bytes"
@@ -13,8 +19,31 @@ import (
 	"syscall"
 
 	"aect/wizard"
+	"aect/wizard/document"
 	"aect/wizard/document/render"
 )
+
+// Actes is the format of the dossier for the télétransmission (document.BuildActes): not
+// one file per document but a folder of its own, ActesFolder.
+const Actes render.Format = "actes"
+
+// ActesFolder is the folder of the dossier @ctes, inside the draft's export folder.
+const ActesFolder = "actes"
+
+// ParseFormat reads a format name as render.ParseFormat does, and "actes" (or "@ctes")
+// for the dossier of the télétransmission. An unknown name gives a French error listing
+// the accepted ones.
+func ParseFormat(s string) (render.Format, error) {
+	switch strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), ".") {
+	case "actes", "@ctes":
+		return Actes, nil
+	}
+	f, err := render.ParseFormat(s)
+	if err != nil {
+		return "", wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md, txt ou actes", s)
+	}
+	return f, nil
+}
 
 // maxSlug bounds the length of a folder name.
 const maxSlug = 60
@@ -97,20 +126,19 @@ const markerName = ".aect-brouillon"
 // markerHeader starts the marker file.
 const markerHeader = "aect-brouillon/1\n"
 
-// Export writes every document of the plan (see Kinds) in each format into
+// Draft writes every document of the draft's plan (see document.Kinds) in each format into
 // dir/<FolderName>/, creating the folder (0755), and returns the paths written, in the
 // order of Kinds then formats; the APD declaration sheet is followed by its lines for a
 // spreadsheet, declaration-apd.csv, whatever the formats. No formats means all of them
-// (AllFormats). The format Actes adds the dossier of the télétransmission (BuildActes) in
+// (render.AllFormats). The format Actes adds the dossier of the télétransmission (document.BuildActes) in
 // the sub-folder ActesFolder, after the documents; a plan that cannot have one is refused
 // with an *ActesError before anything is written, and a dossier made again replaces the
 // PDFs of the earlier one (their names hold the act's number). Each file is written to a
 // temporary file then renamed, so that an interrupted export never leaves half a file.
 // A folder that holds another draft's documents (its marker names another key), or files
 // of the same names that aect did not write there, is refused before anything is written.
-// It is the only function of the package that touches the file system, with WriteFile;
-// its errors are in French and name the folder or file concerned.
-func Export(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, opt Options) ([]string, error) {
+// Its errors are in French and name the folder or file concerned.
+func Draft(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, opt document.Options) ([]string, error) {
 	if len(formats) == 0 {
 		formats = render.AllFormats
 	}
@@ -127,10 +155,10 @@ func Export(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, o
 			chosen = append(chosen, f)
 		}
 	}
-	var dossier []File
+	var dossier []document.File
 	if actes {
 		var err error
-		if _, dossier, err = BuildActes(p, opt); err != nil {
+		if _, dossier, err = document.BuildActes(p, opt); err != nil {
 			return nil, err
 		}
 	}
@@ -144,15 +172,15 @@ func Export(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, o
 	}
 	folder := filepath.Join(dir, FolderName(ref.Number, title))
 	var names []string
-	for _, k := range Kinds(p) {
+	for _, k := range document.Kinds(p) {
 		if len(chosen) == 0 {
 			break
 		}
 		for _, f := range chosen {
-			names = append(names, FileName(k, f))
+			names = append(names, document.FileName(k, f))
 		}
-		if k == DeclarationAPD {
-			names = append(names, APDCSVName)
+		if k == document.DeclarationAPD {
+			names = append(names, document.APDCSVName)
 		}
 	}
 	if err := claimFolder(folder, key, names); err != nil {
@@ -167,28 +195,28 @@ func Export(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, o
 	}
 	var written []string
 	var buf bytes.Buffer
-	for _, k := range Kinds(p) {
+	for _, k := range document.Kinds(p) {
 		if len(chosen) == 0 {
 			break
 		}
-		d := Build(p, k, opt)
+		d := document.Build(p, k, opt)
 		for _, f := range chosen {
 			buf.Reset()
 			if err := render.Render(&buf, d, f); err != nil {
-				return written, &exportError{fmt.Sprintf("impossible de préparer le document « %s »", FileName(k, f)), err}
+				return written, &exportError{fmt.Sprintf("impossible de préparer le document « %s »", document.FileName(k, f)), err}
 			}
-			path := filepath.Join(folder, FileName(k, f))
+			path := filepath.Join(folder, document.FileName(k, f))
 			if err := writeAtomic(path, buf.Bytes()); err != nil {
 				return written, err
 			}
 			written = append(written, path)
 		}
-		if k == DeclarationAPD {
+		if k == document.DeclarationAPD {
 			buf.Reset()
-			if err := WriteAPDCSV(&buf, p); err != nil {
-				return written, &exportError{fmt.Sprintf("impossible de préparer le fichier « %s »", APDCSVName), err}
+			if err := document.WriteAPDCSV(&buf, p); err != nil {
+				return written, &exportError{fmt.Sprintf("impossible de préparer le fichier « %s »", document.APDCSVName), err}
 			}
-			path := filepath.Join(folder, APDCSVName)
+			path := filepath.Join(folder, document.APDCSVName)
 			if err := writeAtomic(path, buf.Bytes()); err != nil {
 				return written, err
 			}
@@ -211,7 +239,7 @@ func Export(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, o
 }
 
 // fileNames lists the names of files.
-func fileNames(files []File) []string {
+func fileNames(files []document.File) []string {
 	out := make([]string, len(files))
 	for i, f := range files {
 		out[i] = f.Name
@@ -225,7 +253,7 @@ var stalePiece = regexp.MustCompile(`^[0-9]{2}_[A-Z]{2}-[0-9A-Z]{3}-[0-9]{9}-[0-
 // removeStalePieces removes, from this draft's dossier @ctes, the PDFs of an earlier
 // dossier that the new one did not write (another number or date in their names), so
 // that only the current pieces can be transmitted.
-func removeStalePieces(sub string, dossier []File) error {
+func removeStalePieces(sub string, dossier []document.File) error {
 	entries, err := os.ReadDir(sub)
 	if err != nil {
 		return folderError(sub, err)
