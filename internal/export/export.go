@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 
 	"aect/wizard"
@@ -133,8 +134,10 @@ const markerHeader = "aect-brouillon/1\n"
 // (render.AllFormats). The format Actes adds the dossier of the télétransmission (document.BuildActes) in
 // the sub-folder ActesFolder, after the documents; a plan that cannot have one is refused
 // with an *ActesError before anything is written, and a dossier made again replaces the
-// PDFs of the earlier one (their names hold the act's number). Each file is written to a
-// temporary file then renamed, so that an interrupted export never leaves half a file.
+// PDFs of the earlier one (their names hold the act's number). Every file is made in
+// memory first, the documents in parallel, so that a document that cannot be made stops
+// the export before anything is written; then each is written, in order, to a temporary
+// file and renamed, so that an interrupted export never leaves half a file.
 // A folder that holds another draft's documents (its marker names another key), or files
 // of the same names that aect did not write there, is refused before anything is written.
 // Its errors are in French and name the folder or file concerned.
@@ -155,10 +158,26 @@ func Draft(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, op
 			chosen = append(chosen, f)
 		}
 	}
+	var kinds []document.Kind
+	if len(chosen) > 0 {
+		kinds = document.Kinds(p)
+	}
+	// Every file is made in memory before any is written, so that a document that cannot
+	// be made stops the export with nothing written; the documents are made at once, as
+	// each one's layout (the PDF's above all) is independent of the others'.
 	var dossier []document.File
+	docs := make([][]document.File, len(kinds))
+	errs := make([]error, 1+len(kinds))
+	var wg sync.WaitGroup
 	if actes {
-		var err error
-		if _, dossier, err = document.BuildActes(p, opt); err != nil {
+		wg.Go(func() { _, dossier, errs[0] = document.BuildActes(p, opt) })
+	}
+	for i, k := range kinds {
+		wg.Go(func() { docs[i], errs[1+i] = documentFiles(p, k, chosen, opt) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -172,16 +191,8 @@ func Draft(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, op
 	}
 	folder := filepath.Join(dir, FolderName(ref.Number, title))
 	var names []string
-	for _, k := range document.Kinds(p) {
-		if len(chosen) == 0 {
-			break
-		}
-		for _, f := range chosen {
-			names = append(names, document.FileName(k, f))
-		}
-		if k == document.DeclarationAPD {
-			names = append(names, document.APDCSVName)
-		}
+	for _, files := range docs {
+		names = append(names, fileNames(files)...)
 	}
 	if err := claimFolder(folder, key, names); err != nil {
 		return nil, err
@@ -194,48 +205,52 @@ func Draft(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, op
 		}
 	}
 	var written []string
-	var buf bytes.Buffer
-	for _, k := range document.Kinds(p) {
-		if len(chosen) == 0 {
-			break
-		}
-		d := document.Build(p, k, opt)
-		for _, f := range chosen {
-			buf.Reset()
-			if err := render.Render(&buf, d, f); err != nil {
-				return written, &exportError{fmt.Sprintf("impossible de préparer le document « %s »", document.FileName(k, f)), err}
-			}
-			path := filepath.Join(folder, document.FileName(k, f))
-			if err := writeAtomic(path, buf.Bytes()); err != nil {
-				return written, err
+	write := func(folder string, files []document.File) error {
+		for _, f := range files {
+			path := filepath.Join(folder, f.Name)
+			if err := writeAtomic(path, f.Data); err != nil {
+				return err
 			}
 			written = append(written, path)
 		}
-		if k == document.DeclarationAPD {
-			buf.Reset()
-			if err := document.WriteAPDCSV(&buf, p); err != nil {
-				return written, &exportError{fmt.Sprintf("impossible de préparer le fichier « %s »", document.APDCSVName), err}
-			}
-			path := filepath.Join(folder, document.APDCSVName)
-			if err := writeAtomic(path, buf.Bytes()); err != nil {
-				return written, err
-			}
-			written = append(written, path)
-		}
+		return nil
 	}
-	for _, f := range dossier {
-		path := filepath.Join(sub, f.Name)
-		if err := writeAtomic(path, f.Data); err != nil {
+	for _, files := range docs {
+		if err := write(folder, files); err != nil {
 			return written, err
 		}
-		written = append(written, path)
 	}
 	if actes {
+		if err := write(sub, dossier); err != nil {
+			return written, err
+		}
 		if err := removeStalePieces(sub, dossier); err != nil {
 			return written, err
 		}
 	}
 	return written, nil
+}
+
+// documentFiles makes the files of one document: the document in each format, and after
+// the APD declaration sheet its lines for a spreadsheet.
+func documentFiles(p *wizard.Plan, k document.Kind, formats []render.Format, opt document.Options) ([]document.File, error) {
+	d := document.Build(p, k, opt)
+	var files []document.File
+	for _, f := range formats {
+		var buf bytes.Buffer
+		if err := render.Render(&buf, d, f); err != nil {
+			return nil, &exportError{fmt.Sprintf("impossible de préparer le document « %s »", document.FileName(k, f)), err}
+		}
+		files = append(files, document.File{Name: document.FileName(k, f), Data: buf.Bytes()})
+	}
+	if k == document.DeclarationAPD {
+		var buf bytes.Buffer
+		if err := document.WriteAPDCSV(&buf, p); err != nil {
+			return nil, &exportError{fmt.Sprintf("impossible de préparer le fichier « %s »", document.APDCSVName), err}
+		}
+		files = append(files, document.File{Name: document.APDCSVName, Data: buf.Bytes()})
+	}
+	return files, nil
 }
 
 // fileNames lists the names of files.

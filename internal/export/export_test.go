@@ -263,3 +263,28 @@ func TestDraftActes(t *testing.T) {
 		t.Fatal("another draft wrote into the dossier")
 	}
 }
+
+// BenchmarkDraftPDF exports every document of sample 02 as PDF into a folder: what « aect
+// export N --format pdf » costs, dominated by the PDF layout (see document's
+// BenchmarkPDFAll) and the writes.
+func BenchmarkDraftPDF(b *testing.B) { benchDraft(b, render.PDF) }
+
+// BenchmarkDraftActes exports the dossier @ctes of sample 02: the PDFs of the délibération
+// and of its annexes, and the data of the act.
+func BenchmarkDraftActes(b *testing.B) { benchDraft(b, Actes) }
+
+// benchDraft exports sample 02, made ready for a dossier @ctes, in one format.
+func benchDraft(b *testing.B, f render.Format) {
+	s, _ := samples.Get("02-convention-eau-senegal")
+	p, err := wizard.Decode(s.Data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p.Authority.SIREN, p.Session.ActNumber = "241800507", "2027_045"
+	dir := b.TempDir()
+	for b.Loop() {
+		if _, err := Draft(p, dir, DraftRef{Number: 2}, []render.Format{f}, document.Options{Today: actesDay}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"aect/wizard"
@@ -112,12 +113,24 @@ func BuildActes(p *wizard.Plan, opt Options) (*Acte, []File, error) {
 	var files []File
 	var todo []docPlaceholders
 	kinds := append([]Kind{Deliberation}, actesAnnexes(p)...)
+	// The PDFs are laid out at once: each takes tens of milliseconds, and none depends on
+	// another.
+	docs := make([]*render.Doc, len(kinds))
+	pdfs := make([]bytes.Buffer, len(kinds))
+	errs := make([]error, len(kinds))
+	var wg sync.WaitGroup
 	for i, k := range kinds {
-		d := Build(p, k, opt)
-		var buf bytes.Buffer
-		if err := render.Render(&buf, d, render.PDF); err != nil {
-			return nil, nil, fmt.Errorf("impossible de préparer le PDF « %s » : %w", k.Title(), err)
+		wg.Go(func() {
+			docs[i] = Build(p, k, opt)
+			errs[i] = render.Render(&pdfs[i], docs[i], render.PDF)
+		})
+	}
+	wg.Wait()
+	for i, k := range kinds {
+		if errs[i] != nil {
+			return nil, nil, fmt.Errorf("impossible de préparer le PDF « %s » : %w", k.Title(), errs[i])
 		}
+		d := docs[i]
 		piece := ActePiece{Typologie: string(p.Session.AnnexTypology()), Role: "annexe", Titre: f.pieceTitle(k)}
 		if i == 0 {
 			piece.Typologie, piece.Role = string(wizard.TypologyDeliberation), "acte"
@@ -130,7 +143,7 @@ func BuildActes(p *wizard.Plan, opt Options) (*Acte, []File, error) {
 				a.ACompleter = append(a.ACompleter, piece.Titre+" : "+plainSpaces(t))
 			}
 		}
-		files = append(files, File{Name: piece.Fichier, Data: buf.Bytes()})
+		files = append(files, File{Name: piece.Fichier, Data: pdfs[i].Bytes()})
 	}
 	if a.ACompleter == nil {
 		a.ACompleter = []string{}

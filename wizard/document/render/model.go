@@ -185,7 +185,8 @@ type Span struct {
 type Inline []Span
 
 // Append adds spans at the end of the line: an empty span is dropped, and a span of the
-// style of the last one is merged into it.
+// style of the last one is merged into it. Like append, it may change in's array: give
+// it a line of one's own.
 func (in Inline) Append(spans ...Span) Inline {
 	for _, s := range spans {
 		if s.Text == "" {
