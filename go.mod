@@ -16,6 +16,7 @@ require (
 	github.com/charmbracelet/x/term v0.2.1
 	github.com/go-fonts/liberation v0.3.3
 	github.com/muesli/termenv v0.16.0
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	golang.org/x/crypto v0.36.0
 	golang.org/x/text v0.28.0
 	golang.org/x/time v0.11.0

@@ -59,8 +59,16 @@ keys Enter
 wait_for "1/10 Collectivité"
 
 echo "== section Collectivité"
+wait_for "Votre collectivité"
+typed "st cyprien 24"                        # the directory, loaded on first use
+wait_for "Saint-Cyprien (24, Dordogne)"
+keys Tab                                     # passed: the commune is fictional
+wait_for "Titre du projet"
+keys Enter                                   # titre, donné à la création
 keys Enter                                   # type : commune
 typed "Commune d'Évry-Test"; keys Enter      # nom
+typed "241 800 507"; keys Enter              # SIREN
+keys Enter                                   # SIRET (facultatif)
 typed "isere"; keys Enter                    # département : 38 – Isère
 typed "2400"; keys Enter                     # population
 typed "Marie Durand"; keys Enter             # exécutif
@@ -95,6 +103,7 @@ wait_for "3/10 Domaine"                          # reopens where the user was
 keys C-t; wait_for "Sommaire"; keys 2
 wait_for "Réponse actuelle : Gemeinde Lindenbach"
 keys C-t; wait_for "Sommaire"; keys 1
+wait_for "Votre collectivité"; keys Tab
 wait_for "Réponse actuelle : Jumelage Évry – Lindenbach"
 
 echo "== réponses enregistrées"
@@ -104,6 +113,7 @@ for want in \
 	"\"name\": \"Commune d'Évry-Test\"" \
 	'"departement": "38"' \
 	'"population": 2400' \
+	'"siren": "241800507"' \
 	'"executive_name": "Marie Durand"' \
 	'"annual_resources": 850000' \
 	'"name": "Gemeinde Lindenbach"' \

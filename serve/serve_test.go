@@ -125,9 +125,13 @@ func TestParticipantsSeeOnlyTheirDrafts(t *testing.T) {
 	tr.seen("Projet d'Alice")
 	// Alice opens her draft and answers: the dashboard follows.
 	a.send("\r")
-	a.waitFor("q. 2/8")
+	a.waitFor("q. 1/10")
+	a.send("\r") // « Votre collectivité »: not in the directory
+	a.waitFor("q. 2/10")
+	a.send("\r") // the title, given at creation
+	a.waitFor("q. 3/10")
 	a.send("\x1b[B\x1b[B\r") // communauté d'agglomération
-	a.waitFor("q. 3/8")
+	a.waitFor("q. 4/10")
 	var percent int
 	ts.waitUntil("alice's answer saved", func() bool {
 		l, _ := ts.store.ForOwner("alice").List("")
@@ -151,17 +155,23 @@ func TestDisconnectKeepsAnswers(t *testing.T) {
 	a.send("n")
 	a.waitFor("Nouveau projet")
 	a.send("Jumelage de Saint-Cyprien", "\r")
-	a.waitFor("q. 2/8")
+	a.waitFor("q. 1/10")
+	a.send("\r") // « Votre collectivité »: typed by hand
+	a.waitFor("q. 2/10")
+	a.send("\r") // the title, given at creation
+	a.waitFor("q. 3/10")
 	a.send("\r") // commune
-	a.waitFor("q. 3/8")
+	a.waitFor("q. 4/10")
 	a.send("Saint-Cyprien\r")
-	a.waitFor("q. 4/8")
+	a.waitFor("q. 5/10")
+	a.send("\r") // no SIREN
+	a.waitFor("q. 6/10")
 	a.send("dordogne")
 	a.waitFor("24 – Dordogne")
 	a.send("\r")
-	a.waitFor("q. 5/8")
+	a.waitFor("q. 7/10")
 	a.send("1200\r")
-	a.waitFor("q. 6/8")
+	a.waitFor("q. 8/10")
 	a.send("Marie Dupont")
 	a.waitFor("Marie Dupont")
 	c.Close() // the laptop's lid closes
@@ -205,9 +215,13 @@ func TestShutdownSavesAndSaysGoodbye(t *testing.T) {
 	a := openTerminal(t, ts.mustDial("alice", testCode), nil, "")
 	a.waitFor("Projet d'Alice")
 	a.send("\r")
-	a.waitFor("q. 2/8")
+	a.waitFor("q. 1/10")
+	a.send("\r") // « Votre collectivité »: typed by hand
+	a.waitFor("q. 2/10")
+	a.send("\r") // the title
+	a.waitFor("q. 3/10")
 	a.send("\r") // a commune
-	a.waitFor("q. 3/8")
+	a.waitFor("q. 4/10")
 	a.send("Belmont")
 	a.waitFor("Belmont")
 	tr := openTerminal(t, ts.mustDial(TrainerUser, testTrainerCode), nil, "")
@@ -280,9 +294,10 @@ func TestColoursPerSession(t *testing.T) {
 	if c, _ := colours(colour.raw()); !c {
 		t.Error("a colour terminal without NO_COLOR got no colour")
 	}
-	// The high-contrast cursor line: black on bright white.
-	if !regexp.MustCompile(`\x1b\[[0-9;]*107[;m]`).MatchString(contrast.raw()) {
-		t.Errorf("AECT_CONTRASTE session without its black-on-white cursor: %q", contrast.raw())
+	// The high-contrast theme sets no colour (readable on light and dark terminals): the
+	// cursor line is in bold reverse video.
+	if c, _ := colours(contrast.raw()); c || !strings.Contains(contrast.raw(), "\x1b[1;7m") {
+		t.Errorf("AECT_CONTRASTE session: colour %v, or no bold reverse-video cursor: %q", c, contrast.raw())
 	}
 }
 

@@ -145,3 +145,31 @@ func (s *Store) RestoreRevision(draftID, revisionID int64) (Draft, error) {
 	})
 	return d, err
 }
+
+// RevisionPlans returns the plan of every saved state of draft id, by revision ID, to
+// compare one state with the previous one (the history says what changed). A revision
+// whose plan no longer decodes is left out.
+func (s *Store) RevisionPlans(id int64) (map[int64]*wizard.Plan, error) {
+	out, err := s.revisionPlans(id)
+	return out, s.wrap(fmt.Sprintf("lire l'historique du brouillon n° %d", id), err)
+}
+
+func (s *Store) revisionPlans(id int64) (map[int64]*wizard.Plan, error) {
+	rows, err := s.db.Query("SELECT id, plan FROM revisions WHERE draft_id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]*wizard.Plan{}
+	for rows.Next() {
+		var rid int64
+		var plan string
+		if err := rows.Scan(&rid, &plan); err != nil {
+			return nil, err
+		}
+		if p, err := wizard.Decode([]byte(plan)); err == nil {
+			out[rid] = p
+		}
+	}
+	return out, rows.Err()
+}

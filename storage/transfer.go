@@ -32,10 +32,18 @@ type ImportResult struct {
 // identical plan (same content hash) was imported before or exists already, a new draft is
 // still created, titled "… (copie)", and the existing one's id is reported in SameAs, so
 // that the interface can say "déjà présent : copie créée".
-func (s *Store) Import(data []byte) (ImportResult, error) {
+func (s *Store) Import(data []byte) (ImportResult, error) { return s.ImportWith(data, nil) }
+
+// ImportWith is Import, the plan passed to prepare (when not nil) once decoded and
+// before it is stored and compared: the command line fills there the answers the
+// directory of collectivités gives.
+func (s *Store) ImportWith(data []byte, prepare func(*wizard.Plan)) (ImportResult, error) {
 	p, err := wizard.Decode(data)
 	if err != nil {
 		return ImportResult{}, err
+	}
+	if prepare != nil {
+		prepare(p)
 	}
 	rec, err := canonical(p)
 	if err != nil {

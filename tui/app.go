@@ -5,6 +5,7 @@ import (
 	"log"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
+	"aect/wizard"
 	"aect/wizard/safetext"
 )
 
@@ -35,8 +37,15 @@ type common struct {
 	formKeys *huh.KeyMap
 	// draftID returns the number of the draft open in the assistant, or 0.
 	draftID func() int64
-	width   int
-	height  int
+	// dirs loads the directory of collectivités once, on first use (see directory).
+	dirs func() dirSource
+	// dirLoaded is set once the directory is loaded (or failed to load).
+	dirLoaded *atomic.Bool
+	// exportDir is the folder of the last export that succeeded, offered by the next
+	// export dialog of the session (the database's, since one session has one).
+	exportDir string
+	width     int
+	height    int
 }
 
 // screen is the contract of every screen: Init, an Update that returns the screen's
@@ -80,10 +89,17 @@ type App struct {
 	// stopping: ctrl+c or a signal asked to end, without asking anything.
 	stopping    bool
 	confirmQuit bool
+	// copying: a copy of the draft in conflict is being written before the program ends;
+	// copyTried: it was tried once. exitNote says on exit what became of the answers when
+	// it is not simply « enregistrées » (see Run).
+	copying   bool
+	copyTried bool
+	exitNote  string
 }
 
 func newApp(store Store, opt Options, styles *Styles) *App {
-	c := &common{opt: opt, store: store, styles: styles, keys: NewKeyMap(), log: opt.Log, saver: newSaver(store)}
+	c := &common{opt: opt, store: store, styles: styles, keys: NewKeyMap(), log: opt.Log, saver: newSaver(store), dirLoaded: &atomic.Bool{}}
+	c.dirs = newDirLoader(opt, c.dirLoaded)
 	if opt.Remote {
 		// The files would land on this machine, not the participant's.
 		for _, k := range []*key.Binding{&c.keys.Export, &c.keys.ExportDocs, &c.keys.Print} {
@@ -153,6 +169,20 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, a.maybeQuit())
 		return a, tea.Batch(cmds...)
 
+	case draftCopiedMsg:
+		// To the assistant even under the drafts list: the copy may be the one made
+		// before the program ends (maybeQuit).
+		var cmds []tea.Cmd
+		if a.asst != nil {
+			c, _ := a.asst.Update(msg)
+			cmds = append(cmds, c)
+		}
+		if a.copying {
+			a.copying = false
+			a.exitNote = copyNote(msg)
+		}
+		return a, tea.Batch(append(cmds, a.maybeQuit())...)
+
 	case draftOpenedMsg:
 		a.c.saver.setVersion(msg.draft.ID, msg.draft.Version)
 		a.asst = newAssistant(a.c, msg.draft)
@@ -181,21 +211,30 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 // doneWriting reports whether the interface has decided to quit and has no write left:
 // a quit then loses nothing.
 func (a *App) doneWriting() bool {
-	return (a.quitting || a.interrupted) && !a.c.saver.pending()
+	return (a.quitting || a.interrupted) && !a.c.saver.pending() && !a.copying
 }
 
-// maybeQuit quits when asked to and every write is done.
+// maybeQuit quits when asked to and every write is done. Ending without asking (ctrl+c,
+// a signal) while the draft is in conflict with another window first saves the answers
+// as a copy: they would be lost otherwise.
 func (a *App) maybeQuit() tea.Cmd {
 	if !a.quitting && !a.interrupted {
 		return nil
 	}
-	if a.c.saver.pending() {
+	if a.c.saver.pending() || a.copying {
 		return nil
+	}
+	if a.stopping && !a.copyTried && a.asst != nil && a.c.saver.conflict(a.asst.id) {
+		a.copyTried, a.copying = true, true
+		return a.asst.saveCopy()
 	}
 	if a.c.saver.failed() && !a.stopping && !a.confirmQuit {
 		a.quitting = false
 		a.confirmQuit = true
 		return nil
+	}
+	if err := a.c.saver.firstError(); err != nil && a.exitNote == "" {
+		a.exitNote = "Des réponses n'ont pas pu être enregistrées : " + err.Error() + "."
 	}
 	if a.interrupted {
 		return tea.Interrupt
@@ -225,10 +264,24 @@ func (a *App) stop(interrupt bool) tea.Cmd {
 	return tea.Sequence(flush, a.maybeQuit())
 }
 
+// copyNote says on exit where the answers of a draft in conflict went.
+func copyNote(m draftCopiedMsg) string {
+	if m.err != nil {
+		return "Ce brouillon avait été modifié dans une autre fenêtre et la copie de vos réponses a échoué (" +
+			m.err.Error() + ") : les dernières réponses données n'ont pas été enregistrées."
+	}
+	return fmt.Sprintf("Ce brouillon avait été modifié dans une autre fenêtre : vos réponses sont enregistrées dans une copie, le brouillon n° %d « %s ».",
+		m.draft.ID, quoted(m.draft.Title))
+}
+
 func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	k := a.c.keys
 	if key.Matches(msg, k.Interrupt) {
 		return a.stop(true)
+	}
+	if a.tooSmall() && !a.quitting && !a.interrupted && key.Matches(msg, k.Quit) {
+		// Nothing on screen takes text: q quits, the answers saved first.
+		return a.stop(false)
 	}
 	if a.tooSmall() || a.quitting || a.interrupted {
 		return nil
@@ -245,7 +298,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	if key.Matches(msg, k.Glossary) {
-		if _, open := a.over.(*glossaryScreen); !open {
+		if _, open := a.over.(*glossaryScreen); open {
+			a.over = nil // the key that opens it closes it
+		} else {
 			a.openOverlay(newGlossary(a.c))
 		}
 		return nil
@@ -301,9 +356,9 @@ func (a *App) View() string {
 		return ""
 	}
 	if a.tooSmall() {
-		msg := fmt.Sprintf("Fenêtre trop petite : agrandissez-la à au moins %d × %d (actuellement %d × %d).",
-			minWidth, minHeight, a.winW, a.winH)
-		return lipgloss.NewStyle().Width(a.winW).Render(wrapText(msg, max(a.winW-1, 10)))
+		msg := fmt.Sprintf("Fenêtre trop petite : agrandissez-la à au moins %d × %d (actuellement %d × %d).\n\n"+
+			"q ou ctrl+c : quitter (vos réponses sont enregistrées).", minWidth, minHeight, a.winW, a.winH)
+		return lipgloss.NewStyle().Width(a.winW).Render(wrapText(wizard.Typography(msg), max(a.winW-1, 10)))
 	}
 	var body string
 	var keys help.KeyMap = a.active
@@ -425,7 +480,7 @@ func (s staticKeys) FullHelp() [][]key.Binding { return [][]key.Binding{s.k} }
 // dialog cleans the values it puts in it.
 func dialogBox(c *common, title, text string) string {
 	w := min(c.width-4, 76)
-	content := c.styles.Title.Render(safetext.Line(title)) + "\n\n" + wrapText(text, w-4)
+	content := c.styles.Title.Render(safetext.Line(title)) + "\n\n" + wrapText(wizard.Typography(text), w-4)
 	box := c.styles.Dialog.Width(w).Render(content)
 	return "\n" + lipgloss.PlaceHorizontal(c.width, lipgloss.Center, box)
 }

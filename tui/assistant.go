@@ -577,7 +577,7 @@ var sectionHelp = [wizard.NumSections]string{
 	"La forme de l'action ; elle décide des documents à préparer.",
 	"Le mode de mise en œuvre ; la collectivité reste maître d'ouvrage.",
 	"Les dates et la liste des actions, avec leur année et leur coût.",
-	"Les sources de financement, année par année ; le plan doit être équilibré.",
+	"Les sources de financement, une ligne par source et par année (un financement versé sur trois ans : trois lignes) ; le plan doit être équilibré.",
 	"La séance du conseil qui vote la délibération ; tout peut rester vide avant la séance.",
 	"Toutes les réponses, section par section, et les constats de la vérification juridique.",
 	"L'aperçu des documents et leur export en fichiers.",
@@ -683,6 +683,9 @@ func fieldKeys(c *common, q *wizard.Question) []key.Binding {
 	k := c.keys
 	nb := func(keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
+	if q.Directory {
+		return []key.Binding{nb("lettres", "chercher"), nb("↑/↓", "parcourir"), nb("entrée", "choisir"), nb("tab", "passer"), k.PrevField}
 	}
 	switch q.Kind {
 	case wizard.KindChoice:

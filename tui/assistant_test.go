@@ -11,6 +11,7 @@ import (
 
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 )
 
 // openPlan stores p in a fake store and opens it in the assistant.
@@ -108,8 +109,12 @@ func TestGoingBackFromAnEmptyFirstFieldOfASection(t *testing.T) {
 		t.Fatalf("maj+tab from the first question: section %v, focused %q", h.asst().sec, h.focused())
 	}
 	// From the very first question nothing happens, and nothing breaks.
-	h.goTo(wizard.SecAuthority, "title")
+	h.goTo(wizard.SecAuthority, "authority.insee")
 	h.key("shift+tab")
+	if h.focused() != "authority.insee" {
+		t.Fatalf("focused %q", h.focused())
+	}
+	h.key("tab") // « Votre collectivité » passed
 	if h.focused() != "title" {
 		t.Fatalf("focused %q", h.focused())
 	}
@@ -125,6 +130,7 @@ func TestEveryAnswerIsSavedWhenTheFieldIsLeft(t *testing.T) {
 	h.goTo(wizard.SecAuthority, "authority.name")
 	h.typeText("Communauté de communes du Val d'Arnon")
 	h.key("enter")
+	h.key("enter") // no SIREN
 	h.settle()
 	if got := s.plan(id).Authority.Name; got != "Communauté de communes du Val d'Arnon" {
 		t.Fatalf("stored name %q", got)
@@ -411,7 +417,7 @@ func TestChangingTheAuthorityTypeMarksTheExecutive(t *testing.T) {
 	// The documents: no « Maire » at the head of the communauté de communes.
 	h.goTo(wizard.SecDocuments, "")
 	var preview strings.Builder
-	if err := document.Render(&preview, document.Build(h.asst().plan, h.asst().docs.kinds[0], document.Options{}), document.Text); err != nil {
+	if err := render.Render(&preview, document.Build(h.asst().plan, h.asst().docs.kinds[0], document.Options{}), render.Text); err != nil {
 		t.Fatal(err)
 	}
 	v := strings.Join(strings.Fields(preview.String()), " ")
@@ -504,10 +510,25 @@ func TestFundingListShowsLiveTotals(t *testing.T) {
 	h, _, _ := openPlan(t, samplePlan(t, "05-plan-desequilibre"))
 	h.goTo(wizard.SecFunding, "")
 	v := h.view()
-	for _, want := range []string{"Plan de financement", "il manque 5 000,00", "Financement 1 :"} {
+	for _, want := range []string{"Plan de financement", "il manque 5 000,00", "Financement 1 :",
+		"Une ligne par source et par année (sur trois ans : trois lignes)."} {
 		if !strings.Contains(v, want) {
 			t.Errorf("funding lacks %q:\n%s", want, v)
 		}
+	}
+}
+
+// TestHelpSaysWhereAComiteDeJumelageFitsAndHowFundingSplits: the two questions a
+// secretary asked about during the walk-through have their answer in the help.
+func TestHelpSaysWhereAComiteDeJumelageFitsAndHowFundingSplits(t *testing.T) {
+	h, _, _ := openPlan(t, samplePlan(t, "01-jumelage-allemagne"))
+	h.goTo(wizard.SecImplementation, "implementation.mode")
+	if v := h.flat(); !strings.Contains(v, "Un comité de jumelage : « Par délégation » quand la commune lui confie") {
+		t.Fatalf("mode help:\n%s", h.view())
+	}
+	h.goTo(wizard.SecFunding, "funding[0].year")
+	if v := h.flat(); !strings.Contains(v, "Une ligne par source et par année : un financement versé sur trois ans s'inscrit en trois lignes") {
+		t.Fatalf("year help:\n%s", h.view())
 	}
 }
 
@@ -561,6 +582,7 @@ func TestSaveConflictOffersReloadOrCopy(t *testing.T) {
 		t.Fatalf("copy %+v", cp)
 	}
 	// Further answers go to the copy.
+	h.key("enter") // no SIREN
 	h.typeText("38")
 	h.key("enter")
 	h.settle()
@@ -580,6 +602,40 @@ func TestSaveConflictOffersReloadOrCopy(t *testing.T) {
 	h.waitFor("the reload", func() bool { return h.asst().dialog == nil && h.asst().plan.Authority.Population == 0 })
 	if !strings.Contains(h.view(), "Collectivité") {
 		t.Fatal(h.view())
+	}
+}
+
+// TestCtrlCInAConflictSavesTheAnswersAsACopy: ctrl+c while the draft is in conflict with
+// another window, the dialog shown or the conflict found by the last save, keeps the
+// answers in a copy before ending, and says so on exit.
+func TestCtrlCInAConflictSavesTheAnswersAsACopy(t *testing.T) {
+	for _, dialogShown := range []bool{true, false} {
+		t.Run(fmt.Sprint("dialog shown ", dialogShown), func(t *testing.T) {
+			h, s, id := openPlan(t, &wizard.Plan{})
+			h.goTo(wizard.SecAuthority, "authority.name")
+			s.mu.Lock()
+			s.drafts[id].Version++ // another window saved
+			s.drafts[id].Plan.Authority.Name = "Nom venu d'ailleurs"
+			s.mu.Unlock()
+			h.typeText("Belmont")
+			if dialogShown {
+				h.key("enter")
+				h.contains("modifié dans une autre fenêtre")
+			}
+			h.key("ctrl+c")
+			h.waitFor("the interruption", func() bool { return h.intr })
+			if got := s.plan(id).Authority.Name; got != "Nom venu d'ailleurs" {
+				t.Fatalf("the other window's draft changed: %q", got)
+			}
+			cp := s.plan(id + 1)
+			if cp.Authority.Name != "Belmont" || cp.Title != "Projet de test (copie)" {
+				t.Fatalf("copy %+v", cp)
+			}
+			want := "vos réponses sont enregistrées dans une copie, le brouillon n° 2 « Projet de test (copie) »."
+			if note := h.app().exitNote; !strings.Contains(note, want) {
+				t.Fatalf("exit note %q", note)
+			}
+		})
 	}
 }
 
@@ -642,7 +698,14 @@ func TestGlossaryAndHelpFromATextField(t *testing.T) {
 	if !strings.Contains(v, "Fonds d'action extérieure") || strings.Contains(v, "Jumelage\n") {
 		t.Fatalf("glossary filter:\n%s", v)
 	}
-	h.key("esc", "esc")
+	h.key("esc") // closes the glossary, its search too
+	if h.app().over != nil || h.app().active != h.asst() {
+		t.Fatalf("échap should close the glossary and only it:\n%s", h.view())
+	}
+	h.key("ctrl+g", "ctrl+g")
+	if h.app().over != nil {
+		t.Fatal("ctrl+g should close the glossary it opened")
+	}
 	h.key("f1")
 	h.contains("Question : Nom de la collectivité")
 	h.contains("tel qu'il figure en tête des délibérations")
@@ -663,11 +726,28 @@ func TestTooSmallWindowSaysSoAndRecovers(t *testing.T) {
 	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "Fenêtre trop petite : agrandissez-la à au moins 80 × 24 (actuellement 60 × 20).") {
 		t.Fatalf("small window:\n%s", v)
 	}
+	if v := h.flat(); !strings.Contains(v, "q ou ctrl+c : quitter (vos réponses sont enregistrées).") {
+		t.Fatalf("small window:\n%s", v)
+	}
 	h.typeText("x") // keys are ignored meanwhile
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	v := h.view()
-	if !strings.Contains(v, "Type de collectivité") || len(strings.Split(v, "\n")) != 30 {
+	if !strings.Contains(v, "Votre collectivité") || len(strings.Split(v, "\n")) != 30 {
 		t.Fatalf("after enlarging:\n%s", v)
+	}
+}
+
+// TestTooSmallWindowQuitsOnQ: q quits from the too-small screen, the answer being typed
+// saved first.
+func TestTooSmallWindowQuitsOnQ(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	h.typeText("Belmont")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	h.key("q")
+	h.waitFor("the quit", func() bool { return h.quit })
+	if got := s.plan(id).Authority.Name; got != "Belmont" {
+		t.Fatalf("name %q", got)
 	}
 }
 
@@ -680,10 +760,12 @@ func TestStatesAreReadableWithoutColour(t *testing.T) {
 		}
 	}
 	h.goTo(wizard.SecReview, "")
-	h.key("end")
+	// A tall window shows every section's state at once.
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 200})
+	views := h.view()
 	for _, want := range []string{"… en cours", "✓ complet", "○ vide"} {
-		if !strings.Contains(h.view(), want) {
-			t.Errorf("review lacks %q:\n%s", want, h.view())
+		if !strings.Contains(views, want) {
+			t.Errorf("review lacks %q:\n%s", want, views)
 		}
 	}
 }
@@ -723,9 +805,9 @@ func TestStatusLineFitsIn80ColumnsInEverySection(t *testing.T) {
 		}
 		check(sec, "", q)
 	}
-	check(wizard.SecActions, "actions[11].paid_to.kind", " · Action 12, q. 6/6")
+	check(wizard.SecActions, "actions[11].paid_to.kind", " · Action 12, q. 6/8")
 	check(wizard.SecFunding, "funding[11].label", " · Financement 12, q. 4/4")
-	check(wizard.SecSession, "session.budget_imputation", " · q. 11/11")
+	check(wizard.SecSession, "session.budget_imputation", " · q. 12/14")
 }
 
 // The help of the option under the cursor takes the room left under the field, whole
@@ -878,5 +960,54 @@ func TestKeepBudgetsOnlyForCompetencesUntickedThenTickedAgain(t *testing.T) {
 	keepBudgets(&a, old, budgets)
 	if a.Services[0].AnnualResources != 0 || budgets[wizard.ServiceAssainissement] != int64(wizard.Euros(100_000)) {
 		t.Fatalf("cleared budget came back: %v, kept %v", a.Services, budgets)
+	}
+}
+
+// flat is the screen with its line breaks, runs of spaces and the forms' left border
+// folded, to find a sentence the screen wraps.
+func (h *harness) flat() string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(h.view(), "┃", " ")), " ")
+}
+
+// TestEmptyFieldsShowAnExampleNotADefault: the grey text of an empty field is the
+// registry's example, said to be one, and entrée on it stores nothing.
+func TestEmptyFieldsShowAnExampleNotADefault(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.population")
+	h.contains("> ex. : 2400")
+	h.key("enter")
+	h.settle()
+	if got := s.plan(id).Authority.Population; got != 0 {
+		t.Fatalf("the example was stored: %d", got)
+	}
+	h.goTo(wizard.SecActions, "schedule.start")
+	h.contains("> ex. : 01/03/2027")
+}
+
+// TestAPasteLongerThanTheFieldSaysItWasCut: huh's inputs drop what goes beyond their
+// limit; the form says so, with the limit of the registry.
+func TestAPasteLongerThanTheFieldSaysItWasCut(t *testing.T) {
+	h, s, id := openPlan(t, &wizard.Plan{})
+	h.goTo(wizard.SecAuthority, "authority.name")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("é", 520)), Paste: true})
+	if v := h.flat(); !strings.Contains(v, "Texte coupé : cette réponse compte au plus 500 caractères ; les 20 derniers caractères collés n'ont pas été gardés.") {
+		t.Fatalf("no note:\n%s", h.view())
+	}
+	h.key("enter")
+	h.settle()
+	if got := s.plan(id).Authority.Name; got != strings.Repeat("é", 500) {
+		t.Fatalf("stored %d characters", len([]rune(got)))
+	}
+	// A paragraph: 4 000 characters.
+	h.goTo(wizard.SecDomain, "domain.objectives")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("x", 4001)), Paste: true})
+	if v := h.flat(); !strings.Contains(v, "au plus 4 000 caractères ; le dernier caractère collé n'a pas été gardé.") {
+		t.Fatalf("no note:\n%s", h.view())
+	}
+	// Within the limit, nothing is said.
+	h.goTo(wizard.SecPartner, "partner.name")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Lindenbach"), Paste: true})
+	if strings.Contains(h.view(), "coupé") {
+		t.Fatalf("note without a cut:\n%s", h.view())
 	}
 }

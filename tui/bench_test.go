@@ -97,3 +97,25 @@ func BenchmarkNextQuestion(b *testing.B) {
 	enter, back := tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyShiftTab}
 	keystrokes(b, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'x'}}, enter, back, tea.KeyMsg{Type: tea.KeyBackspace}, enter, back)
 }
+
+// BenchmarkKeystrokeDirectory: one key in « Votre collectivité », Update then View: the
+// letters of « saint cyprien » typed then erased, each one a search of the 36 000
+// communes and EPCI (the directory loaded beforehand, as the field's warm-up does).
+func BenchmarkKeystrokeDirectory(b *testing.B) {
+	s := newFakeStore()
+	d, err := s.Create("Jumelage", &wizard.Plan{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := benchApp(b, s)
+	benchOpen(b, a, s, d.ID, wizard.SecAuthority, "authority.insee")
+	a.c.directory()
+	var keys []tea.KeyMsg
+	for _, r := range "saint cyprien" {
+		keys = append(keys, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	for range "saint cyprien" {
+		keys = append(keys, tea.KeyMsg{Type: tea.KeyBackspace})
+	}
+	keystrokes(b, a, keys...)
+}

@@ -8,19 +8,26 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"aect/internal/export"
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 	"aect/wizard/safetext"
 )
 
 // today is the documents' date, from Options.Now.
 func (c *common) today() wizard.Date { return wizard.DateOf(c.opt.Now()) }
 
+// docOptions are the options of the documents: today's date and the models in use.
+func (c *common) docOptions() document.Options {
+	return document.Options{Today: c.today(), Models: c.opt.Models}
+}
+
 // exportDraftCmd writes the documents of draft id, in a tea.Cmd, into dir/<n°>-<title>/:
 // the stored plan, or p when given (the plan being edited, whose last answers may still
 // be on their way to the store).
 func exportDraftCmd(c *common, id int64, p *wizard.Plan, format, dir string) tea.Cmd {
-	store, today := c.store, c.today()
+	store, opt := c.store, c.docOptions()
 	return func() tea.Msg {
 		d, err := store.Get(id)
 		if err != nil {
@@ -29,11 +36,11 @@ func exportDraftCmd(c *common, id int64, p *wizard.Plan, format, dir string) tea
 		if p == nil {
 			p = d.Plan
 		}
-		f, err := document.ParseFormat(format)
+		f, err := export.ParseFormat(format)
 		if err != nil {
 			return exportDoneMsg{err: err}
 		}
-		paths, err := document.Export(p, dir, document.DraftRef{Number: d.ID, Key: d.Key()}, []document.Format{f}, document.Options{Today: today})
+		paths, err := export.Draft(p, dir, export.DraftRef{Number: d.ID, Key: d.Key()}, []render.Format{f}, opt)
 		return exportDoneMsg{paths: paths, err: err}
 	}
 }
@@ -77,7 +84,7 @@ func (d *documentsScreen) render() {
 		return
 	}
 	var buf strings.Builder
-	err := document.Render(&buf, document.Build(d.plan, d.kinds[d.tab], document.Options{Today: d.c.today()}), document.Text)
+	err := render.Render(&buf, document.Build(d.plan, d.kinds[d.tab], d.c.docOptions()), render.Text)
 	d.err = ""
 	if err != nil {
 		d.err = safetext.Message(err.Error())
@@ -115,7 +122,7 @@ func (d *documentsScreen) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Print):
 		if !d.printing && len(d.kinds) > 0 {
 			d.printing, d.info = true, "Impression de « "+d.kinds[d.tab].Title()+" » en cours…"
-			return printCmd(clonePlan(d.plan), d.kinds[d.tab], d.c.today())
+			return printCmd(clonePlan(d.plan), d.kinds[d.tab], d.c.docOptions())
 		}
 	case key.Matches(km, k.PrevTab), km.String() == "shift+tab":
 		d.showTab(d.tab - 1)
@@ -168,7 +175,25 @@ func (d *documentsScreen) View() string {
 		}
 	}
 	head := strings.Join(tabs, " ")
+	if l := d.modelLine(); l != "" {
+		head += "\n" + d.c.styles.Subtle.Render(l)
+	}
 	return head + "\n" + d.vp.View() + "\n" + strings.Join(d.footLines(), "\n")
+}
+
+// modelLine says which model the current document follows, when adapted models are in
+// use (aect --modeles): « Modèle adapté : deliberation.txt (dossier …) » or « Modèle
+// intégré ».
+func (d *documentsScreen) modelLine() string {
+	m := d.c.opt.Models
+	if m == nil || len(d.kinds) == 0 {
+		return ""
+	}
+	s := "Modèle intégré (le dossier « " + m.Dir + " » n'en adapte pas pour ce document)"
+	if m.Uses(d.kinds[d.tab]) {
+		s = "Modèle adapté du dossier « " + m.Dir + " »"
+	}
+	return safetext.Cut(safetext.Line(s), max(d.width, 20))
 }
 
 // footLines is the line under the preview: the scroll position and the keys, or an
@@ -198,7 +223,13 @@ func (d *documentsScreen) footLines() []string {
 }
 
 // layout gives the preview the height the foot leaves.
-func (d *documentsScreen) layout() { d.vp.Height = max(d.height-1-len(d.footLines()), 3) }
+func (d *documentsScreen) layout() {
+	head := 1
+	if d.modelLine() != "" {
+		head++
+	}
+	d.vp.Height = max(d.height-head-len(d.footLines()), 3)
+}
 
 func (d *documentsScreen) textFocused() bool { return d.dialog != nil && d.dialog.textFocused() }
 

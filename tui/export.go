@@ -25,10 +25,14 @@ var exportFormats = []struct{ ext, label string }{
 	{"pdf", "PDF — à imprimer, publier ou transmettre (non modifiable)"},
 	{"md", "Markdown (.md)"},
 	{"txt", "Texte brut (.txt)"},
+	{"actes", "Dossier @ctes — télétransmission au préfet, après le vote"},
 }
 
-// nextSteps is what to do with exported files.
-const nextSteps = "Ouvrez les fichiers avec LibreOffice ou Word, relisez les passages [à compléter] puis transmettez le projet au secrétariat du conseil."
+// nextSteps is what to do with exported files; actesSteps with the dossier @ctes.
+const (
+	nextSteps  = "Ouvrez les fichiers avec LibreOffice ou Word, relisez les passages [à compléter] puis transmettez le projet au secrétariat du conseil."
+	actesSteps = "Lisez LISEZMOI.txt : l'acte à transmettre est l'acte signé, après le vote. Complétez les passages marqués, faites signer, puis déposez l'acte et ses annexes sur votre plateforme de télétransmission avec les données d'acte.txt."
+)
 
 // exportDialog chooses a format and a folder, runs the export in a tea.Cmd, then shows
 // the written paths and what to do next.
@@ -38,6 +42,8 @@ type exportDialog struct {
 	dir   textinput.Model
 	onDir bool
 	run   func(format, dir string) tea.Cmd
+	// sent is the folder of the export running.
+	sent  string
 	busy  bool
 	done  bool
 	paths []string
@@ -47,10 +53,14 @@ type exportDialog struct {
 func newExportDialog(c *common, run func(format, dir string) tea.Cmd) *exportDialog {
 	d := &exportDialog{c: c, run: run}
 	d.dir = newInput(c, "Dossier : ", "dossier où écrire les fichiers")
-	if safetext.Visible(c.opt.ExportDir) == c.opt.ExportDir {
+	dir := c.opt.ExportDir
+	if c.exportDir != "" {
+		dir = c.exportDir // the folder chosen last time
+	}
+	if safetext.Visible(dir) == dir {
 		// A folder whose name holds control characters is not offered: the input would
 		// show it altered, and write elsewhere.
-		d.dir.SetValue(c.opt.ExportDir)
+		d.dir.SetValue(dir)
 	}
 	d.dir.Width = min(c.width-16, 60)
 	d.dir.Blur()
@@ -60,6 +70,9 @@ func newExportDialog(c *common, run func(format, dir string) tea.Cmd) *exportDia
 func (d *exportDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 	if m, ok := msg.(exportDoneMsg); ok && d.busy {
 		d.busy, d.done, d.paths, d.err = false, true, m.paths, m.err
+		if m.err == nil {
+			d.c.exportDir = d.sent
+		}
 		return nil, false
 	}
 	k, ok := msg.(tea.KeyMsg)
@@ -88,7 +101,7 @@ func (d *exportDialog) update(msg tea.Msg) (tea.Cmd, bool) {
 			d.err = errEmptyDir
 			return nil, false
 		}
-		d.busy, d.err = true, nil
+		d.busy, d.err, d.sent = true, nil, dir
 		return d.run(exportFormats[d.sel].ext, dir), false
 	}
 	if d.onDir {
@@ -134,7 +147,11 @@ func (d *exportDialog) view() string {
 			}
 			b.WriteString("  " + safetext.Visible(p) + "\n")
 		}
-		b.WriteString("\n" + nextSteps + "\n\nentrée : fermer")
+		steps := nextSteps
+		if exportFormats[d.sel].ext == "actes" {
+			steps = actesSteps
+		}
+		b.WriteString("\n" + steps + "\n\nentrée : fermer")
 	default:
 		b.WriteString("Format :\n")
 		for i, f := range exportFormats {

@@ -86,7 +86,7 @@ func (g *glossaryScreen) render() {
 		}
 		n++
 		b.WriteString(s.Bold.Render(e.term) + "\n")
-		for _, l := range strings.Split(wrapText(e.def, max(g.width-4, 20)), "\n") {
+		for _, l := range strings.Split(wrapText(wizard.Typography(e.def), max(g.width-4, 20)), "\n") {
 			b.WriteString("  " + l + "\n")
 		}
 		b.WriteString("\n")
@@ -98,7 +98,8 @@ func (g *glossaryScreen) render() {
 	g.vp.GotoTop()
 }
 
-// Update scrolls, filters, and closes on échap.
+// Update scrolls, filters, and closes on échap, search or not (ctrl+u clears the
+// search).
 func (g *glossaryScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
@@ -106,12 +107,7 @@ func (g *glossaryScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	}
 	switch km.String() {
 	case "esc":
-		if g.filter.Value() != "" {
-			g.filter.SetValue("")
-			g.render()
-		} else {
-			return nil, reply{closed: true}
-		}
+		return nil, reply{closed: true}
 	case "up":
 		g.vp.ScrollUp(1)
 	case "down":
@@ -132,9 +128,10 @@ func (g *glossaryScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 	return nil, reply{}
 }
 
-// View draws the title, the filter and the entries.
+// View draws the title, the filter, the entries and whether there are more.
 func (g *glossaryScreen) View() string {
-	return g.c.styles.Title.Render("Glossaire") + "\n" + g.filter.View() + "\n" + g.vp.View()
+	return g.c.styles.Title.Render("Glossaire") + "\n" + g.filter.View() + "\n" + g.vp.View() + "\n" +
+		g.c.styles.Subtle.Render(scrollHint(!g.vp.AtTop(), !g.vp.AtBottom()))
 }
 
 // ShortHelp is the footer help.

@@ -74,6 +74,16 @@ func (s *fakeStore) Revisions(id int64) ([]Revision, error) {
 	return out, nil
 }
 
+func (s *fakeStore) RevisionPlans(id int64) (map[int64]*wizard.Plan, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[int64]*wizard.Plan{}
+	for _, r := range s.history[id] {
+		out[r.ID] = clonePlan(r.plan)
+	}
+	return out, nil
+}
+
 func (s *fakeStore) RestoreRevision(id, rev int64) (Draft, error) {
 	s.mu.Lock()
 	d, ok := s.drafts[id]
@@ -173,7 +183,9 @@ func (s *fakeStore) SaveUI(id int64, ui UIState) error {
 func (s *fakeStore) list(deleted bool, query string) []Summary {
 	var out []Summary
 	for id, d := range s.drafts {
-		if s.deleted[id] == deleted && wizard.Matches(d.Plan.Title, query) {
+		// The texts storage searches (its searchText): title, partner, authority.
+		text := d.Plan.Title + " " + d.Plan.Partner.Name + " " + d.Plan.Authority.Name
+		if s.deleted[id] == deleted && wizard.Matches(text, query) {
 			out = append(out, s.summary(d))
 		}
 	}

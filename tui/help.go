@@ -35,7 +35,7 @@ func (h *helpScreen) Init() tea.Cmd { return nil }
 // SetSize lays the text out.
 func (h *helpScreen) SetSize(w, hh int) {
 	h.width, h.height = w, hh
-	h.vp.Width, h.vp.Height = w, max(hh-1, 3)
+	h.vp.Width, h.vp.Height = w, max(hh-2, 3)
 	h.vp.SetContent(h.content())
 }
 
@@ -44,12 +44,26 @@ func (h *helpScreen) content() string {
 	w := max(h.width-4, 20)
 	var b strings.Builder
 	section := func(t string) { b.WriteString("\n" + s.Title.Render(t) + "\n") }
+	// para writes a text wrapped to the width, indented by two cells.
+	para := func(text string) {
+		for _, l := range strings.Split(wrapText(wizard.Typography(text), w), "\n") {
+			b.WriteString("  " + l + "\n")
+		}
+	}
+	// keyLine writes a key and what it does, the text wrapped beside the key's column.
+	keyLine := func(k, desc string) {
+		for i, l := range strings.Split(wrapText(wizard.Typography(desc), max(w-15, 20)), "\n") {
+			if i == 0 {
+				b.WriteString("  " + s.Key.Render(cell(k, 14)) + " " + l + "\n")
+			} else {
+				b.WriteString("  " + strings.Repeat(" ", 15) + l + "\n")
+			}
+		}
+	}
 	if f, ok := h.from.(fieldHelper); ok {
 		if title, text := f.fieldHelp(); title != "" {
-			section("Question : " + title)
-			for _, l := range strings.Split(wrapText(text, w), "\n") {
-				b.WriteString("  " + l + "\n")
-			}
+			section("Question : " + wizard.Typography(title))
+			para(text)
 		}
 	}
 	section("Touches de cet écran")
@@ -62,7 +76,7 @@ func (h *helpScreen) content() string {
 				continue
 			}
 			seen[hp.Key] = true
-			b.WriteString("  " + s.Key.Render(cell(hp.Key, 14)) + " " + hp.Desc + "\n")
+			keyLine(hp.Key, hp.Desc)
 		}
 	}
 	section("Partout")
@@ -72,21 +86,22 @@ func (h *helpScreen) content() string {
 		{"échap", "revenir en arrière, fermer"},
 		{"ctrl+c", "quitter (les réponses données sont enregistrées)"},
 	} {
-		b.WriteString("  " + s.Key.Render(cell(l[0], 14)) + " " + l[1] + "\n")
+		keyLine(l[0], l[1])
 	}
 	section("États des sections")
 	for _, st := range []wizard.State{wizard.StateEmpty, wizard.StateInProgress, wizard.StateComplete, wizard.StateToReview} {
 		b.WriteString("  " + stateLabel(st) + "\n")
 	}
-	b.WriteString("  « à revoir » : une réponse d'une section précédente a changé ; rien n'a été effacé.\n")
+	para("« à revoir » : une réponse d'une section précédente a changé ; rien n'a été effacé.")
 	section("Vos projets")
-	b.WriteString("  Chaque réponse est enregistrée dès que vous quittez la question.\n")
+	para("Chaque réponse est enregistrée dès que vous quittez la question.")
 	if h.c.opt.DBPath != "" {
-		b.WriteString("  Base : " + safetext.Visible(h.c.opt.DBPath) + "\n")
+		para("Base : " + safetext.Visible(h.c.opt.DBPath))
 	}
 	if h.c.opt.Version != "" {
-		b.WriteString("  aect version " + safetext.Visible(h.c.opt.Version) + "\n")
+		para("aect version " + safetext.Visible(h.c.opt.Version))
 	}
+	para("Annuaire des collectivités : " + safetext.Visible(h.c.directoryLabel()))
 	return strings.TrimPrefix(b.String(), "\n")
 }
 
@@ -113,7 +128,8 @@ func (h *helpScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 
 // View draws the title and the text.
 func (h *helpScreen) View() string {
-	return h.c.styles.Title.Render("Aide") + h.c.styles.Subtle.Render(" — échap pour revenir") + "\n" + h.vp.View()
+	return h.c.styles.Title.Render("Aide") + h.c.styles.Subtle.Render(" — échap pour revenir") + "\n" + h.vp.View() + "\n" +
+		h.c.styles.Subtle.Render(scrollHint(!h.vp.AtTop(), !h.vp.AtBottom()))
 }
 
 // ShortHelp is the footer help.

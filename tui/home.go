@@ -26,6 +26,13 @@ type listMsg struct {
 // screenful at any usual height.
 const headSize = 60
 
+// searchMsg carries the drafts the store finds for a filter: its search also reads
+// what the list does not show, the authority's name.
+type searchMsg struct {
+	query string
+	ids   map[int64]bool
+}
+
 // homeDoneMsg reports the end of an action on a draft (duplicate, rename, delete,
 // restore); the list is then read again.
 type homeDoneMsg struct {
@@ -40,10 +47,13 @@ type homeScreen struct {
 	c      *common
 	items  []Summary
 	folded []string // folded search text of each item, computed on first filter use
-	view   []int    // indexes of the items shown (matching the filter)
-	cursor int      // position in view
-	offset int      // first row shown
-	filter textinput.Model
+	// found holds the drafts the store found for the filter foundFor (searchMsg).
+	found    map[int64]bool
+	foundFor string
+	view     []int // indexes of the items shown (matching the filter)
+	cursor   int   // position in view
+	offset   int   // first row shown
+	filter   textinput.Model
 	// filtering: the filter has focus.
 	filtering bool
 	bin       bool
@@ -160,11 +170,20 @@ func (h *homeScreen) Update(msg tea.Msg) (tea.Cmd, reply) {
 			}
 		}
 		h.clampOffset()
+		if !msg.head && h.filter.Value() != "" {
+			return h.search(), reply{} // the drafts changed: so may what the search finds
+		}
 		if msg.head {
 			// The whole list is read in a command started from here, not chained after
 			// the head in one goroutine: chained, it kept the processor the head's
 			// message was handed to, and the first frame waited for the whole list.
 			return h.reload(), reply{}
+		}
+		return nil, reply{}
+	case searchMsg:
+		if !h.bin && msg.query == h.filter.Value() {
+			h.found, h.foundFor = msg.ids, msg.query
+			h.applyFilter()
 		}
 		return nil, reply{}
 	case homeDoneMsg:
@@ -209,6 +228,7 @@ func (h *homeScreen) key(msg tea.KeyMsg) tea.Cmd {
 		h.filter, cmd = h.filter.Update(msg)
 		if h.filter.Value() != before {
 			h.applyFilter()
+			return tea.Batch(cmd, h.search())
 		}
 		return cmd
 	}
@@ -362,7 +382,31 @@ func (h *homeScreen) delete(s Summary) tea.Cmd {
 	}
 }
 
-// applyFilter recomputes the rows shown, in memory, ignoring case and accents.
+// search asks the store, in a tea.Cmd, which drafts match the filter: the list matches
+// in memory what it shows (title, partner, country, form) at once; the store also
+// searches the authority's name (« montclar » finds the commune of Montclar), and its
+// drafts are added when they come. The bin is filtered in memory only.
+func (h *homeScreen) search() tea.Cmd {
+	query := h.filter.Value()
+	if h.bin || strings.TrimSpace(query) == "" {
+		return nil
+	}
+	store := h.c.store
+	return func() tea.Msg {
+		items, err := store.List(query)
+		if err != nil {
+			return nil // the list's own matches stay; the store's error shows on its next read
+		}
+		ids := make(map[int64]bool, len(items))
+		for _, s := range items {
+			ids[s.ID] = true
+		}
+		return searchMsg{query: query, ids: ids}
+	}
+}
+
+// applyFilter recomputes the rows shown, in memory, ignoring case and accents, with the
+// drafts the store found for the same filter.
 func (h *homeScreen) applyFilter() {
 	q := strings.Fields(wizard.Fold(h.filter.Value()))
 	h.view = h.view[:0]
@@ -372,8 +416,12 @@ func (h *homeScreen) applyFilter() {
 			h.folded[i] = wizard.Fold(s.Title + " " + s.Partner + " " + countryName(s.Country) + " " + wizard.Forms.Label(s.Form))
 		}
 	}
+	found := h.found
+	if h.foundFor != h.filter.Value() {
+		found = nil
+	}
 	for i := range h.items {
-		if matchesAll(h.folded, i, q) {
+		if matchesAll(h.folded, i, q) || found[h.items[i].ID] {
 			h.view = append(h.view, i)
 		}
 	}
@@ -469,15 +517,21 @@ func (h *homeScreen) View() string {
 
 func (h *homeScreen) emptyState() string {
 	k := h.c.styles.Key
+	command := h.c.opt.Command
+	if command == "" {
+		command = "aect"
+	}
 	lines := []string{
-		wrapText("Bienvenue ! aect vous aide à préparer un projet international de votre collectivité "+
+		wrapText(wizard.Typography("Bienvenue ! aect vous aide à préparer un projet international de votre collectivité "+
 			"(jumelage, convention de coopération, don humanitaire), vérifie qu'il respecte la loi "+
-			"et rédige la délibération et la convention.", h.width-2),
+			"et rédige la délibération et la convention."), h.width-2),
 		"",
 		k.Render("n") + " : créer un nouveau projet",
 	}
 	if !h.c.opt.Remote { // a participant over the network has no command line here
-		lines = append(lines, "Pour charger les exemples de l'atelier : quittez ("+k.Render("q")+") puis lancez `aect demo`.")
+		lines = append(lines, wizard.Typography("Pour charger les exemples de l'atelier, quittez ("+k.Render("q")+") puis lancez :"),
+			// On its own line, whole, to be typed or copied as is.
+			"  "+k.Render(safetext.Line(command)+" demo"))
 	}
 	return strings.Join(lines, "\n") + "\n"
 }
@@ -515,7 +569,11 @@ func (h *homeScreen) table() string {
 		}
 	}
 	if len(h.view) > h.rows() {
-		b.WriteString(s.Subtle.Render(fmt.Sprintf("  %d–%d sur %d", h.offset+1, end, len(h.view))))
+		count := fmt.Sprintf("%d–%d sur %d", h.offset+1, end, len(h.view))
+		if hint := scrollHint(h.offset > 0, end < len(h.view)); hint != "" {
+			count += " · " + hint
+		}
+		b.WriteString(s.Subtle.Render("  " + count))
 	}
 	return b.String()
 }
@@ -536,9 +594,9 @@ func (h *homeScreen) ShortHelp() []key.Binding {
 	if len(h.items) == 0 {
 		return []key.Binding{k.New, k.Bin, k.Quit}
 	}
-	// The history comes last: a footer too narrow for it (80 columns) leaves it to the
-	// help screen.
-	return []key.Binding{k.Up, k.Open, k.New, k.Filter, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Export, k.Quit, k.History}
+	// The arrows come last: the footer drops them first, at 80 columns, to keep the
+	// history (the help screen lists them).
+	return []key.Binding{k.Open, k.New, k.Filter, k.Duplicate, k.Rename, k.Delete, k.Bin, k.Export, k.History, k.Quit, k.Up}
 }
 
 // FullHelp is the help screen's key list: the drafts list's, or the bin's.

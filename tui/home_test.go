@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"aect/storage"
 	"aect/wizard"
 )
 
@@ -16,9 +19,20 @@ func TestHomeEmptyStateExplainsAndOffersTheDemo(t *testing.T) {
 	h := newHarness(t, newFakeStore(), 80, 24)
 	h.contains("Bienvenue")
 	v := h.view()
-	for _, want := range []string{"aect demo", "n : créer un nouveau projet", "Vos projets (0)", "? aide"} {
+	for _, want := range []string{"puis lancez :\n  aect demo\n", "n : créer un nouveau projet", "Vos projets (0)", "? aide"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("empty home lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "`") {
+		t.Errorf("raw backticks:\n%s", v)
+	}
+	// The command the program was started with: a workshop's database, go run.
+	for _, command := range []string{"aect --db atelier.db", "go run ./cmd/aect --db atelier.db"} {
+		h := newHarnessWith(t, newFakeStore(), 80, 24, func(o *Options) { o.Command = command })
+		h.contains("Bienvenue")
+		if v := h.view(); !strings.Contains(v, "quittez (q) puis lancez :\n  "+command+" demo\n") {
+			t.Errorf("empty home with %q:\n%s", command, h.view())
 		}
 	}
 }
@@ -128,7 +142,7 @@ func TestHomeListOf1000IsWindowed(t *testing.T) {
 	h.contains("Vos projets (1000)")
 	h.waitFor("the whole list", func() bool { return h.app().home.whole })
 	h.key("end")
-	if v := h.view(); !strings.Contains(v, "1000 sur 1000") {
+	if v := h.view(); !strings.Contains(v, "1000 sur 1000 · plus haut ↑") {
 		t.Fatalf("position line missing:\n%s", v)
 	}
 	if n := strings.Count(h.view(), "\n"); n != 23 {
@@ -301,5 +315,140 @@ func TestHistoryPagesThroughManyVersions(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	if v := h.view(); !strings.Contains(v, "31–41 sur 41 versions") || !strings.Contains(v, "› ") {
 		t.Fatalf("after the window shrank:\n%s", v)
+	}
+}
+
+// TestHomeFilterFindsTheAuthority: the list shows no authority, yet « montclar » finds
+// the draft of the commune of Montclar: the store's search reads it (storage's search
+// text holds the authority's and the partner's names), against the real storage.
+func TestHomeFilterFindsTheAuthority(t *testing.T) {
+	store, err := storage.Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for _, p := range []*wizard.Plan{
+		{Title: "Jumelage", Authority: wizard.Authority{Name: "Montclar"}, Partner: wizard.Partner{Name: "Gemeinde Lindenbach"}},
+		{Title: "Don humanitaire", Authority: wizard.Authority{Name: "Belmont"}},
+	} {
+		if _, err := store.Create(p.Title, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newHarness(t, store, 80, 24)
+	h.contains("Don humanitaire")
+	h.key("/")
+	h.typeText("montclar")
+	h.waitFor("the store's search", func() bool { return strings.Contains(h.view(), "(1 sur 2)") })
+	if v := h.view(); !strings.Contains(v, "Jumelage") || strings.Contains(v, "Don humanitaire") {
+		t.Fatalf("filter « montclar »:\n%s", v)
+	}
+	// The partner's name, shown in the list, is found at once.
+	h.key("esc", "/")
+	h.typeText("LINDENBACH")
+	if v := h.view(); !strings.Contains(v, "Jumelage") || strings.Contains(v, "Don humanitaire") {
+		t.Fatalf("filter « LINDENBACH »:\n%s", v)
+	}
+	// A later letter that no longer matches drops it again.
+	h.key("esc", "/")
+	h.typeText("montclarx")
+	h.waitFor("the store's search", func() bool { return strings.Contains(h.view(), "Aucun projet ne correspond") })
+}
+
+// TestHomeDuplicateIsTitledCopie: d makes « … (copie) », against the real storage.
+func TestHomeDuplicateIsTitledCopie(t *testing.T) {
+	store, err := storage.Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if _, err := store.Create("Jumelage Belmont – Lindenbach", &wizard.Plan{Authority: wizard.Authority{Name: "Belmont"}}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, store, 80, 24)
+	h.contains("Jumelage Belmont")
+	h.key("d")
+	h.contains("Copie créée : « Jumelage Belmont – Lindenbach (copie) ».")
+	d, err := store.Get(2)
+	if err != nil || d.Title != "Jumelage Belmont – Lindenbach (copie)" || d.Plan.Authority.Name != "Belmont" {
+		t.Fatalf("copy %+v %v", d, err)
+	}
+}
+
+// TestHistoryRowsSayWhatChanged: each version of the history says in a few words what it
+// changed from the one before.
+func TestHistoryRowsSayWhatChanged(t *testing.T) {
+	s := newFakeStore()
+	p := samplePlan(t, "01-jumelage-allemagne")
+	d, err := s.Create(p.Title, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := d.Version
+	save := func(change func(p *wizard.Plan)) {
+		t.Helper()
+		change(p)
+		s.now = s.now.Add(time.Minute)
+		if version, err = s.Save(d.ID, version, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(func(p *wizard.Plan) {
+		p.Partner.Name, p.Partner.Representative = "Gemeinde Anderswo", "Anna Berg"
+		p.Actions = append(p.Actions, wizard.Action{Title: "Chorale"}, wizard.Action{Title: "Fanfare"})
+	})
+	save(func(p *wizard.Plan) { p.Authority.Population = 2500 })
+	save(func(p *wizard.Plan) { p.Actions[1].Cost = 120000 })
+	save(func(p *wizard.Plan) { p.Funding = p.Funding[1:] })
+	h := newHarness(t, s, 80, 24)
+	h.contains("Vos projets (1)")
+	h.key("h")
+	h.contains("Changements")
+	v := h.view()
+	for _, want := range []string{"−1 financement", "action 2", "population", "partenaire, +2 actions", "création"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("history lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestChangeSummary(t *testing.T) {
+	base := func() *wizard.Plan {
+		return &wizard.Plan{Title: "Jumelage", Partner: wizard.Partner{Name: "A"},
+			Actions: []wizard.Action{{Title: "a"}, {Title: "b"}, {Title: "c"}},
+			Funding: []wizard.FundingLine{{Label: "x"}}}
+	}
+	for want, change := range map[string]func(p *wizard.Plan){
+		"titre du projet":             func(p *wizard.Plan) { p.Title = "Autre" },
+		"partenaire, séance":          func(p *wizard.Plan) { p.Partner.Name = "B"; p.Session.Secretary = "C" },
+		"−1 action":                   func(p *wizard.Plan) { p.Actions = slices.Delete(p.Actions, 1, 2) },
+		"−2 actions":                  func(p *wizard.Plan) { p.Actions = p.Actions[:1] },
+		"3 actions":                   func(p *wizard.Plan) { slices.Reverse(p.Actions); p.Actions[1].Year = 2027 },
+		"+1 financement":              func(p *wizard.Plan) { p.Funding = append(p.Funding, wizard.FundingLine{}) },
+		"nom du partenaire, action 1": func(p *wizard.Plan) { p.Partner.Name = "B"; p.Actions[0].Cost = 1 },
+		"aucun changement":            func(p *wizard.Plan) {},
+		"collectivité, financement 1": func(p *wizard.Plan) { p.Authority.Name, p.Authority.Population, p.Funding[0].Year = "X", 3, 2027 },
+	} {
+		p := base()
+		change(p)
+		if got := changeSummary(base(), p); got != want {
+			t.Errorf("changeSummary = %q, want %q", got, want)
+		}
+	}
+}
+
+// TestHomeFooterShowsTheHistoryAt80Columns: h historique has room in the footer at 80
+// columns; the arrows, obvious, give way.
+func TestHomeFooterShowsTheHistoryAt80Columns(t *testing.T) {
+	s := newFakeStore()
+	s.addSample(t, "01-jumelage-allemagne")
+	h := newHarness(t, s, 80, 24)
+	h.contains("Vos projets (1)")
+	lines := strings.Split(h.view(), "\n")
+	footer := strings.Join(lines[len(lines)-2:], "\n")
+	for _, want := range []string{"h historique", "entrée ouvrir", "q quitter", "? aide", "ctrl+g glossaire"} {
+		if !strings.Contains(footer, want) {
+			t.Errorf("footer lacks %q:\n%s", want, footer)
+		}
 	}
 }

@@ -4,11 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -69,7 +69,7 @@ func TestDocumentsPreviewTabsAndExportInAnotherFormat(t *testing.T) {
 	h.key("enter")
 	h.contains("Documents écrits dans le dossier")
 	matches, _ := filepath.Glob(filepath.Join(dir, "*", "*.docx"))
-	if len(matches) != 3 {
+	if len(matches) != 4 { // délibération, convention, fiche APD (Sénégal), étapes
 		t.Fatalf("docx files: %v", matches)
 	}
 	if folder := filepath.Base(filepath.Dir(matches[0])); !strings.HasPrefix(folder, strconv.FormatInt(h.app().asst.id, 10)+"-") {
@@ -124,11 +124,13 @@ func TestNoColourGivesMonochromeStylesWithEmphasis(t *testing.T) {
 	}
 }
 
-// The high-contrast theme draws the cursor and the states in bright colours on the
-// terminal's background, never dims text, and keeps every state in words.
+// The high-contrast theme is readable on light and dark terminals alike: it draws in the
+// terminal's own colours only, and marks the cursor, titles, errors and states with bold,
+// underline and reverse video; it never dims text and keeps every state in words.
 func TestHighContrastTheme(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.ANSI256)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
+	colour := regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])(;[0-9;]*)?m`)
 	def, hc := NewStyles(false, false), NewStyles(true, false)
 	for name, st := range map[string][2]lipgloss.Style{
 		"selected line": {def.Selected, hc.Selected},
@@ -140,46 +142,52 @@ func TestHighContrastTheme(t *testing.T) {
 		"attention":     {def.Warning, hc.Warning},
 		"conseil":       {def.Advice, hc.Advice},
 		"secondary":     {def.Subtle, hc.Subtle},
+		"title":         {def.Title, hc.Title},
+		"error":         {def.Err, hc.Err},
 	} {
 		if st[0].Render(name) == st[1].Render(name) {
 			t.Errorf("%s: the high-contrast style is the default one", name)
 		}
-		// Bright colours (9–15) or the terminal's own foreground; never grey.
-		if c, ok := st[1].GetForeground().(lipgloss.Color); ok && !slices.Contains([]lipgloss.Color{"0", "9", "10", "11", "12", "13", "14", "15"}, c) {
-			t.Errorf("%s: foreground %q is not a bright colour", name, c)
+		if r := st[1].Render(name); colour.MatchString(r) {
+			t.Errorf("%s: the high-contrast style sets a colour: %q", name, r)
 		}
 	}
-	if hc.Selected.GetBackground() != lipgloss.Color("15") || hc.Selected.GetForeground() != lipgloss.Color("0") || !hc.Selected.GetBold() {
-		t.Errorf("the selected line should be bold black on white: %v on %v", hc.Selected.GetForeground(), hc.Selected.GetBackground())
+	if !hc.Selected.GetReverse() || !hc.Selected.GetBold() {
+		t.Error("the selected line should be bold, in reverse video")
 	}
-	if _, grey := hc.Subtle.GetForeground().(lipgloss.Color); grey {
-		t.Errorf("secondary text should not be dimmed: %v", hc.Subtle.GetForeground())
+	for name, st := range map[string]lipgloss.Style{"title": hc.Title, "error": hc.Err, "bloquant": hc.Blocking, "à revoir": hc.StateToReview} {
+		if !st.GetBold() || !st.GetUnderline() {
+			t.Errorf("%s should be bold and underlined", name)
+		}
 	}
 
-	// The screens drawn in that theme keep the cursor and the states in words.
+	// The screens drawn in that theme keep the cursor and the states in words, and
+	// hold no colour at all.
 	s := newFakeStore()
 	s.addSample(t, "04-partenaire-etat")
 	h := newHarnessWith(t, s, 80, 24, func(o *Options) { o.HighContrast = true })
 	h.contains("Amitié scolaire")
-	selected := "\x1b[1;30;107m" // bold, black on bright white
-
+	selected := "\x1b[1;7m" // bold, reverse video
 	if raw := h.m.View(); !strings.Contains(raw, selected) || !strings.Contains(h.view(), "› Amitié scolaire") {
-		t.Errorf("home: the selected draft should be marked by « › » and drawn black on white (%q):\n%q", selected, raw)
+		t.Errorf("home: the selected draft should be marked by « › » and drawn in bold reverse video (%q):\n%q", selected, raw)
 	}
 	h.key("enter")
 	h.waitFor("the assistant", func() bool { return h.app().asst != nil })
-	h.goTo(wizard.SecReview, "")
+	for _, sec := range []wizard.Section{wizard.SecAuthority, wizard.SecFunding, wizard.SecReview} {
+		h.goTo(sec, "")
+		if raw := h.m.View(); colour.MatchString(raw) {
+			t.Errorf("section %d: colour escape in high contrast: %q", sec+1, colour.FindString(raw))
+		}
+	}
 	if v := h.view(); !strings.Contains(v, "[bloquant]") || !strings.Contains(v, "› [bloquant]") || !strings.Contains(v, "✓1 …2") {
 		t.Errorf("review in high contrast:\n%s", v)
 	}
-	h.key("end")
+	// A tall window shows every section's state at once.
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 200})
 	for _, want := range []string{"✓ complet", "… en cours", "○ vide"} {
 		if !strings.Contains(h.view(), want) {
 			t.Errorf("review in high contrast lacks %q:\n%s", want, h.view())
 		}
-	}
-	if raw := h.m.View(); !strings.Contains(raw, "\x1b[92m✓ complet") {
-		t.Errorf("« ✓ complet » should be drawn in bright green:\n%q", raw)
 	}
 }
 
@@ -306,4 +314,56 @@ func TestHelpListsEachKeyOnceWithWhatItDoesHere(t *testing.T) {
 	check("review", "?", []string{"aller à la question", "pg suiv        page suivante"}, []string{"section suivante"})
 	h.goTo(wizard.SecDocuments, "")
 	check("documents", "?", []string{"exporter", "défiler"}, []string{"section suivante", "choisir"})
+}
+
+// TestExportDialogRemembersTheLastFolder: the folder of an export that succeeded is the
+// next dialog's, from the home list or the documents; one that failed is not kept.
+func TestExportDialogRemembersTheLastFolder(t *testing.T) {
+	s := newFakeStore()
+	s.addSample(t, "01-jumelage-allemagne")
+	h := newHarness(t, s, 80, 24)
+	h.contains("Jumelage Belmont")
+	other := filepath.Join(t.TempDir(), "atelier")
+	h.key("e", "tab", "ctrl+u")
+	h.typeText(other)
+	h.key("enter")
+	h.contains("Documents écrits dans le dossier")
+	h.key("enter")
+	h.key("e")
+	if got := h.app().home.dialog.(*exportDialog).dir.Value(); got != other {
+		t.Fatalf("folder offered %q, want %q", got, other)
+	}
+	// A failed export does not change it.
+	h.key("tab", "ctrl+u")
+	h.typeText("/dev/null/impossible")
+	h.key("enter")
+	h.contains("L'export a échoué")
+	h.key("enter")
+	h.openDraft("Jumelage Belmont-sur-Guiers – Lindenbach")
+	h.run(h.asst().show(wizard.SecDocuments, "", false))
+	h.key("x")
+	if got := h.asst().docs.dialog.(*exportDialog).dir.Value(); got != other {
+		t.Fatalf("folder offered %q, want %q", got, other)
+	}
+}
+
+// TestExportDialogWritesTheActesDossier: the export dialog's last format is the dossier
+// @ctes; a draft that lacks its pieces gets the list, and nothing is written.
+func TestExportDialogWritesTheActesDossier(t *testing.T) {
+	s := newFakeStore()
+	s.addSample(t, "02-convention-eau-senegal")
+	h := newHarness(t, s, 80, 30)
+	h.contains("Eau potable")
+	out := filepath.Join(t.TempDir(), "export")
+	h.key("e")
+	h.contains("Dossier @ctes")
+	h.key("up") // from ODT, up wraps to the last format
+	h.key("tab", "ctrl+u")
+	h.typeText(out)
+	h.key("enter")
+	h.contains("L'export a échoué")
+	h.contains("SIREN de la collectivité manque")
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("the folder was created")
+	}
 }

@@ -36,7 +36,7 @@ type picker struct {
 }
 
 func newPicker(c *common, q *wizard.Question, value *string) *picker {
-	p := &picker{title: q.Title, desc: q.Help, options: q.Options, value: value, styles: c.styles, theme: c.styles.FormTheme(), key: q.ID}
+	p := &picker{title: wizard.Typography(q.Title), desc: wizard.Typography(q.Help), options: q.Options, value: value, styles: c.styles, theme: c.styles.FormTheme(), key: q.ID}
 	p.folded = foldedOptions(q)
 	p.input = newInput(c, "Filtre : ", "tapez quelques lettres")
 	p.input.Blur()
@@ -87,7 +87,7 @@ func (p *picker) rows() int {
 }
 
 func (p *picker) scroll() {
-	p.offset = keepInView(p.offset, p.cursor, p.rows())
+	p.offset, _ = scrollWindow(p.offset, p.cursor, len(p.shown), p.rows())
 }
 
 // hovered returns the option under the cursor.
@@ -165,10 +165,12 @@ func (p *picker) View() string {
 	var b strings.Builder
 	b.WriteString(p.header() + "\n")
 	b.WriteString(p.input.View() + "\n")
-	r := p.rows()
-	end := min(p.offset+r, len(p.shown))
+	from, end := scrollWindow(p.offset, p.cursor, len(p.shown), p.rows())
 	w := max(p.width-4, 10)
-	for i := p.offset; i < end; i++ {
+	if from > 0 {
+		b.WriteString("  " + p.styles.Subtle.Render(moreAbove) + "\n")
+	}
+	for i := from; i < end; i++ {
 		o := p.options[p.shown[i]]
 		label := cell(o.Label, w)
 		mark := "  "
@@ -181,8 +183,8 @@ func (p *picker) View() string {
 			b.WriteString(mark + label + "\n")
 		}
 	}
-	for i := end - p.offset; i < r; i++ {
-		b.WriteString("\n")
+	if end < len(p.shown) {
+		b.WriteString("  " + p.styles.Subtle.Render(moreBelow) + "\n")
 	}
 	if len(p.shown) == 0 {
 		b.WriteString(p.styles.Err.Render("Aucun choix ne correspond à « "+quoted(p.input.Value())+" » : effacez des lettres.") + "\n")

@@ -17,6 +17,7 @@ import (
 
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 )
 
 // printer is a way to send a document to this computer's default printer, offline.
@@ -196,7 +197,7 @@ func runTool(what string, args, env []string) (string, error) {
 // printCmd sends document kind of a plan to the default printer, in a tea.Cmd: it checks
 // that this computer can print, writes the document in a private temporary folder, then
 // prints it.
-func printCmd(p *wizard.Plan, kind document.Kind, today wizard.Date) tea.Cmd {
+func printCmd(p *wizard.Plan, kind document.Kind, opt document.Options) tea.Cmd {
 	return func() tea.Msg {
 		done := printDoneMsg{doc: kind.Title()}
 		pr, ok := findPrinter(runtime.GOOS, exec.LookPath, fileExists, os.Getenv)
@@ -208,13 +209,13 @@ func printCmd(p *wizard.Plan, kind document.Kind, today wizard.Date) tea.Cmd {
 		if done.printer, done.err = defaultPrinter(runtime.GOOS); done.err != nil {
 			return done
 		}
-		done.via, done.err = printFile(p, kind, today, pr)
+		done.via, done.err = printFile(p, kind, opt, pr)
 		return done
 	}
 }
 
 // printFile writes the document and has it printed; it returns who prints it.
-func printFile(p *wizard.Plan, kind document.Kind, today wizard.Date, pr printer) (string, error) {
+func printFile(p *wizard.Plan, kind document.Kind, opt document.Options, pr printer) (string, error) {
 	dir, err := os.MkdirTemp("", "aect-impression-*")
 	if err != nil {
 		return "", fmt.Errorf("impossible de préparer le document à imprimer dans le dossier temporaire : %w", err)
@@ -222,10 +223,10 @@ func printFile(p *wizard.Plan, kind document.Kind, today wizard.Date, pr printer
 	if !pr.handOver {
 		defer os.RemoveAll(dir)
 	}
-	d := document.Build(p, kind, document.Options{Today: today})
-	write := func(f document.Format) (string, error) {
+	d := document.Build(p, kind, opt)
+	write := func(f render.Format) (string, error) {
 		var buf bytes.Buffer
-		if err := document.Render(&buf, d, f); err != nil {
+		if err := render.Render(&buf, d, f); err != nil {
 			return "", err
 		}
 		file := filepath.Join(dir, document.FileName(kind, f))
@@ -236,7 +237,7 @@ func printFile(p *wizard.Plan, kind document.Kind, today wizard.Date, pr printer
 	}
 	const fallback = " ; " + printElsewhere
 	if !pr.handOver {
-		pdf, err := write(document.PDF)
+		pdf, err := write(render.PDF)
 		if err != nil {
 			return "", err
 		}
@@ -247,11 +248,11 @@ func printFile(p *wizard.Plan, kind document.Kind, today wizard.Date, pr printer
 	}
 	// Windows.
 	if pr.program != "" {
-		pdf, err := write(document.PDF)
+		pdf, err := write(render.PDF)
 		if err != nil {
 			return "", err
 		}
-		docx, err := write(document.DOCX)
+		docx, err := write(render.DOCX)
 		if err != nil {
 			return "", err
 		}
@@ -271,7 +272,7 @@ func printFile(p *wizard.Plan, kind document.Kind, today wizard.Date, pr printer
 	if pr.office == "" {
 		return "", errNoPrintApp
 	}
-	odt, err := write(document.ODT)
+	odt, err := write(render.ODT)
 	if err != nil {
 		return "", err
 	}

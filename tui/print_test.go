@@ -107,7 +107,7 @@ func TestPrintSendsThePDFToThePrinter(t *testing.T) {
 	// LibreOffice is not needed any more, and not used.
 	fakeProgram(t, bin, "soffice", "", 0)
 	p := samplePlan(t, "02-convention-eau-senegal")
-	msg := printCmd(p, document.Convention, printDay)().(printDoneMsg)
+	msg := printCmd(p, document.Convention, document.Options{Today: printDay})().(printDoneMsg)
 	if msg.err != nil || msg.via != "lp" || msg.printer != "Bureau" || msg.handOver {
 		t.Fatalf("%+v", msg)
 	}
@@ -148,7 +148,7 @@ func TestPrintOnWindows(t *testing.T) {
 		if !ok {
 			return "", errNoPrinter
 		}
-		return printFile(plan, document.Deliberation, printDay, pr)
+		return printFile(plan, document.Deliberation, document.Options{Today: printDay}, pr)
 	}
 
 	fakeProgram(t, bin, "powershell", ".pdf", 0)
@@ -208,7 +208,9 @@ func TestPrintOnWindows(t *testing.T) {
 func TestPrintFailuresAreExplainedInFrench(t *testing.T) {
 	bin, _ := printEnv(t)
 	plan := samplePlan(t, "01-jumelage-allemagne")
-	print := func() printDoneMsg { return printCmd(plan, document.Deliberation, printDay)().(printDoneMsg) }
+	print := func() printDoneMsg {
+		return printCmd(plan, document.Deliberation, document.Options{Today: printDay})().(printDoneMsg)
+	}
 
 	fakeProgram(t, bin, "lp", "lp: Error - no default destination available.", 1)
 	if msg := print(); msg.err == nil || printResult(msg) != "✗ Impression de « Délibération » : l'impression par lp a échoué "+

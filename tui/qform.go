@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -65,14 +67,20 @@ type qform struct {
 	// budgets remembers the budget of each 1 % competence unticked (the draft's UIState),
 	// to give it back if the competence is ticked again (shared with the assistant).
 	budgets map[wizard.ServiceKind]int64
-	start   int // first question of the current huh form
-	form    *huh.Form
-	fields  []huh.Field // fields[i-start] asks question i
-	cur     int
-	width   int
-	height  int
-	note    string
-	noteErr bool
+	// filled holds the answers the directory just gave (by question ID): going forward
+	// skips them, maj+tab goes back to them.
+	filled map[string]bool
+	// jumpAnswered: the next move forward goes to the first required question without
+	// an answer (after a choice in the directory, which answers most of the section).
+	jumpAnswered bool
+	start        int // first question of the current huh form
+	form         *huh.Form
+	fields       []huh.Field // fields[i-start] asks question i
+	cur          int
+	width        int
+	height       int
+	note         string
+	noteErr      bool
 }
 
 func newQForm(c *common, plan *wizard.Plan, qs []wizard.Question, pending, marks map[string]string) *qform {
@@ -92,6 +100,10 @@ func (f *qform) load(i int) *answer {
 	if raw, ok := f.pending[q.ID]; ok {
 		v = raw
 	}
+	if v == "" && wizard.FieldID(q.ID) == wizard.FieldPooledWith {
+		// The commune's EPCI is offered: entrée takes it, ctrl+u clears it.
+		v = f.c.pooledSuggestion(f.plan)
+	}
 	a := &answer{s: safetext.Text(v)}
 	switch q.Kind {
 	case wizard.KindMulti:
@@ -107,8 +119,10 @@ func (f *qform) load(i int) *answer {
 }
 
 // value returns the answer of question i as the user would type it.
-func (f *qform) value(i int) string {
-	a := f.vals[i]
+func (f *qform) value(i int) string { return f.valueOf(i, f.vals[i]) }
+
+// valueOf returns answer a of question i as the user would type it.
+func (f *qform) valueOf(i int, a *answer) string {
 	switch f.qs[i].Kind {
 	case wizard.KindMulti:
 		return strings.Join(a.multi.order, ",")
@@ -163,8 +177,20 @@ func (f *qform) SetSize(w, h int) tea.Cmd {
 	return f.build(f.cur)
 }
 
-// formHeight is the height given to huh; the rest shows the current answer and messages.
-func (f *qform) formHeight() int { return max(f.height-6, 4) }
+// formHeight is the height given to huh; the rest shows the lines « plus haut ↑ » and
+// « plus bas ↓ » of a choice list (scrollMarks), the current answer, the help of the
+// option under the cursor and messages.
+func (f *qform) formHeight() int { return max(f.height-8, 4) }
+
+// extraRows is the height a form whose first page asks question i takes beyond
+// formHeight: three rows for « Votre collectivité », under which come only the answer
+// and the help of the row under the cursor (the form is rebuilt when the user leaves it).
+func (f *qform) extraRows(i int) int {
+	if f.qs[i].Directory {
+		return 3
+	}
+	return 0
+}
 
 // build makes a new huh form whose first page asks question at (which must apply).
 func (f *qform) build(at int) tea.Cmd {
@@ -184,15 +210,24 @@ func (f *qform) build(at int) tea.Cmd {
 		WithKeyMap(f.c.formKeyMap()).
 		WithShowHelp(false).
 		WithWidth(max(f.width-1, 20)).
-		WithHeight(f.formHeight())
+		WithHeight(f.formHeight() + f.extraRows(at))
 	return f.form.Init()
 }
 
-// field makes the huh field of question i.
+// field makes the huh field of question i. Its title and help are given their French
+// spaces and wrapped here, at the width huh gives them: huh's own wrapping breaks after
+// hyphens and full stops (« CGCT L. » / « 1115-1-1 ») and ignores non-breaking spaces.
 func (f *qform) field(i int) huh.Field {
 	q := &f.qs[i]
 	a := f.vals[i]
 	h := f.formHeight()
+	title, help := f.wrapped(q.Title), f.wrapped(q.Help)
+	if q.Directory {
+		p := newDirPicker(f.c, q, &a.s)
+		p.warm = f.plan.Authority.Name == "" && !f.plan.Directorial()
+		p.WithHeight(h + f.extraRows(i))
+		return p
+	}
 	switch q.Kind {
 	case wizard.KindChoice:
 		if q.Searchable {
@@ -200,26 +235,73 @@ func (f *qform) field(i int) huh.Field {
 			p.WithHeight(h)
 			return p
 		}
-		offered := q.OptionsFor(f.plan)
-		opts := make([]huh.Option[string], len(offered))
-		for j, o := range offered {
-			opts[j] = huh.NewOption(o.Label, o.Value)
-		}
-		return huh.NewSelect[string]().Title(q.Title).Description(q.Help).Options(opts...).Value(&a.s)
+		return huh.NewSelect[string]().Title(title).Description(help).Options(huhOptions(q.OptionsFor(f.plan))...).Value(&a.s)
 	case wizard.KindMulti:
-		opts := make([]huh.Option[string], len(q.Options))
-		for j, o := range q.Options {
-			opts[j] = huh.NewOption(o.Label, o.Value)
-		}
-		return huh.NewMultiSelect[string]().Title(q.Title).Description(q.Help).Accessor(&a.multi).Options(opts...)
+		return huh.NewMultiSelect[string]().Title(title).Description(help).Accessor(&a.multi).Options(huhOptions(q.Options)...)
 	case wizard.KindConfirm:
-		return huh.NewConfirm().Title(q.Title).Description(q.Help).Affirmative("Oui").Negative("Non").Value(&a.b)
+		return huh.NewConfirm().Title(title).Description(help).Affirmative("Oui").Negative("Non").Value(&a.b)
 	case wizard.KindLongText:
-		return huh.NewText().Title(q.Title).Description(q.Help).Placeholder(q.Placeholder).Value(&a.s).
-			Validate(safeValidate(q)).Lines(4).CharLimit(4000).ExternalEditor(false)
+		return huh.NewText().Title(title).Description(help).Placeholder(placeholder(q)).Value(&a.s).
+			Validate(safeValidate(q)).Lines(4).CharLimit(charLimit(q)).ExternalEditor(false)
 	}
-	return huh.NewInput().Title(q.Title).Description(q.Help).Placeholder(q.Placeholder).Value(&a.s).
-		Validate(safeValidate(q)).CharLimit(500)
+	return huh.NewInput().Title(title).Description(help).Placeholder(placeholder(q)).Value(&a.s).
+		Validate(safeValidate(q)).CharLimit(charLimit(q))
+}
+
+// wrapped is a text of a question, with its French spaces, wrapped to the width of the
+// field's text: the form's width less huh's left border and padding.
+func (f *qform) wrapped(s string) string {
+	return wrapText(wizard.Typography(s), max(f.width-1, 20)-f.c.styles.FormTheme().Focused.Base.GetHorizontalFrameSize())
+}
+
+// huhOptions are choices for huh, labels with their French spaces.
+func huhOptions(offered []wizard.Option) []huh.Option[string] {
+	opts := make([]huh.Option[string], len(offered))
+	for j, o := range offered {
+		opts[j] = huh.NewOption(wizard.Typography(o.Label), o.Value)
+	}
+	return opts
+}
+
+// placeholder is the grey text of an empty field: the registry's example, said to be one
+// (« ex. : 2027 »), since entrée on an empty field stores nothing.
+func placeholder(q *wizard.Question) string {
+	if q.Placeholder == "" {
+		return ""
+	}
+	return "ex." + wizard.NBSP + ": " + q.Placeholder
+}
+
+// charLimit is the most characters a field takes: the registry's limit of a text, a
+// line's for the other kinds (numbers, dates).
+func charLimit(q *wizard.Question) int {
+	if q.MaxLen > 0 {
+		return q.MaxLen
+	}
+	return wizard.MaxLine
+}
+
+// typeText gives typed or pasted text to the field and says when the field's limit cut
+// it: huh's inputs drop what goes beyond it without a word.
+func (f *qform) typeText(km tea.KeyMsg) tea.Cmd {
+	a := f.vals[f.cur]
+	before := utf8.RuneCountInString(a.s)
+	_, cmd := f.form.Update(km)
+	if q := f.current(); f.textFocused() && !q.Searchable && !q.Directory {
+		if lost := len(km.Runes) - (utf8.RuneCountInString(a.s) - before); lost > 0 {
+			verb := "collé"
+			if len(km.Runes) == 1 {
+				verb = "tapé"
+			}
+			what := fmt.Sprintf("les %d derniers caractères %ss n'ont pas été gardés", lost, verb)
+			if lost == 1 {
+				what = "le dernier caractère " + verb + " n'a pas été gardé"
+			}
+			f.note, f.noteErr = fmt.Sprintf("Texte coupé : cette réponse compte au plus %s caractères ; %s.",
+				groupDigits(fmt.Sprint(charLimit(q))), what), true
+		}
+	}
+	return cmd
 }
 
 // safeValidate is q.Validate for huh, which shows the error under the field: the message
@@ -269,6 +351,9 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, reply) {
 	case q.Kind == wizard.KindConfirm && (key.Matches(km, k.Yes) || key.Matches(km, k.No)):
 		a.b = key.Matches(km, k.Yes)
 		return f.next(&res), res
+	case q.Directory && km.Type == tea.KeyEnter:
+		f.fields[f.cur-f.start].(*dirPicker).choose()
+		return f.next(&res), res
 	case q.Kind == wizard.KindChoice && q.Searchable && km.Type == tea.KeyEnter:
 		if !f.fields[f.cur-f.start].(*picker).choose() {
 			return nil, res
@@ -280,6 +365,8 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, reply) {
 			return cmd, res
 		}
 		return f.next(&res), res
+	case km.Type == tea.KeyRunes:
+		return f.typeText(km), res
 	}
 	_, cmd := f.form.Update(msg)
 	return cmd, res
@@ -289,6 +376,18 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, reply) {
 func (f *qform) next(res *reply) tea.Cmd {
 	f.leave(f.cur, true, res)
 	n := f.first(f.cur + 1)
+	if f.jumpAnswered {
+		// On to the first answer still needed; the optional ones (the SIRET) stay a
+		// maj+tab away.
+		f.jumpAnswered = false
+		j := n
+		for j >= 0 && (f.qs[j].Get(f.plan) != "" || f.qs[j].Optional) {
+			j = f.first(j + 1)
+		}
+		if j >= 0 {
+			n = j
+		}
+	}
 	if n < 0 {
 		res.done = true
 		return nil
@@ -296,11 +395,11 @@ func (f *qform) next(res *reply) tea.Cmd {
 	// An answer may change later ones (a budget given back): their fields are rebuilt.
 	stale := false
 	for i := n; i < len(f.qs); i++ {
-		if _, kept := f.pending[f.qs[i].ID]; !kept && f.value(i) != safetext.Text(f.qs[i].Get(f.plan)) {
-			f.vals[i], stale = f.load(i), true
+		if fresh := f.load(i); f.value(i) != f.valueOf(i, fresh) {
+			f.vals[i], stale = fresh, true
 		}
 	}
-	if stale {
+	if stale || f.qs[f.cur].Directory {
 		return f.build(n)
 	}
 	cmd := f.form.NextGroup()
@@ -316,9 +415,16 @@ func (f *qform) next(res *reply) tea.Cmd {
 // answer. An invalid answer is kept and reported.
 func (f *qform) leave(i int, explicit bool, res *reply) {
 	q := &f.qs[i]
+	if q.Directory {
+		f.leaveDirectory(i, explicit, res)
+		return
+	}
 	if q.Kind == wizard.KindChoice && !q.Searchable && !explicit {
 		f.vals[i].s = q.Get(f.plan)
 		return
+	}
+	if !explicit && wizard.FieldID(q.ID) == wizard.FieldPooledWith && q.Get(f.plan) == "" && f.value(i) == f.c.pooledSuggestion(f.plan) {
+		return // an offer not taken is not an answer
 	}
 	v := f.value(i)
 	before := q.Get(f.plan)
@@ -425,13 +531,17 @@ func (f *qform) View() string {
 	s := f.c.styles
 	q := f.current()
 	// huh pads its page with blank lines; drop them so that an error and the current
-	// answer stand right under the field (the field's own lines carry its border).
+	// answer stand right under the field (the field's own lines carry its border). A
+	// choice list scrolled to its end is padded inside the border too.
+	choice := q.Kind == wizard.KindChoice || q.Kind == wizard.KindMulti
 	var lines []string
 	for _, l := range strings.Split(f.form.View(), "\n") {
-		if strings.TrimSpace(ansi.Strip(l)) != "" {
+		text := strings.TrimSpace(ansi.Strip(l))
+		if text != "" && !(choice && text == "┃") {
 			lines = append(lines, l)
 		}
 	}
+	lines = f.scrollMarks(lines)
 	lines = append(lines, "")
 	stored := q.Get(f.plan)
 	if why, marked := f.marks[q.ID]; marked && stored != "" {
@@ -442,8 +552,17 @@ func (f *qform) View() string {
 		lines = append(lines, s.Err.Render("✗ Réponse non enregistrée (à corriger) : « "+quotedRaw(raw)+" »"))
 	case stored == "":
 		lines = append(lines, s.Subtle.Render("○ Pas encore de réponse."))
+	case q.Directory:
+		// A long EPCI name with its code: wrapped, not cut.
+		lines = append(lines, s.OK.Render(wrapText("✓ Réponse actuelle : "+f.directoryAnswer(), f.width-1)))
 	default:
 		lines = append(lines, s.OK.Render("✓ Réponse actuelle : ")+answerText(q, stored))
+	}
+	if h := f.c.directoryHint(f.plan, q); h != "" {
+		lines = append(lines, s.Subtle.Render(wrapText(wizard.Typography(h), f.width-1)))
+	}
+	if wizard.FieldID(q.ID) == wizard.FieldPooledWith && stored == "" && f.value(f.cur) != "" && f.value(f.cur) == f.c.pooledSuggestion(f.plan) {
+		lines = append(lines, s.Subtle.Render(wrapText("Proposé d'après l'annuaire : l'EPCI de la commune. Entrée pour le garder, ctrl+u pour l'effacer.", f.width-1)))
 	}
 	var note string
 	if f.note != "" {
@@ -451,7 +570,7 @@ func (f *qform) View() string {
 		if f.noteErr {
 			st = s.Err
 		}
-		note = st.Render(wrapText(f.note, f.width-1))
+		note = st.Render(wrapText(wizard.Typography(f.note), f.width-1))
 	}
 	if h := f.hoveredHelp(); h != "" {
 		// The help of the option takes the lines left under the field, the message kept.
@@ -459,12 +578,56 @@ func (f *qform) View() string {
 		if note != "" {
 			room -= strings.Count(note, "\n") + 1
 		}
-		lines = append(lines, s.Subtle.Render(fitLines(wrapText("→ "+h, f.width-1), max(room, 1), f.width-1)))
+		lines = append(lines, s.Subtle.Render(fitLines(wrapText("→ "+wizard.Typography(h), f.width-1), max(room, 1), f.width-1)))
 	}
 	if note != "" {
 		lines = append(lines, note)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// scrollMarks adds « plus haut ↑ » and « plus bas ↓ » around the options of a choice
+// list that huh shows in part: huh scrolls them without a sign. An option line is one
+// whose text, after the field's border, starts with the cursor or its blank; the list
+// goes on above (below) when the first (last) option is not among them.
+func (f *qform) scrollMarks(lines []string) []string {
+	q := f.current()
+	if q.Searchable || (q.Kind != wizard.KindChoice && q.Kind != wizard.KindMulti) || len(q.Options) == 0 {
+		return lines
+	}
+	first, last := -1, -1
+	for i, l := range lines {
+		rest := strings.TrimPrefix(ansi.Strip(l), "┃ ")
+		if strings.HasPrefix(rest, "› ") || strings.HasPrefix(rest, "  ") {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return lines
+	}
+	shown := func(o wizard.Option) bool {
+		label := wizard.Typography(o.Label)
+		for _, l := range lines[first : last+1] {
+			if strings.HasSuffix(strings.TrimRight(ansi.Strip(l), " "), " "+label) {
+				return true
+			}
+		}
+		return false
+	}
+	mark := func(at int, text string) string {
+		return ansi.Truncate(lines[at], 2, "") + "  " + f.c.styles.Subtle.Render(text)
+	}
+	out := slices.Clone(lines)
+	if !shown(q.Options[len(q.Options)-1]) {
+		out = slices.Insert(out, last+1, mark(last, moreBelow))
+	}
+	if !shown(q.Options[0]) {
+		out = slices.Insert(out, first, mark(first, moreAbove))
+	}
+	return out
 }
 
 // hoveredHelp is the help of the option under the cursor of a choice list.
@@ -479,6 +642,8 @@ func (f *qform) hoveredHelp() string {
 	case *picker:
 		o, _ := fld.hovered()
 		v = o.Value
+	case *dirPicker:
+		return fld.hoveredHelp()
 	default:
 		return ""
 	}
@@ -497,6 +662,12 @@ func answerText(q *wizard.Question, v string) string { return safetext.Line(answ
 
 // answerWords is an answer in words, before cleaning.
 func answerWords(q *wizard.Question, v string) string {
+	if q.Directory {
+		if len(v) == 9 {
+			return "SIREN " + v
+		}
+		return "code INSEE " + v
+	}
 	switch q.Kind {
 	case wizard.KindInt:
 		return groupDigits(v)

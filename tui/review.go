@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"aect/wizard/document"
 	"fmt"
 	"strings"
 
@@ -39,7 +40,8 @@ type reviewScreen struct {
 }
 
 func newReview(c *common, p *wizard.Plan, states [wizard.NumSections]wizard.State, pending map[string]string) *reviewScreen {
-	return &reviewScreen{c: c, plan: p, states: states, pending: pending, findings: wizard.Check(p)}
+	return &reviewScreen{c: c, plan: p, states: states, pending: pending,
+		findings: wizard.WithDirectory(document.Check(p, c.docOptions()), p, c.directoryFor(p))}
 }
 
 // SetSize lays the content out for the width.
@@ -70,7 +72,7 @@ func (r *reviewScreen) build() {
 		f := &r.findings[i]
 		it := reviewItem{finding: f, sec: f.Section, first: len(r.lines)}
 		tag := "[" + f.Severity.String() + "] "
-		text := wrapText(tag+safetext.Line(f.Message), w) // a message may quote a name from the draft
+		text := wrapText(tag+wizard.Typography(safetext.Line(f.Message)), w) // a message may quote a name from the draft
 		for j, l := range strings.Split(text, "\n") {
 			if j == 0 {
 				l = s.severityStyle(f.Severity).Render(tag) + strings.TrimPrefix(l, tag)
@@ -78,7 +80,7 @@ func (r *reviewScreen) build() {
 			add("  " + l)
 		}
 		if f.Reference != "" {
-			for _, l := range strings.Split(wrapText("Référence : "+f.Reference, w-2), "\n") {
+			for _, l := range strings.Split(wrapText(wizard.Typography("Référence : "+f.Reference), w-2), "\n") {
 				add("    " + s.Subtle.Render(l))
 			}
 		}
@@ -140,6 +142,15 @@ func (r *reviewScreen) answers(sec wizard.Section) []string {
 	return out
 }
 
+// inner is the lines a selected block is kept within: the height, less the lines
+// « plus haut ↑ » and « plus bas ↓ » when the review does not fit.
+func (r *reviewScreen) inner() int {
+	if len(r.lines) > r.height {
+		return max(r.height-2, 1)
+	}
+	return r.height
+}
+
 func (r *reviewScreen) scroll() {
 	if len(r.items) == 0 {
 		return
@@ -148,8 +159,8 @@ func (r *reviewScreen) scroll() {
 	if it.first < r.offset {
 		r.offset = it.first
 	}
-	if it.last >= r.offset+r.height {
-		r.offset = min(it.first, it.last-r.height+1)
+	if h := r.inner(); it.last >= r.offset+h {
+		r.offset = min(it.first, it.last-h+1)
 	}
 	if r.cursor == 0 {
 		r.offset = 0
@@ -204,14 +215,25 @@ func (r *reviewScreen) View() string {
 	if len(r.items) > 0 {
 		sel = r.items[r.cursor]
 	}
-	end := min(r.offset+r.height, len(r.lines))
 	out := make([]string, 0, r.height)
+	room := r.height
+	if r.offset > 0 {
+		out = append(out, s.Subtle.Render(moreAbove))
+		room--
+	}
+	end := min(r.offset+room, len(r.lines))
+	if end < len(r.lines) {
+		end-- // the last line says « plus bas ↓ »
+	}
 	for i := r.offset; i < end; i++ {
 		l := r.lines[i]
 		if len(r.items) > 0 && i == sel.first {
 			l = s.Selected.Render("›") + strings.TrimPrefix(l, " ")
 		}
 		out = append(out, l)
+	}
+	if end < len(r.lines) {
+		out = append(out, s.Subtle.Render(moreBelow))
 	}
 	return strings.Join(out, "\n")
 }

@@ -128,3 +128,15 @@ func (s *saver) pending() bool {
 
 // failed reports whether some answers could not be written.
 func (s *saver) failed() bool { return len(s.halted) > 0 }
+
+// conflict reports whether the writes of draft id are halted by a change made in another
+// window: its answers wait for the user to reload or save a copy.
+func (s *saver) conflict(id int64) bool { return errors.Is(s.halted[id], ErrConflict) }
+
+// firstError returns the error of one halted draft, or nil.
+func (s *saver) firstError() error {
+	for _, err := range s.halted {
+		return err
+	}
+	return nil
+}

@@ -50,6 +50,7 @@ func (budgetList) summary(l *listEdit) (string, map[int]string) {
 	}
 	b.WriteString("\n")
 	b.WriteString(yearRows(p))
+	b.WriteString(s.Subtle.Render("Une ligne par source et par année (sur trois ans : trois lignes).") + "\n")
 
 	notes := map[int]string{}
 	exceeded := map[wizard.ServiceKind][]string{}
@@ -78,7 +79,7 @@ func (budgetList) summary(l *listEdit) (string, map[int]string) {
 		if len(exceeded) > 0 {
 			st = s.Err
 		}
-		b.WriteString(st.Render(wrapText("Plafonds 1 % par an : "+strings.Join(ceilings, " · "), l.width-1)) + "\n")
+		b.WriteString(st.Render(wrapText(wizard.Typography("Plafonds 1 % par an : "+strings.Join(ceilings, " · ")), l.width-1)) + "\n")
 	}
 	return b.String(), notes
 }

@@ -267,13 +267,25 @@ func (l *listEdit) View() string {
 	}
 	used := strings.Count(b.String(), "\n") + 2
 	room := max(l.height-used, 3)
+	total := 0
+	for i := range n {
+		total += rowsOf(i)
+	}
+	if total > room {
+		room = max(room-2, 2) // the lines « plus haut ↑ » and « plus bas ↓ »
+	}
 	cursor := max(min(l.cursor, n-1), 0)
 	start, left := cursor, room-rowsOf(cursor)
 	for start > 0 && left >= rowsOf(start-1) {
 		start--
 		left -= rowsOf(start)
 	}
+	if start > 0 {
+		b.WriteString("  " + s.Subtle.Render(moreAbove) + "\n")
+	}
+	end := start
 	for i := start; i < n && room >= rowsOf(i); i++ {
+		end = i + 1
 		room -= rowsOf(i)
 		desc := l.itemName(i) + " : " + l.kind.describe(l.plan, i)
 		switch {
@@ -291,6 +303,9 @@ func (l *listEdit) View() string {
 		if note, ok := notes[i]; ok {
 			b.WriteString("    " + s.Err.Render(cell(note, l.width-5)) + "\n")
 		}
+	}
+	if end < n {
+		b.WriteString("  " + s.Subtle.Render(moreBelow) + "\n")
 	}
 	b.WriteString("\n" + s.Subtle.Render("a : ajouter · entrée : modifier · x : supprimer · tab : section suivante"))
 	return b.String()

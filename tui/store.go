@@ -21,6 +21,7 @@ type Store interface {
 	Delete(id int64) error
 	Restore(id int64) error
 	Revisions(id int64) ([]Revision, error)
+	RevisionPlans(id int64) (map[int64]*wizard.Plan, error)
 	RestoreRevision(draftID, revisionID int64) (Draft, error)
 }
 

@@ -61,12 +61,19 @@ func (s *Styles) FormTheme() *huh.Theme {
 
 // palette is the handful of colours a theme uses; empty strings mean "no colour".
 type palette struct {
-	accent, subtle, ok, warn, err, info, review, selFg, selBg string
+	accent, subtle, ok, warn, err, info, review string
 }
 
 // NewStyles builds the styles for the program's own terminal (lipgloss's default
 // renderer): the default theme, a high-contrast theme, or a monochrome one (no colour at
 // all, for NO_COLOR and monochrome terminals).
+//
+// The high-contrast theme sets no colour either: any colour is unreadable on some
+// terminal (bright white or yellow on a light background, dark blue on a black one),
+// while the terminal's own text and background are the pair its user reads best. It
+// marks with bold, underline and reverse video instead: the cursor in bold reverse
+// video, titles, errors and answers to review bold and underlined, work in progress and
+// warnings bold; secondary text is never dimmed.
 func NewStyles(highContrast, mono bool) *Styles {
 	return StylesFor(lipgloss.DefaultRenderer(), highContrast, mono)
 }
@@ -76,11 +83,8 @@ func NewStyles(highContrast, mono bool) *Styles {
 // each style writes.
 func StylesFor(r *lipgloss.Renderer, highContrast, mono bool) *Styles {
 	p := palette{accent: "4", subtle: "8", ok: "2", warn: "3", err: "1", info: "6", review: "5"}
-	switch {
-	case mono:
+	if mono || highContrast {
 		p = palette{}
-	case highContrast:
-		p = palette{accent: "15", subtle: "15", ok: "10", warn: "11", err: "9", info: "14", review: "13", selFg: "0", selBg: "15"}
 	}
 	fg := func(c string) lipgloss.Style {
 		s := r.NewStyle()
@@ -98,10 +102,7 @@ func StylesFor(r *lipgloss.Renderer, highContrast, mono bool) *Styles {
 		s.Subtle = r.NewStyle()
 	}
 	s.Bold = r.NewStyle().Bold(true)
-	s.Selected = r.NewStyle().Reverse(true)
-	if p.selBg != "" {
-		s.Selected = r.NewStyle().Foreground(lipgloss.Color(p.selFg)).Background(lipgloss.Color(p.selBg)).Bold(true)
-	}
+	s.Selected = r.NewStyle().Reverse(true).Bold(highContrast)
 	s.Current = r.NewStyle().Bold(true).Underline(true)
 	s.OK = fg(p.ok)
 	s.Busy = fg(p.warn)
@@ -120,6 +121,12 @@ func StylesFor(r *lipgloss.Renderer, highContrast, mono bool) *Styles {
 	s.Key = r.NewStyle().Bold(true)
 	s.Prompt = fg(p.accent)
 	s.Placeholder = s.Subtle
+	if highContrast {
+		strong := r.NewStyle().Bold(true).Underline(true)
+		s.HeaderTitle, s.Title = strong, strong
+		s.Err, s.Blocking, s.StateToReview = strong, strong, strong
+		s.Busy, s.Warning, s.StateInProgress = s.Bold, s.Bold, s.Bold
+	}
 	s.Help = help.Styles{
 		Ellipsis:       s.Subtle,
 		ShortKey:       r.NewStyle().Bold(true),

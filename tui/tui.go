@@ -9,6 +9,7 @@
 package tui
 
 import (
+	"aect/wizard/document"
 	"errors"
 	"io"
 	"log"
@@ -22,6 +23,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
+
+	"aect/wizard/directory"
 )
 
 // Options configures the interface.
@@ -32,6 +35,10 @@ type Options struct {
 	DBPath string
 	// ExportDir is the default export folder, editable in the export dialog.
 	ExportDir string
+	// Command is the command line that starts aect again on the same database, for the
+	// commands the screens suggest: « aect --db atelier.db », « go run ./cmd/aect »;
+	// "aect" when empty.
+	Command string
 	// Now gives the current time (relative dates, documents' date); time.Now when nil.
 	Now func() time.Time
 	// HighContrast selects the high-contrast theme.
@@ -52,11 +59,29 @@ type Options struct {
 	// the participant's (export and print are off: the trainer writes everyone's
 	// documents at the end), and does not offer the command line.
 	Remote bool
+	// Directory loads the directory of collectivités in use and names it (« 2026
+	// (intégré) », « 2027 (importé) »); it is called once, when « Votre collectivité »
+	// is first asked, never at start-up. Nil uses the directory compiled in.
+	Directory func() (d *directory.Directory, label string, err error)
+	// Models are the adapted models of the documents (aect --modeles); nil for the
+	// built-in ones. The Documents screen says which one each document follows.
+	Models *document.Models
 }
 
 // ErrInterrupted is returned by Run when the user pressed ctrl+c; the command line maps
 // it to exit code 130.
 var ErrInterrupted = errors.New("interrompu par l'utilisateur")
+
+// InterruptedError is returned by Run instead of ErrInterrupted (errors.Is matches it)
+// when the answers were not simply saved: Note says, in a French sentence, where they
+// went (a copy of a draft changed in another window) or what could not be written.
+type InterruptedError struct{ Note string }
+
+// Error returns the note.
+func (e *InterruptedError) Error() string { return e.Note }
+
+// Is reports whether target is ErrInterrupted.
+func (e *InterruptedError) Is(target error) bool { return target == ErrInterrupted }
 
 // New returns the root model of the interface, on the drafts list.
 func New(store Store, opt Options) tea.Model { return newRoot(store, opt) }
@@ -110,7 +135,8 @@ func SessionFilter(m tea.Model, msg tea.Msg) tea.Msg {
 }
 
 // Run runs the interface full-screen (alternate screen) until the user quits. It returns
-// nil on a normal quit and ErrInterrupted on ctrl+c.
+// nil on a normal quit and ErrInterrupted on ctrl+c, or an *InterruptedError when the
+// answers need a word on exit.
 func Run(store Store, opt Options) error {
 	if os.Getenv("NO_COLOR") != "" {
 		// NO_COLOR forbids colour, not emphasis: keep bold and reverse video (the cursor,
@@ -148,6 +174,9 @@ func Run(store Store, opt Options) error {
 	}()
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrInterrupted) {
+		if m.exitNote != "" {
+			return &InterruptedError{Note: m.exitNote}
+		}
 		return ErrInterrupted
 	}
 	return err

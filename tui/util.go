@@ -49,6 +49,45 @@ func keepInView(offset, cursor, rows int) int {
 	return max(min(offset, cursor), cursor-rows+1, 0)
 }
 
+// The lines that say a scrolled list goes on above or below what is shown.
+const (
+	moreAbove = "plus haut ↑"
+	moreBelow = "plus bas ↓"
+)
+
+// scrollWindow returns the items [from, to) of a list of n items shown on rows lines,
+// the cursor in view, moved from offset as little as needed. When the list does not fit,
+// a line is left for « plus haut ↑ » when from > 0 and one for « plus bas ↓ » when
+// to < n, so that rows lines hold the items and the indicators, with no blank line.
+func scrollWindow(offset, cursor, n, rows int) (from, to int) {
+	if n <= rows {
+		return 0, n
+	}
+	inner := max(rows-2, 1)
+	from = max(0, min(keepInView(offset, cursor, inner), n-inner))
+	to = from + inner
+	switch {
+	case from == 0:
+		to = min(rows-1, n) // no line above: one more item
+	case to >= n:
+		to, from = n, max(n-(rows-1), 0) // no line below: one more item
+	}
+	return from, to
+}
+
+// scrollHint is the line under a scrolled text or list: « plus haut ↑ · plus bas ↓ »,
+// the parts that apply, or "".
+func scrollHint(above, below bool) string {
+	var parts []string
+	if above {
+		parts = append(parts, moreAbove)
+	}
+	if below {
+		parts = append(parts, moreBelow)
+	}
+	return strings.Join(parts, " · ")
+}
+
 // cell cuts or pads s to exactly w cells.
 func cell(s string, w int) string {
 	if w <= 0 {
@@ -62,16 +101,28 @@ func cell(s string, w int) string {
 }
 
 // wrapText wraps text to w cells, keeping words whole where possible. Hyphens do not
-// break a line ("L. 1115-1", "Rhône-Alpes"), nor do the non-breaking spaces of amounts.
+// break a line ("L. 1115-1", "Rhône-Alpes"), nor do non-breaking spaces, U+00A0 and the
+// narrow U+202F (wizard.Typography puts them where French wants them).
 func wrapText(s string, w int) string {
 	if w < 10 {
 		w = 10
 	}
-	return strings.ReplaceAll(ansi.Wrap(strings.ReplaceAll(s, "-", noBreakHyphen), w, ""), noBreakHyphen, "-")
+	// x/ansi keeps U+00A0 but breaks at U+202F, a space to it: both stand in for
+	// characters it never breaks at while it wraps.
+	protect := strings.NewReplacer("-", noBreakHyphen, "\u202f", noBreakNarrow)
+	restore := strings.NewReplacer(noBreakHyphen, "-", noBreakNarrow, "\u202f")
+	if strings.Contains(s, noBreakNarrow) { // a text that holds the stand-in itself
+		protect, restore = strings.NewReplacer("-", noBreakHyphen), strings.NewReplacer(noBreakHyphen, "-")
+	}
+	return restore.Replace(ansi.Wrap(protect.Replace(s), w, ""))
 }
 
-// noBreakHyphen stands for "-" while wrapping (x/ansi always breaks after a hyphen).
-const noBreakHyphen = "‑"
+// noBreakHyphen stands for "-" while wrapping (x/ansi always breaks after a hyphen), and
+// noBreakNarrow for U+202F (a private-use character, one cell wide like it).
+const (
+	noBreakHyphen = "‑"
+	noBreakNarrow = "\ue000"
+)
 
 // groupDigits writes a whole number with its digits in groups of three separated by
 // non-breaking spaces, the French way: "68000" → "68 000". Other text is returned as is.

@@ -173,6 +173,25 @@ func dateB(at func(p *Plan, i int) *Date) binding {
 		read:   (*decoder).date}
 }
 
+// idB is an identifier typed as text — a SIREN, an act's number — that parse checks and
+// puts in its stored form.
+func idB(at func(p *Plan, i int) *string, parse func(string) (string, error)) binding {
+	return valueB[string]{at: at, parse: parse,
+		format: func(s string) string { return s },
+		read: func(d *decoder, path string, v any) string {
+			s := d.str(path, v)
+			if strings.TrimSpace(s) == "" {
+				return ""
+			}
+			id, err := parse(s)
+			if err != nil {
+				d.fail(path, "%s", err.Error())
+				return ""
+			}
+			return id
+		}}
+}
+
 // optIntB is a count that may be zero and may be missing (nil).
 type optIntB struct {
 	at   func(p *Plan, i int) **int
@@ -399,3 +418,51 @@ type givenWhen struct {
 }
 
 func (b givenWhen) given(p *Plan, i int) bool { return b.when(p, i) }
+
+// directoryB is the answer of « Votre collectivité » (FieldINSEE). Stored, it is a
+// commune's INSEE code (authority.insee); read, the INSEE code, or for an EPCI its SIREN,
+// by which the directory knows it. A SIREN typed is stored as the authority's SIREN.
+type directoryB struct{}
+
+func (directoryB) get(p *Plan, _ int) string {
+	a := &p.Authority
+	if a.INSEE == "" && a.Type.IsEPCI() {
+		return a.SIREN
+	}
+	return a.INSEE
+}
+func (directoryB) set(p *Plan, _ int, s string) error {
+	a := &p.Authority
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		a.INSEE = ""
+		return nil
+	case len(compactCode(s)) == 9:
+		siren, err := ParseSIREN(s)
+		if err != nil {
+			return err
+		}
+		a.SIREN, a.INSEE = siren, ""
+		return nil
+	}
+	code, err := ParseINSEE(s)
+	if err != nil {
+		return err
+	}
+	a.INSEE = code
+	return nil
+}
+func (directoryB) decode(d *decoder, path string, v any, p *Plan, _ int) {
+	s := d.str(path, v)
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	code, err := ParseINSEE(s)
+	if err != nil {
+		d.fail(path, "%s", err.Error())
+		return
+	}
+	p.Authority.INSEE = code
+}
+func (b directoryB) given(p *Plan, i int) bool { return b.get(p, i) != "" }

@@ -15,9 +15,17 @@ const (
 	AuthSyndicatMixte           AuthorityType = "syndicat_mixte"
 	AuthDepartement             AuthorityType = "departement"
 	AuthRegion                  AuthorityType = "region"
+	// AuthSyndicatCommunes is a syndicat de communes (SIVU, SIVOM): an EPCI without
+	// fiscalité propre, whose comité syndical follows the EPCI rules.
+	AuthSyndicatCommunes AuthorityType = "syndicat_communes"
 )
 
-// IsEPCI reports whether the type is an établissement public de coopération intercommunale.
+// IsGroupement reports whether the assembly follows the EPCI rules of the CGCT
+// (L. 5211-1): an EPCI à fiscalité propre or a syndicat de communes.
+func (t AuthorityType) IsGroupement() bool { return t.IsEPCI() || t == AuthSyndicatCommunes }
+
+// IsEPCI reports whether the type is an établissement public de coopération intercommunale
+// à fiscalité propre (a syndicat de communes is an EPCI without it: see IsGroupement).
 func (t AuthorityType) IsEPCI() bool {
 	switch t {
 	case AuthCommunauteCommunes, AuthCommunauteAgglomeration, AuthCommunauteUrbaine, AuthMetropole:
@@ -123,6 +131,9 @@ const (
 	SectorSport         Sector = "sport"
 	SectorEgalite       Sector = "egalite_femmes_hommes"
 	SectorNumerique     Sector = "numerique"
+	// SectorEnergie is the field of the 1 % énergie: the public distribution of
+	// electricity and gas (CGCT L. 1115-1-1), narrower than SectorEnvironnement.
+	SectorEnergie Sector = "energie_distribution"
 )
 
 // Form is the form of the external action, which decides the documents drafted.
@@ -201,7 +212,7 @@ type OnePercent struct {
 var onePercent = map[Source]OnePercent{
 	SourceEau:            {ServiceEau, "L. 1115-1-1", SectorEau, "loi Oudin-Santini du 9 février 2005"},
 	SourceAssainissement: {ServiceAssainissement, "L. 1115-1-1", SectorEau, "loi Oudin-Santini du 9 février 2005"},
-	SourceElecGaz:        {ServiceElectriciteGaz, "L. 1115-1-1", SectorEnvironnement, ""},
+	SourceElecGaz:        {ServiceElectriciteGaz, "L. 1115-1-1", SectorEnergie, ""},
 	SourceDechets:        {ServiceDechets, "L. 1115-2", SectorDechets, ""},
 	SourceMobilite:       {ServiceMobilite, "L. 1115-3", SectorMobilite, "loi d'orientation des mobilités du 24 décembre 2019"},
 }
@@ -273,6 +284,7 @@ var AuthorityTypes = Catalogue[AuthorityType]{Name: "type de collectivité", Cho
 	{AuthSyndicatMixte, "Syndicat mixte", "Groupement de collectivités ; il peut mener une action extérieure dans son domaine, par exemple avec le 1 % eau et assainissement."},
 	{AuthDepartement, "Département", "Le département agit par délibération du conseil départemental."},
 	{AuthRegion, "Région", "La région agit par délibération du conseil régional."},
+	{AuthSyndicatCommunes, "Syndicat de communes (SIVU, SIVOM)", "EPCI sans fiscalité propre qui n'associe que des communes ; son comité syndical délibère dans le champ de ses compétences et choisit le mode de publication de ses actes."},
 }}
 
 // ExecutiveTitles is the catalogue of executive titles.
@@ -332,7 +344,7 @@ var Sectors = Catalogue[Sector]{Name: "secteur", Choices: []Choice[Sector]{
 	{SectorEconomie, "Économie durable", "24 % des actions des communes et EPCI (chiffres MEAE, 2020)."},
 	{SectorCulture, "Culture et patrimoine", "19 % des actions des communes et EPCI (chiffres MEAE, 2020)."},
 	{SectorHumanitaire, "Actions humanitaires et coopération transfrontalière", "15 % des actions des communes et EPCI (chiffres MEAE, 2020)."},
-	{SectorEnvironnement, "Environnement, climat, énergie", "14 % des actions des communes et EPCI (chiffres MEAE, 2020) ; seul domaine que peut financer le 1 % énergie."},
+	{SectorEnvironnement, "Environnement, climat, énergie", "14 % des actions des communes et EPCI (chiffres MEAE, 2020). Le 1 % énergie ne finance que la distribution d'électricité et de gaz (secteur à part)."},
 	{SectorEau, "Eau et assainissement", "Accès à l'eau, assainissement, formation, protection de la ressource : le seul domaine que peut financer le 1 % eau et assainissement (pas l'irrigation ni l'eau industrielle)."},
 	{SectorDechets, "Déchets", "Le seul domaine que peut financer le 1 % déchets."},
 	{SectorMobilite, "Mobilité", "Le seul domaine que peut financer le 1 % mobilité."},
@@ -344,6 +356,7 @@ var Sectors = Catalogue[Sector]{Name: "secteur", Choices: []Choice[Sector]{
 	{SectorSport, "Sport", "Rencontres et échanges sportifs."},
 	{SectorEgalite, "Égalité femmes-hommes", "Actions pour l'égalité entre les femmes et les hommes."},
 	{SectorNumerique, "Numérique", "Services numériques, inclusion numérique."},
+	{SectorEnergie, "Distribution d'électricité et de gaz", "Réseaux publics de distribution d'électricité et de gaz : le seul domaine que peut financer le 1 % énergie (CGCT, art. L. 1115-1-1)."},
 }}
 
 // Forms is the catalogue of forms of external action.
@@ -373,7 +386,7 @@ var Modes = Catalogue[Mode]{Name: "mode de mise en œuvre", Choices: []Choice[Mo
 	{ModeEnPropre, "En propre", "La collectivité porte le projet directement, avec ses propres moyens."},
 	{ModeMutualisation, "En mutualisation", "Avec d'autres collectivités françaises (un EPCI et ses communes, un programme « clés en main » d'un réseau régional)."},
 	{ModeDelegation, "Par délégation", "La mise en œuvre est confiée à un opérateur (association, comité de jumelage, ONG, réseau régional, Expertise France) ; la collectivité reste maître d'ouvrage."},
-	{ModeSoutien, "En soutien", "La collectivité soutient le projet d'un autre acteur (prêt de locaux, temps d'agents, subvention)."},
+	{ModeSoutien, "En soutien", "La collectivité soutient le projet d'un autre acteur, par exemple les activités d'un comité de jumelage (prêt de locaux, temps d'agents, subvention)."},
 }}
 
 // PayeeKinds is the catalogue of who receives the money of an action.

@@ -24,14 +24,20 @@ type ConvocationRule struct {
 // it cannot be known yet (the type, a commune's population, a syndicat mixte's kind or
 // its statuts' delay is missing).
 func (a *Authority) ConvocationRule(s *Session) (ConvocationRule, bool) {
+	pfister := a.Type == AuthCommune || a.Type.IsGroupement() || (a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatFerme)
 	switch {
+	case s.SecondMeetingHeld() && pfister:
+		// L. 2121-17: convened again « à trois jours au moins d'intervalle », three jours
+		// francs between the new convocation and the second meeting (CE, 16 juin 1997,
+		// Pfister, n° 142691), whatever the population.
+		return ConvocationRule{3, true, "la nouvelle convocation après un défaut de quorum", a.QuorumArticle()}, true
 	case a.Type == AuthCommune && a.Population == 0:
 		return ConvocationRule{}, false
 	case a.Type == AuthCommune && a.Population < PublicationThreshold:
 		return ConvocationRule{3, true, "une commune de moins de 3 500 habitants", "L. 2121-11"}, true
 	case a.Type == AuthCommune:
 		return ConvocationRule{5, true, "une commune de 3 500 habitants ou plus", "L. 2121-12"}, true
-	case a.Type.IsEPCI():
+	case a.Type.IsGroupement():
 		return ConvocationRule{5, true, "un établissement public de coopération intercommunale, quelle que soit sa taille", "L. 5211-1 et L. 2121-12"}, true
 	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatFerme:
 		return ConvocationRule{5, true, "un syndicat mixte fermé", "L. 5711-1 et L. 2121-12"}, true
@@ -76,43 +82,78 @@ func (r ConvocationRule) Earliest(convocation Date) Date {
 	return convocation.AddDays(r.Days)
 }
 
-// UrgencyArticle is the article that lets the executive shorten the delay for urgency,
-// never below one jour franc (a syndicat mixte ouvert: its statuts).
-func (a *Authority) UrgencyArticle() string {
+// frameArticles are the CGCT articles of an assembly's frame, cited by the findings and
+// the documents.
+type frameArticles struct {
+	urgency, quorum, vote, proxy, publication string
+}
+
+// frame returns the articles of the authority's assembly by its type (DOMAIN §10): a
+// syndicat mixte ouvert follows its statuts and, for its acts, the départements' rules
+// (L. 5721-4); a syndicat mixte whose kind is not given yet is taken as fermé.
+func (a *Authority) frame() frameArticles {
+	if u, ok := a.unique(); ok {
+		// Guyane and Martinique have the articles of their own book of the code; the
+		// findings cite it as a whole rather than a département's or a région's article.
+		art := uniqueArticles(u)
+		return frameArticles{art, art, art, art, art}
+	}
 	switch {
 	case a.Type == AuthDepartement:
-		return "L. 3121-19"
+		return frameArticles{"L. 3121-19", "L. 3121-14", "L. 3121-14 et L. 3121-15", "L. 3121-16", "L. 3131-1"}
 	case a.Type == AuthRegion:
-		return "L. 4132-18"
-	case a.Type == AuthCommune && a.Population < PublicationThreshold:
-		return "L. 2121-11"
-	case a.Type == AuthCommune:
-		return "L. 2121-12"
-	case a.Type.IsEPCI():
-		return "L. 5211-1 et L. 2121-12"
+		return frameArticles{"L. 4132-18", "L. 4132-13", "L. 4132-13 et L. 4132-14", "L. 4132-15", "L. 4141-1"}
 	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatOuvert:
-		return "L. 5721-2 et les statuts"
+		const statuts = "L. 5721-2 et les statuts"
+		return frameArticles{statuts, statuts, statuts, statuts, "L. 3131-1 et L. 5721-4"}
 	case a.Type == AuthSyndicatMixte:
-		return "L. 5711-1 et L. 2121-12"
+		return frameArticles{"L. 5711-1 et L. 2121-12", "L. 2121-17, L. 5211-1 et L. 5711-1", "L. 2121-20, L. 5211-1 et L. 5711-1",
+			"L. 2121-20", "L. 2131-1 et L. 5711-1"}
+	case a.Type.IsGroupement():
+		return frameArticles{"L. 5211-1 et L. 2121-12", "L. 2121-17 et L. 5211-1", "L. 2121-20 et L. 5211-1", "L. 2121-20", "L. 2131-1 et L. 5211-3"}
+	case a.Type == AuthCommune && a.Population < PublicationThreshold:
+		return frameArticles{"L. 2121-11", "L. 2121-17", "L. 2121-20", "L. 2121-20", "L. 2131-1"}
 	}
-	return "L. 2121-12"
+	return frameArticles{"L. 2121-12", "L. 2121-17", "L. 2121-20", "L. 2121-20", "L. 2131-1"}
 }
+
+// UrgencyArticle is the article that lets the executive shorten the delay for urgency,
+// never below one jour franc (a syndicat mixte ouvert: its statuts).
+func (a *Authority) UrgencyArticle() string { return a.frame().urgency }
+
+// QuorumArticle is the article of the quorum and of the second meeting without quorum.
+func (a *Authority) QuorumArticle() string { return a.frame().quorum }
+
+// VoteArticle is the article of the majority of the suffrages exprimés and of the
+// président's casting vote.
+func (a *Authority) VoteArticle() string { return a.frame().vote }
+
+// ProxyArticle is the article that allows one proxy per member.
+func (a *Authority) ProxyArticle() string { return a.frame().proxy }
+
+// PublicationArticle is the article of the publication of the acts and of their
+// exécutoire character.
+func (a *Authority) PublicationArticle() string { return a.frame().publication }
 
 // Quorum is the least number of members present for the assembly to deliberate: the
 // majority of the members in office (more than half); proxies do not count.
 func Quorum(members int) int { return members/2 + 1 }
 
-// QuorumArticle is the article of the quorum and of the second meeting without quorum.
-func (a *Authority) QuorumArticle() string {
-	switch a.Type {
-	case AuthDepartement:
-		return "L. 3121-14"
-	case AuthRegion:
-		return "L. 4132-13"
-	case AuthCommune, "":
-		return "L. 2121-17"
+// SecondMeetingHeld reports whether the séance is the second meeting after a quorum
+// failure, which deliberates without quorum: the answer is given and the members present
+// do not reach the quorum.
+func (s *Session) SecondMeetingHeld() bool {
+	return s.SecondMeeting && s.MembersInOffice > 0 && s.Present > 0 && s.Present < Quorum(s.MembersInOffice)
+}
+
+// FirstMeeting is the date of the meeting without quorum of a département or a région,
+// three days before the séance held de plein droit (L. 3121-14, L. 4132-13); false for
+// the others, or while the séance's date is missing.
+func (s *Session) FirstMeeting(a *Authority) (Date, bool) {
+	if !s.SecondMeetingHeld() || !a.SecondMeetingByRight() || s.Date.IsZero() {
+		return Date{}, false
 	}
-	return "L. 2121-17 et L. 5211-1"
+	return s.Date.AddDays(-3), true
 }
 
 // SecondMeetingByRight reports whether the meeting after a quorum failure is held de
@@ -120,17 +161,6 @@ func (a *Authority) QuorumArticle() string {
 // the others the assembly is convened again, at least three days later.
 func (a *Authority) SecondMeetingByRight() bool {
 	return a.Type == AuthDepartement || a.Type == AuthRegion
-}
-
-// ProxyArticle is the article that allows one proxy per member.
-func (a *Authority) ProxyArticle() string {
-	switch a.Type {
-	case AuthDepartement:
-		return "L. 3121-16"
-	case AuthRegion:
-		return "L. 4132-15"
-	}
-	return "L. 2121-20"
 }
 
 // PowerArticle is the CGCT article that gives the assembly its power to deliberate, for
@@ -141,10 +171,13 @@ func (a *Authority) ProxyArticle() string {
 // affairs the law gives it. known is false when the type, or a syndicat mixte's kind, is
 // not given; the act's legal basis stays L. 1115-1.
 func (a *Authority) PowerArticle() (article string, statuts, known bool) {
+	if u, ok := a.unique(); ok {
+		return uniqueArticles(u), false, true
+	}
 	switch {
 	case a.Type == AuthCommune:
 		return "L. 2121-29", false, true
-	case a.Type.IsEPCI():
+	case a.Type.IsGroupement():
 		return "L. 5211-1", true, true
 	case a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatFerme:
 		return "L. 5711-1", true, true
@@ -159,16 +192,18 @@ func (a *Authority) PowerArticle() (article string, statuts, known bool) {
 }
 
 // ChoosesPublicationMode says whether the authority chooses by deliberation how its
-// acts are published (posting, paper or electronic): a commune under 3 500 inhabitants
-// and a syndicat mixte fermé (CGCT L. 2131-1 IV, L. 5711-1); everyone else publishes
-// electronically. known is false when the type, a commune's population or a syndicat
-// mixte's kind is not given yet.
+// acts are published (posting, paper or electronic): a commune under 3 500 inhabitants,
+// a syndicat de communes and a syndicat mixte fermé (CGCT L. 2131-1 IV, L. 5211-3,
+// L. 5711-1); everyone else publishes electronically. known is false when the type, a
+// commune's population or a syndicat mixte's kind is not given yet.
 func (a *Authority) ChoosesPublicationMode() (small, known bool) {
 	switch {
 	case a.Type == "", a.Type == AuthCommune && a.Population == 0, a.Type == AuthSyndicatMixte && a.SyndicatKind == "":
 		return false, false
 	case a.Type == AuthCommune:
 		return a.Population < PublicationThreshold, true
+	case a.Type == AuthSyndicatCommunes:
+		return true, true
 	case a.Type == AuthSyndicatMixte:
 		return a.SyndicatKind == SyndicatFerme, true
 	}
@@ -187,25 +222,6 @@ func (a *Authority) ActesCompulsory() bool {
 		return true
 	}
 	return false
-}
-
-// PublicationArticle is the article of the publication of the acts.
-func (a *Authority) PublicationArticle() string {
-	switch a.Type {
-	case AuthDepartement:
-		return "L. 3131-1"
-	case AuthRegion:
-		return "L. 4141-1"
-	case AuthSyndicatMixte:
-		if a.SyndicatKind == SyndicatFerme {
-			return "L. 2131-1 et L. 5711-1"
-		}
-		return "L. 2131-1 et L. 5721-4"
-	}
-	if a.Type.IsEPCI() {
-		return "L. 2131-1 et L. 5211-3"
-	}
-	return "L. 2131-1"
 }
 
 // courts is the seat of the tribunal administratif of each département, from the code de

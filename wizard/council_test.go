@@ -192,3 +192,107 @@ func TestConvocationWording(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// TestSecondMeeting: after a quorum failure a commune, an EPCI or a syndicat mixte fermé
+// is convened again three jours francs ahead whatever its size, never in urgency (CE,
+// 16 juin 1997, Pfister); a département or a région meets de plein droit three days after
+// the first meeting, and the twelve days run to that first meeting.
+func TestSecondMeeting(t *testing.T) {
+	monday := NewDate(2027, time.March, 1)
+	second := func(a Authority, session Date, urgency bool) *Plan {
+		return &Plan{Authority: a, Session: Session{ConvocationDate: monday, Date: session, Urgency: urgency,
+			MembersInOffice: 19, Present: 9, SecondMeeting: true}}
+	}
+	big := Authority{Type: AuthCommune, Population: 12_000}
+	if f, found := findingOf(second(big, NewDate(2027, time.March, 5), false), CodeConvocationDelay); found {
+		t.Errorf("three jours francs are enough for a second meeting: %s", f.Message)
+	}
+	f, found := findingOf(second(big, NewDate(2027, time.March, 4), false), CodeConvocationDelay)
+	if !found || f.Severity != Blocking || !strings.Contains(f.Message, "nouvelle convocation après un défaut de quorum") {
+		t.Errorf("two jours francs before a second meeting: %+v", f)
+	}
+	f, found = findingOf(second(Authority{Type: AuthCommune, Population: 800}, NewDate(2027, time.March, 3), true), CodeSecondMeetingUrgency)
+	if !found || f.Severity != Blocking || !strings.Contains(f.Reference, "Pfister") {
+		t.Errorf("a second meeting convened in urgency: %+v", f)
+	}
+	if _, found := findingOf(second(Authority{Type: AuthCommune, Population: 800}, NewDate(2027, time.March, 3), true), CodeConvocationUrgency); found {
+		t.Error("the urgency is taken as valid for a second meeting")
+	}
+	dep := Authority{Type: AuthDepartement, Departement: "38"}
+	p := second(dep, NewDate(2027, time.March, 13), false)
+	if first, ok := p.Session.FirstMeeting(&p.Authority); !ok || first != NewDate(2027, time.March, 10) {
+		t.Fatalf("first meeting %v, %v", first, ok)
+	}
+	f, found = findingOf(p, CodeConvocationDelay)
+	if !found || !strings.Contains(f.Message, "la première réunion, le "+FormatDate(NewDate(2027, time.March, 10))) ||
+		!strings.Contains(f.Message, "la première réunion peut se tenir au plus tôt le "+FormatDate(NewDate(2027, time.March, 13))) {
+		t.Errorf("twelve days to the first meeting: %+v", f)
+	}
+	if _, found := findingOf(second(dep, NewDate(2027, time.March, 16), false), CodeConvocationDelay); found {
+		t.Error("a first meeting twelve days after the convocation")
+	}
+}
+
+// TestSyndicatMixteOuvertFollowsItsStatuts: its quorum and proxies are its statuts';
+// its acts follow the départements' rules (L. 5721-4).
+func TestSyndicatMixteOuvertFollowsItsStatuts(t *testing.T) {
+	a := Authority{Type: AuthSyndicatMixte, SyndicatKind: SyndicatOuvert}
+	p := &Plan{Authority: a, Session: Session{MembersInOffice: 19, Present: 9, Represented: Int(10)}}
+	for _, code := range []FindingCode{CodeQuorum, CodeProxies} {
+		f, found := findingOf(p, code)
+		if !found || f.Severity != Warning || !strings.Contains(f.Message, "statuts") || strings.Contains(f.Reference, "L. 2121") {
+			t.Errorf("%s: %+v", code, f)
+		}
+	}
+	if got := a.PublicationArticle(); got != "L. 3131-1 et L. 5721-4" {
+		t.Errorf("publication of a syndicat mixte ouvert: %s", got)
+	}
+	a.SyndicatKind = SyndicatFerme
+	p.Authority = a
+	if f, found := findingOf(p, CodeQuorum); !found || f.Severity != Blocking || !strings.Contains(f.Reference, "L. 5711-1") {
+		t.Errorf("a syndicat mixte fermé keeps the EPCI quorum: %+v", f)
+	}
+}
+
+// TestVoteRejected: fewer votes for than against rejects the délibération; a tie gives
+// the président's casting vote.
+func TestVoteRejected(t *testing.T) {
+	vote := func(pour, contre int) *Plan {
+		return &Plan{Authority: Authority{Type: AuthCommune, Population: 800},
+			Session: Session{MembersInOffice: 15, Present: 12, Represented: Int(0), VotesFor: Int(pour), VotesAgainst: Int(contre), Abstentions: Int(12 - pour - contre)}}
+	}
+	if f, found := findingOf(vote(4, 8), CodeVoteRejected); !found || f.Severity != Blocking || !strings.Contains(f.Message, "rejetée") || f.Reference != "CGCT, art. L. 2121-20" {
+		t.Errorf("4 for, 8 against: %+v", f)
+	}
+	if f, found := findingOf(vote(6, 6), CodeVoteRejected); !found || f.Severity != Warning || !strings.Contains(f.Message, "prépondérante") {
+		t.Errorf("a tie: %+v", f)
+	}
+	if f, found := findingOf(vote(7, 5), CodeVoteRejected); found {
+		t.Errorf("7 for, 5 against: %+v", f)
+	}
+}
+
+// TestSyndicatDeCommunes: an EPCI without fiscalité propre follows the EPCI frame, chooses
+// how its acts are published, and has no compulsory télétransmission.
+func TestSyndicatDeCommunes(t *testing.T) {
+	a := Authority{Type: AuthSyndicatCommunes, Name: "SIVOM du Vercors"}
+	if r, ok := a.ConvocationRule(&Session{}); !ok || r.Days != 5 || !r.Francs {
+		t.Errorf("convocation %+v", r)
+	}
+	if small, known := a.ChoosesPublicationMode(); !small || !known {
+		t.Error("a syndicat de communes chooses its publication mode")
+	}
+	if a.ActesCompulsory() {
+		t.Error("@ctes is not compulsory for a syndicat de communes")
+	}
+	if art, statuts, _ := a.PowerArticle(); art != "L. 5211-1" || !statuts {
+		t.Errorf("power %s %v", art, statuts)
+	}
+	if got := a.Council(); got != "le comité syndical" {
+		t.Errorf("council %q", got)
+	}
+	p := &Plan{Authority: a}
+	if f, found := findingOf(p, CodePublicationMode); !found || !strings.HasPrefix(f.Message, "Syndicat de communes") {
+		t.Errorf("publication finding %+v", f)
+	}
+}

@@ -16,10 +16,13 @@ type FieldID string
 // The answers of a plan, in the order of the assistant. Each one is declared once, in
 // the registry (fieldTable).
 const (
+	FieldINSEE             FieldID = "authority.insee"
 	FieldTitle             FieldID = "title"
 	FieldAuthorityType     FieldID = "authority.type"
 	FieldSyndicatKind      FieldID = "authority.syndicat_kind"
 	FieldAuthorityName     FieldID = "authority.name"
+	FieldSIREN             FieldID = "authority.siren"
+	FieldSIRET             FieldID = "authority.siret"
 	FieldDepartement       FieldID = "authority.departement"
 	FieldPopulation        FieldID = "authority.population"
 	FieldExecutiveName     FieldID = "authority.executive_name"
@@ -41,6 +44,10 @@ const (
 	FieldSectors           FieldID = "domain.sectors"
 	FieldObjectives        FieldID = "domain.objectives"
 	FieldSDGs              FieldID = "domain.sdgs"
+	FieldAPDGender         FieldID = "domain.marker_gender"
+	FieldAPDEnvironment    FieldID = "domain.marker_environment"
+	FieldAPDBiodiversity   FieldID = "domain.marker_biodiversity"
+	FieldAPDNutrition      FieldID = "domain.marker_nutrition"
 	FieldForm              FieldID = "form"
 	FieldMode              FieldID = "implementation.mode"
 	FieldOperator          FieldID = "implementation.operator"
@@ -55,12 +62,15 @@ const (
 	FieldActionField       FieldID = "actions[].field"
 	FieldPayeeKind         FieldID = "actions[].paid_to.kind"
 	FieldPayeeName         FieldID = "actions[].paid_to.name"
+	FieldCRSSector         FieldID = "actions[].crs_sector"
+	FieldCRSChannel        FieldID = "actions[].crs_channel"
 	FieldFunding           FieldID = "funding"
 	FieldFundingSource     FieldID = "funding[].source"
 	FieldFundingAmount     FieldID = "funding[].amount"
 	FieldFundingYear       FieldID = "funding[].year"
 	FieldFundingLabel      FieldID = "funding[].label"
 	FieldSessionDate       FieldID = "session.date"
+	FieldActNumber         FieldID = "session.act_number"
 	FieldConvocation       FieldID = "session.convocation_date"
 	FieldUrgency           FieldID = "session.urgency"
 	FieldStatutsDelay      FieldID = "session.statuts_convocation_days"
@@ -74,6 +84,8 @@ const (
 	FieldAbstentions       FieldID = "session.abstentions"
 	FieldImputation        FieldID = "session.budget_imputation"
 	FieldCommission        FieldID = "session.commission"
+	FieldActesMatiere      FieldID = "session.actes_classification"
+	FieldActesAnnexType    FieldID = "session.actes_annex_type"
 )
 
 // Text limits, the same in the assistant and in the answers format.
@@ -119,6 +131,10 @@ type Field struct {
 	Offers func(p *Plan, value string) bool
 	// Searchable marks long choice lists (countries, départements) that need a filter.
 	Searchable bool
+	// Directory marks the question « Votre collectivité », answered by a search in the
+	// directory of collectivités: the interfaces offer the matches, and a choice fills
+	// the answers the directory gives (ApplyDirectory).
+	Directory bool
 	// Optional answers are not counted in the completeness ("facultatif").
 	Optional bool
 	// MaxLen is the most characters of a text answer.
@@ -166,6 +182,19 @@ func sliceList[T comparable](item string, at func(p *Plan) *[]T) *listSpec {
 		remove: func(p *Plan, i int) { *at(p) = slices.Delete(*at(p), i, i+1) },
 		empty:  func(p *Plan, i int) bool { var zero T; return (*at(p))[i] == zero },
 	}
+}
+
+// QuestionTitle is the question as it is asked: Title, followed by « (facultatif) » for
+// an optional answer, before the question mark of a question ("qui reçoit l'argent
+// (facultatif) ?"). The interface, the accessible mode and the questionnaire all say it.
+func (f *Field) QuestionTitle() string {
+	if !f.Optional {
+		return f.Title
+	}
+	if t, ok := strings.CutSuffix(f.Title, " ?"); ok {
+		return t + " (facultatif) ?"
+	}
+	return f.Title + " (facultatif)"
 }
 
 // appliesTo reports whether the field is asked for item i of p (i is -1 outside lists).

@@ -68,6 +68,8 @@ const (
 	CodeConvocationUrgency    FindingCode = "seance-urgence"
 	CodeQuorum                FindingCode = "seance-quorum"
 	CodeSecondMeeting         FindingCode = "seance-seconde-reunion"
+	CodeSecondMeetingUrgency  FindingCode = "seance-seconde-reunion-urgence"
+	CodeVoteRejected          FindingCode = "seance-vote-rejet"
 	CodeProxies               FindingCode = "seance-pouvoirs"
 	CodeExecutiveTitle        FindingCode = "titre-executif"
 	CodeSessionMembers        FindingCode = "seance-effectifs"
@@ -75,6 +77,10 @@ const (
 	CodePublicationMode       FindingCode = "publication-mode"
 	CodeElectronicTransfer    FindingCode = "transmission-electronique"
 	CodeAPDDeclaration        FindingCode = "apd-declaration"
+	CodeSIRET                 FindingCode = "collectivite-siret"
+	// CodeMandatoryMention: a document, written with an adapted model, lacks a mention
+	// the law requires (package document checks the rendered documents).
+	CodeMandatoryMention FindingCode = "mention-obligatoire"
 )
 
 // Finding is one result of the rules engine.

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,6 +35,7 @@ var typeNoun = map[AuthorityType]struct{ article, noun, council string }{
 	AuthSyndicatMixte:           {"le", "syndicat mixte", "le comité syndical"},
 	AuthDepartement:             {"le", "département", "le conseil départemental"},
 	AuthRegion:                  {"la", "région", "le conseil régional"},
+	AuthSyndicatCommunes:        {"le", "syndicat de communes", "le comité syndical"},
 }
 
 // Elides reports whether "de" or "le" elides before a name: a vowel ("d'Annecy"), a y
@@ -137,9 +139,23 @@ func DeArticle(s string) string {
 	return "de " + s
 }
 
-// unique returns "Martinique" or "Guyane" when the authority is one of the collectivités
+// Unique returns "Martinique" or "Guyane" when the authority is one of the collectivités
 // territoriales uniques that replaced a département and a région (CGCT L. 7111-1,
 // L. 7211-1).
+func (a *Authority) Unique() (string, bool) { return a.unique() }
+
+// uniqueArticles are the articles that open the book of the code of a collectivité
+// unique, cited for its assembly's frame: livre Ier of the septième partie for Guyane,
+// livre II for Martinique.
+func uniqueArticles(u string) string {
+	if u == "Martinique" {
+		return "L. 7211-1 et suivants"
+	}
+	return "L. 7111-1 et suivants"
+}
+
+// unique returns "Martinique" or "Guyane" when the authority is one of the collectivités
+// territoriales uniques.
 func (a *Authority) unique() (string, bool) {
 	if a.Type != AuthDepartement && a.Type != AuthRegion {
 		return "", false
@@ -325,3 +341,120 @@ var (
 	countryAu  = map[string]bool{"MX": true, "KH": true, "MZ": true, "ZW": true, "BZ": true, "SR": true, "CV": true, "GB": true, "IO": true}
 	countryEn  = map[string]bool{"SL": true, "HT": true, "IL": true, "GP": true, "GF": true, "NC": true, "PF": true, "JM": true}
 )
+
+// Typography gives a text shown on a screen its French non-breaking spaces, so that
+// wrapping never leaves a sign or a number alone at the start of a line: before « : » « ; »
+// « ! » « ? » « » » « € » « % », after « « », between the groups of a number (« 3 500 »),
+// and inside a legal reference (« CGCT L. 1115-1-1 », « art. L. 1115-5 », « n° 474652 »).
+// Ordinary spaces there become U+00A0; other spaces, and those already non-breaking, are
+// kept. (The documents have their own rules, applied when they are built.)
+func Typography(s string) string {
+	if !strings.ContainsAny(s, " ") {
+		return s
+	}
+	r := []rune(s)
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, c := range r {
+		if c == ' ' && i > 0 && i+1 < len(r) && nonBreaking(r, i) {
+			b.WriteString(NBSP)
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// nonBreaking reports whether the space r[i] should not break (see Typography).
+func nonBreaking(r []rune, i int) bool {
+	prev, next := r[i-1], r[i+1]
+	switch {
+	case strings.ContainsRune(":;!?»", next), prev == '«':
+		return true
+	case next == '€' || next == '%':
+		return true
+	case unicode.IsDigit(prev) && groupOfThree(r[i+1:]):
+		return true
+	}
+	before := strings.TrimLeft(string(r[max(0, lastSpace(r[:i])+1):i]), "([")
+	if k := strings.LastIndexAny(before, "'’"); k >= 0 { // « l'article »
+		_, w := utf8.DecodeRuneInString(before[k:])
+		before = before[k+w:]
+	}
+	after := string(r[i+1 : i+1+nextSpace(r[i+1:])])
+	switch before {
+	case "CGCT", "CGCT,", "article", "articles", "art.", "L.", "R.", "D.", "n°":
+		return after != "" && (unicode.IsDigit([]rune(after)[0]) || slices.Contains([]string{"L.", "R.", "D.", "art."}, after))
+	}
+	return false
+}
+
+// groupOfThree reports whether r starts with exactly three digits: the next group of a
+// number written with spaces (« 000 » in « 23 000 € »).
+func groupOfThree(r []rune) bool {
+	if len(r) < 3 || !unicode.IsDigit(r[0]) || !unicode.IsDigit(r[1]) || !unicode.IsDigit(r[2]) {
+		return false
+	}
+	return len(r) == 3 || !unicode.IsDigit(r[3])
+}
+
+// lastSpace is the index of the last space of r, or -1.
+func lastSpace(r []rune) int {
+	for i := len(r) - 1; i >= 0; i-- {
+		if unicode.IsSpace(r[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// nextSpace is the index of the first space of r, or len(r).
+func nextSpace(r []rune) int {
+	for i, c := range r {
+		if unicode.IsSpace(c) {
+			return i
+		}
+	}
+	return len(r)
+}
+
+// feminineEvents are the names of crises that are feminine, for EventOf.
+var feminineEvents = []string{"tempête", "inondation", "crue", "crise", "guerre", "sécheresse", "famine",
+	"épidémie", "pandémie", "catastrophe", "tornade", "avalanche", "explosion", "éruption", "canicule",
+	"vague", "coulée", "tempete", "secheresse", "epidemie", "pandemie", "eruption"}
+
+// EventOf puts « de » before the name of an event, with the article its gender and number
+// call for: « séisme » gives « du séisme », « inondations » « des inondations »,
+// « tempête Alex » « de la tempête Alex », « ouragan Irma » « de l'ouragan Irma »; a
+// name typed with its article keeps it (« les crues » gives « des crues »).
+func EventOf(event string) string {
+	e := strings.TrimSpace(event)
+	low := strings.ToLower(e)
+	switch {
+	case e == "":
+		return ""
+	case strings.HasPrefix(low, "le "), strings.HasPrefix(low, "les "):
+		return DeArticle(strings.ToLower(e[:1]) + e[1:])
+	case strings.HasPrefix(low, "la "), strings.HasPrefix(low, "l'"), strings.HasPrefix(low, "l’"):
+		return "de " + strings.ToLower(e[:1]) + e[1:]
+	}
+	first, _, _ := strings.Cut(low, " ")
+	switch {
+	case strings.HasSuffix(first, "s") || strings.HasSuffix(first, "x"):
+		return "des " + e
+	case startsWithVowelSound(first):
+		return "de l'" + e
+	}
+	for _, f := range feminineEvents {
+		if first == f {
+			return "de la " + e
+		}
+	}
+	return "du " + e
+}
+
+// startsWithVowelSound reports whether a word takes the elided article (« l'ouragan »).
+func startsWithVowelSound(w string) bool {
+	r, _ := utf8.DecodeRuneInString(Fold(w))
+	return strings.ContainsRune("aeiouyh", r)
+}

@@ -102,3 +102,44 @@ func TestLocative(t *testing.T) {
 		}
 	}
 }
+
+func TestTypography(t *testing.T) {
+	const n = NBSP
+	for in, want := range map[string]string{
+		"par exemple « Jumelage Belmont – Lindenbach ».":        "par exemple «" + n + "Jumelage Belmont – Lindenbach" + n + "».",
+		"Cochez les services : eau, assainissement ; déchets ?": "Cochez les services" + n + ": eau, assainissement" + n + "; déchets" + n + "?",
+		"jamais avec un État (CGCT L. 1115-5).":                 "jamais avec un État (CGCT" + n + "L." + n + "1115-5).",
+		"(CGCT, art. L. 1115-1-1)":                              "(CGCT," + n + "art." + n + "L." + n + "1115-1-1)",
+		"L'article L. 1115-1 du CGCT":                           "L'article" + n + "L." + n + "1115-1 du CGCT",
+		"CE, 13 mai 2024, n° 474652":                            "CE, 13 mai 2024, n°" + n + "474652",
+		"Sous 3 500 habitants, 23 000 € ; 1 800 000":            "Sous 3" + n + "500 habitants, 23" + n + "000" + n + "€" + n + "; 1" + n + "800" + n + "000",
+		"jusqu'à 1 % des ressources":                            "jusqu'à 1" + n + "% des ressources",
+		"ODD 4, en 2027 2028":                                   "ODD 4, en 2027 2028",
+		"Le CGCT est clair. L. Dupont":                          "Le CGCT est clair. L. Dupont",
+		"":                                                      "",
+	} {
+		if got := Typography(in); got != want {
+			t.Errorf("Typography(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+func TestEventOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"séisme":          "du séisme",
+		"inondations":     "des inondations",
+		"tempête Alex":    "de la tempête Alex",
+		"ouragan Irma":    "de l'ouragan Irma",
+		"cyclone Chido":   "du cyclone Chido",
+		"les crues":       "des crues",
+		"La sécheresse":   "de la sécheresse",
+		"le conflit":      "du conflit",
+		"l'éruption":      "de l'éruption",
+		"conflit armé":    "du conflit armé",
+		"crise sanitaire": "de la crise sanitaire",
+	} {
+		if got := EventOf(in); got != want {
+			t.Errorf("EventOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -147,3 +147,20 @@ func TestFormatShare(t *testing.T) {
 		}
 	}
 }
+
+// The 1 % énergie finances only the public distribution of electricity and gas
+// (L. 1115-1-1), not any environment or climate action.
+func TestOnePercentEnergyField(t *testing.T) {
+	p := &Plan{Form: FormConvention,
+		Authority: Authority{Type: AuthCommune, Population: 5000, Services: []Service{{Kind: ServiceElectriciteGaz, AnnualResources: Euros(2_000_000)}}},
+		Domain:    Domain{Sectors: []Sector{SectorEnvironnement}},
+		Actions:   []Action{{Title: "Reboisement des berges", Year: 2027, Cost: Euros(5000)}},
+		Funding:   []FundingLine{{Source: SourceElecGaz, Amount: Euros(5000), Year: 2027}}}
+	if f, found := findingOf(p, CodeOnePercentField); !found || f.Severity != Blocking || !strings.Contains(f.Message, "Distribution d'électricité et de gaz") {
+		t.Errorf("reforestation paid by the 1 %% énergie: %+v", f)
+	}
+	p.Domain.Sectors = []Sector{SectorEnergie}
+	if f, found := findingOf(p, CodeOnePercentField); found {
+		t.Errorf("an action of electricity distribution: %+v", f)
+	}
+}

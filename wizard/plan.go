@@ -30,8 +30,15 @@ type Plan struct {
 
 // Authority is the French authority that acts.
 type Authority struct {
-	Type           AuthorityType  `json:"type,omitempty"`
-	Name           string         `json:"name,omitempty"`
+	Type AuthorityType `json:"type,omitempty"`
+	Name string        `json:"name,omitempty"`
+	// INSEE is a commune's code officiel géographique ("24396", "2A004"): the key of the
+	// commune in the directory of collectivités (DirectoryEntry).
+	INSEE string `json:"insee,omitempty"`
+	// SIREN and SIRET identify the authority in the INSEE's register: the dossier for
+	// the télétransmission and the open-data line need them.
+	SIREN          string         `json:"siren,omitempty"`
+	SIRET          string         `json:"siret,omitempty"`
 	Departement    string         `json:"departement,omitempty"`
 	Population     int            `json:"population,omitempty"`
 	ExecutiveName  string         `json:"executive_name,omitempty"`
@@ -71,6 +78,11 @@ type Domain struct {
 	Sectors    []Sector `json:"sectors,omitempty"`
 	Objectives string   `json:"objectives,omitempty"`
 	SDGs       []int    `json:"sdgs,omitempty"`
+	// The CAD policy markers of the APD declaration (crs.Markers); "" is « à renseigner ».
+	MarkerGender       Marker `json:"marker_gender,omitempty"`
+	MarkerEnvironment  Marker `json:"marker_environment,omitempty"`
+	MarkerBiodiversity Marker `json:"marker_biodiversity,omitempty"`
+	MarkerNutrition    Marker `json:"marker_nutrition,omitempty"`
 }
 
 // Implementation is the way the action is carried out.
@@ -96,6 +108,10 @@ type Action struct {
 	// plan has several sectors.
 	Field  Sector `json:"field,omitempty"`
 	PaidTo Payee  `json:"paid_to,omitzero"`
+	// CRSSector and CRSChannel are the action's CRS purpose and channel codes for the
+	// APD declaration; "" takes the default from the plan (Plan.CRSSector, CRSChannel).
+	CRSSector  string `json:"crs_sector,omitempty"`
+	CRSChannel string `json:"crs_channel,omitempty"`
 }
 
 // Payee says who receives the money of an action.
@@ -116,8 +132,10 @@ type FundingLine struct {
 // (represented members, votes) are pointers: nil means "not given yet", and the documents
 // show a fill-in placeholder.
 type Session struct {
-	Date            Date `json:"date,omitzero"`
-	ConvocationDate Date `json:"convocation_date,omitzero"`
+	Date Date `json:"date,omitzero"`
+	// ActNumber is the act's number in the register, as @ctes takes it ("2027_003").
+	ActNumber       string `json:"act_number,omitempty"`
+	ConvocationDate Date   `json:"convocation_date,omitzero"`
 	// Urgency: the executive shortened the convocation delay for urgency; the assembly
 	// rules on it at the opening.
 	Urgency bool `json:"urgency,omitempty"`
@@ -137,6 +155,11 @@ type Session struct {
 	BudgetImputation string `json:"budget_imputation,omitempty"`
 	// Commission is the commission whose opinion a département or a région takes.
 	Commission string `json:"commission,omitempty"`
+	// ActesClassification is the act's matière for @ctes, when the user chose one
+	// (Plan.ActesClassification gives the default); ActesAnnexType the typology code
+	// of its annexes, when not 99_AU.
+	ActesClassification ActesMatiere `json:"actes_classification,omitempty"`
+	ActesAnnexType      string       `json:"actes_annex_type,omitempty"`
 }
 
 // Clone returns a deep copy of the plan, sharing nothing with it.

@@ -52,6 +52,11 @@ type Question struct {
 	Options []Option
 	// Searchable marks long choice lists (countries, départements) that need a filter.
 	Searchable bool
+	// Directory marks the question « Votre collectivité »: a text searched in the
+	// directory of collectivités, whose chosen match fills several answers
+	// (ApplyDirectory). Stored, its answer is the commune's INSEE code or the EPCI's
+	// SIREN.
+	Directory bool
 	// Placeholder is an example answer shown in an empty field.
 	Placeholder string
 	// Optional answers may stay empty ("facultatif").
@@ -214,14 +219,14 @@ func sdgOptions() []Option {
 
 // question derives the question that asks answer r of field f.
 func (f *Field) question(r Ref) Question {
-	q := Question{ID: r.ID(), Ref: r, Section: f.Section, Title: f.Title, Help: f.Help, Kind: f.Kind,
-		Options: f.Options, Searchable: f.Searchable, Placeholder: f.Placeholder, Optional: f.Optional,
+	q := Question{ID: r.ID(), Ref: r, Section: f.Section, Title: f.QuestionTitle(), Help: f.Help, Kind: f.Kind,
+		Options: f.Options, Searchable: f.Searchable, Directory: f.Directory, Placeholder: f.Placeholder, Optional: f.Optional,
 		MaxLen: f.MaxLen, When: f.When, offers: f.Offers}
 	b := f.bind
 	if f.ID.List() == FieldServices {
 		// The budget of a service is asked per kind of service, when it is held.
 		k := ServiceKind(r.Key)
-		q.Title = fmt.Sprintf(f.Title, ServiceKinds.Label(k))
+		q.Title = fmt.Sprintf(f.QuestionTitle(), ServiceKinds.Label(k))
 		q.Applies = func(p *Plan) bool { return r.item(p) >= 0 }
 		q.Get = func(p *Plan) string {
 			if i := r.item(p); i >= 0 {
@@ -249,7 +254,7 @@ func (f *Field) question(r Ref) Question {
 		i = -1
 	} else {
 		l, _ := f.ID.List().Lookup()
-		q.Title = fmt.Sprintf("%s %d : %s", l.list.item, i+1, f.Title)
+		q.Title = fmt.Sprintf("%s %d : %s", l.list.item, i+1, q.Title)
 	}
 	if f.Applies != nil {
 		q.Applies = func(p *Plan) bool { return f.Applies(p, i) }

@@ -141,3 +141,38 @@ func TestParseYesNo(t *testing.T) {
 		t.Error("yes accepted")
 	}
 }
+
+// TestOptionalQuestionsSayFacultatif: the « (facultatif) » of a question comes from the
+// registry's Optional, for every question, items included; no title says it by hand.
+func TestOptionalQuestionsSayFacultatif(t *testing.T) {
+	qs := append(Questions(), ActionQuestions(1)...)
+	qs = append(qs, FundingQuestions(0)...)
+	for _, q := range qs {
+		if got := strings.Count(q.Title, "(facultatif)"); got != map[bool]int{true: 1, false: 0}[q.Optional] {
+			t.Errorf("%s (optional %v): %q", q.ID, q.Optional, q.Title)
+		}
+	}
+	for _, f := range Fields() {
+		if strings.Contains(f.Title, "facultatif") {
+			t.Errorf("%s: « facultatif » written by hand in %q", f.ID, f.Title)
+		}
+	}
+	for id, want := range map[string]string{
+		"domain.sdgs":             "Objectifs de développement durable (ODD) visés (facultatif)",
+		"actions[1].paid_to.kind": "Action 2 : qui reçoit l'argent (facultatif) ?",
+		"funding[0].label":        "Financement 1 : précision (facultatif)",
+	} {
+		found := false
+		for _, q := range qs {
+			if q.ID == id {
+				found = true
+				if q.Title != want {
+					t.Errorf("%s: %q, want %q", id, q.Title, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no question %s", id)
+		}
+	}
+}

@@ -83,6 +83,7 @@ var rules = []func(*checker){
 	ruleExecutiveTitle,
 	rulePublication,
 	ruleAPD,
+	ruleIdentifiers,
 }
 
 // Check runs every rule on the plan and returns the findings, the blocking ones first.
@@ -439,7 +440,7 @@ func ruleMEAE(c *checker) {
 func countryCategory(c Country) string {
 	switch {
 	case c.PMA:
-		return "un pays moins avancé"
+		return "un pays parmi les moins avancés (PMA)"
 	case c.APD:
 		return "un pays éligible à l'APD hors PMA"
 	}
@@ -493,7 +494,10 @@ func ruleSession(c *checker) {
 
 // ruleConvocation checks the convocation delay of the assembly, by type and population
 // (DOMAIN §10): too late without urgency blocks; with urgency declared, one jour franc
-// at least, and the assembly rules on the urgency at the opening.
+// at least, and the assembly rules on the urgency at the opening. After a quorum failure
+// the new convocation leaves three jours francs before the second meeting and cannot be
+// shortened for urgency (CE, 16 juin 1997, Pfister); a département or a région meets again
+// de plein droit three days after the first meeting, whose date the delay is measured to.
 func ruleConvocation(c *checker) {
 	s, a := c.p.Session, c.p.Authority
 	if s.Date.IsZero() || s.ConvocationDate.IsZero() {
@@ -513,16 +517,36 @@ func ruleConvocation(c *checker) {
 	if !known {
 		return
 	}
-	got := rule.Delay(s.ConvocationDate, s.Date)
+	second := s.SecondMeetingHeld()
+	urgency := s.Urgency
+	if second && !a.SecondMeetingByRight() && urgency {
+		c.add(CodeSecondMeetingUrgency, Blocking, SecSession, RefTo(FieldUrgency), "CGCT, art. "+a.QuorumArticle()+" ; CE, 16 juin 1997, Pfister, n° 142691 ; CE, 5 août 1908",
+			"Après un défaut de quorum, la nouvelle convocation ne peut pas être abrégée pour urgence : trois jours francs au moins séparent son envoi de la seconde réunion. Une séance convoquée en urgence est une séance ordinaire, soumise au quorum : respectez le délai, ou retirez la réponse « seconde réunion » et vérifiez le quorum.")
+		urgency = false
+	}
+	meeting, what, noun := s.Date, "la séance du "+FormatDate(s.Date), "la séance"
+	if first, ok := s.FirstMeeting(&a); ok {
+		meeting, what, noun = first, "la première réunion, le "+FormatDate(first)+" (trois jours avant la seconde)", "la première réunion"
+	}
+	if !s.ConvocationDate.Before(meeting) {
+		c.add(CodeSessionConvocation, Blocking, SecSession, RefTo(FieldConvocation), ref,
+			"La date de convocation (%s) doit précéder %s.", FormatDate(s.ConvocationDate), what)
+		return
+	}
+	got := rule.Delay(s.ConvocationDate, meeting)
 	if got >= rule.Days {
 		return
 	}
 	francs := ConvocationRule{Days: 1, Francs: true}
-	switch left := francs.Delay(s.ConvocationDate, s.Date); {
-	case !s.Urgency:
+	switch left := francs.Delay(s.ConvocationDate, meeting); {
+	case !urgency:
+		advice := "Convoquez plus tôt ou reportez la séance ; si l'urgence le justifie, déclarez-la (question « urgence » de la section Séance)."
+		if second {
+			advice = "Convoquez plus tôt ou reportez la séance."
+		}
 		c.add(CodeConvocationDelay, Blocking, SecSession, RefTo(FieldConvocation), ref,
-			"La convocation du %s %s avant la séance du %s ; pour %s, il en faut au moins %s : la séance peut se tenir au plus tôt le %s. Convoquez plus tôt ou reportez la séance ; si l'urgence le justifie, déclarez-la (question « urgence » de la section Séance).",
-			FormatDate(s.ConvocationDate), rule.Leaves(got), FormatDate(s.Date), rule.Who, rule.CouncilDays(rule.Days), FormatDate(rule.Earliest(s.ConvocationDate)))
+			"La convocation du %s %s avant %s ; pour %s, il en faut au moins %s : %s peut se tenir au plus tôt le %s. %s",
+			FormatDate(s.ConvocationDate), rule.Leaves(got), what, rule.Who, rule.CouncilDays(rule.Days), noun, FormatDate(rule.Earliest(s.ConvocationDate)), advice)
 	case left < 1:
 		c.add(CodeConvocationDelay, Blocking, SecSession, RefTo(FieldConvocation), "CGCT, art. "+a.UrgencyArticle(),
 			"Même en cas d'urgence, la convocation doit précéder la séance d'au moins un jour franc : convoquée le %s, la séance ne peut se tenir avant le %s.",
@@ -542,11 +566,16 @@ func ruleQuorum(c *checker) {
 		rep = *s.Represented
 	}
 	if s.MembersInOffice > 0 && s.Present+rep > s.MembersInOffice {
-		c.add(CodeSessionMembers, Warning, SecSession, RefTo(FieldPresent),
-			refSession, "Les présents (%d) et représentés (%d) dépassent les membres en exercice (%d) : vérifiez les effectifs.",
+		c.add(CodeSessionMembers, Blocking, SecSession, RefTo(FieldPresent),
+			refSession, "Les présents (%d) et représentés (%d) dépassent les membres en exercice (%d) : ce décompte est impossible ; corrigez les effectifs.",
 			s.Present, rep, s.MembersInOffice)
 	}
-	if q := Quorum(s.MembersInOffice); s.MembersInOffice > 0 && s.Present > 0 && s.Present < q {
+	statuts := a.Type == AuthSyndicatMixte && a.SyndicatKind == SyndicatOuvert
+	if q := Quorum(s.MembersInOffice); statuts && s.MembersInOffice > 0 && s.Present > 0 && s.Present < q && !s.SecondMeeting {
+		c.add(CodeQuorum, Warning, SecSession, RefTo(FieldPresent), "CGCT, art. L. 5721-2 et les statuts",
+			"Les statuts du syndicat mixte ouvert fixent son quorum : avec %d présents pour %d membres en exercice, la majorité des membres n'est pas présente ; vérifiez que le quorum de vos statuts est atteint.",
+			s.Present, s.MembersInOffice)
+	} else if q := Quorum(s.MembersInOffice); !statuts && s.MembersInOffice > 0 && s.Present > 0 && s.Present < q {
 		again := "convoquez-la à nouveau, à trois jours au moins d'intervalle : elle délibère alors sans condition de quorum"
 		if a.SecondMeetingByRight() {
 			again = "elle se réunit de plein droit trois jours plus tard et délibère alors sans condition de quorum"
@@ -561,9 +590,15 @@ func ruleQuorum(c *checker) {
 		}
 	}
 	if s.Represented != nil && s.Present > 0 && rep > s.Present {
-		c.add(CodeProxies, Blocking, SecSession, RefTo(FieldRepresented), "CGCT, art. "+a.ProxyArticle(),
-			"%d membres représentés pour %d présents : un membre présent ne peut porter qu'un seul pouvoir. Corrigez le nombre de pouvoirs.",
-			rep, s.Present)
+		if statuts {
+			c.add(CodeProxies, Warning, SecSession, RefTo(FieldRepresented), "CGCT, art. "+a.ProxyArticle(),
+				"%d membres représentés pour %d présents : les statuts du syndicat mixte ouvert fixent les pouvoirs ; d'ordinaire un membre présent ne porte qu'un seul pouvoir. Vérifiez vos statuts.",
+				rep, s.Present)
+		} else {
+			c.add(CodeProxies, Blocking, SecSession, RefTo(FieldRepresented), "CGCT, art. "+a.ProxyArticle(),
+				"%d membres représentés pour %d présents : un membre présent ne peut porter qu'un seul pouvoir. Corrigez le nombre de pouvoirs.",
+				rep, s.Present)
+		}
 	}
 	if s.Present > 0 && s.Represented != nil {
 		given, all := 0, true
@@ -576,9 +611,21 @@ func ruleQuorum(c *checker) {
 		}
 		voters := s.Present + rep
 		if given > voters || (all && given != voters) {
-			c.add(CodeSessionVotes, Blocking, SecSession, RefTo(FieldVotesFor), "CGCT, art. "+a.ProxyArticle(),
+			c.add(CodeSessionVotes, Blocking, SecSession, RefTo(FieldVotesFor), "CGCT, art. "+a.VoteArticle(),
 				"Les voix pour, contre et les abstentions (%d) doivent égaler le nombre de votants, présents et représentés (%d) : corrigez le décompte des voix.",
 				given, voters)
+		}
+	}
+	if s.VotesFor != nil && s.VotesAgainst != nil && *s.VotesFor+*s.VotesAgainst > 0 {
+		switch pour, contre := *s.VotesFor, *s.VotesAgainst; {
+		case pour < contre:
+			c.add(CodeVoteRejected, Blocking, SecSession, RefTo(FieldVotesFor), "CGCT, art. "+a.VoteArticle(),
+				"%s pour, %s contre : la délibération est rejetée (elle se prend à la majorité des suffrages exprimés, les abstentions ne comptant pas). Un projet qui approuve la convention ne peut pas être présenté comme adopté.",
+				CountOf(pour, "voix", "voix"), CountOf(contre, "voix", "voix"))
+		case pour == contre:
+			c.add(CodeVoteRejected, Warning, SecSession, RefTo(FieldVotesFor), "CGCT, art. "+a.VoteArticle(),
+				"Partage égal des voix (%d pour, %d contre) : la voix du président de séance est prépondérante, sauf scrutin secret (alors la délibération est rejetée). Indiquez dans le procès-verbal le sens de son vote.",
+				pour, contre)
 		}
 	}
 }
@@ -603,8 +650,11 @@ func rulePublication(c *checker) {
 	a := c.p.Authority
 	if small, _ := a.ChoosesPublicationMode(); small {
 		who, at := "Commune de moins de 3 500 habitants", RefTo(FieldPopulation)
-		if a.Type == AuthSyndicatMixte {
+		switch a.Type {
+		case AuthSyndicatMixte:
 			who, at = "Syndicat mixte fermé", RefTo(FieldSyndicatKind)
+		case AuthSyndicatCommunes:
+			who, at = "Syndicat de communes", RefTo(FieldAuthorityType)
 		}
 		c.add(CodePublicationMode, Advice, SecSession, at, "CGCT, art. "+a.PublicationArticle()+" (réforme de la publicité des actes, 1er juillet 2022)",
 			"%s : la délibération est publiée selon le mode choisi par %s (affichage, papier ou électronique — électronique par défaut). La liste des délibérations est affichée sous une semaine.",
@@ -636,4 +686,15 @@ func ruleAPD(c *checker) {
 	c.add(CodeAPDDeclaration, Advice, SecPartner, RefTo(FieldCountry), "CGCT, art. L. 1115-6",
 		"Le pays partenaire (%s) est éligible à l'aide publique au développement : déclarez chaque année, du 15 avril au 31 mai, les dépenses de l'année précédente sur la plateforme « Démarches simplifiées » (%s). Cette déclaration conditionne tout cofinancement du MEAE.",
 		c.country.Name, first)
+}
+
+// ruleIdentifiers: a SIRET is the authority's SIREN followed by the five digits of one of
+// its establishments.
+func ruleIdentifiers(c *checker) {
+	a := c.p.Authority
+	if a.SIREN != "" && a.SIRET != "" && !strings.HasPrefix(a.SIRET, a.SIREN) {
+		c.add(CodeSIRET, Warning, SecAuthority, RefTo(FieldSIRET), "INSEE, répertoire SIRENE",
+			"Le SIRET %s ne commence pas par le SIREN de la collectivité (%s) : un SIRET est le SIREN suivi des cinq chiffres d'un établissement. Vérifiez les deux numéros.",
+			a.SIRET, a.SIREN)
+	}
 }

@@ -293,7 +293,7 @@ func TestRules(t *testing.T) {
 		{"session incomplete", func(p *Plan) { p.Session.Secretary = "" }, "seance-incomplete", Warning, true},
 		{"votes may stay blank", func(p *Plan) {}, "seance-incomplete", Warning, false},
 		{"convocation after session", func(p *Plan) { p.Session.ConvocationDate = p.Session.Date }, "seance-convocation", Blocking, true},
-		{"too many present", func(p *Plan) { p.Session.Present = 29 }, "seance-effectifs", Warning, true},
+		{"too many present", func(p *Plan) { p.Session.Present = 29 }, "seance-effectifs", Blocking, true},
 		{"too many votes", func(p *Plan) { p.Session.VotesFor = Int(28) }, "seance-votes", Blocking, true},
 		{"votes that add up", func(p *Plan) {
 			p.Session.VotesFor, p.Session.VotesAgainst, p.Session.Abstentions = Int(25), Int(1), Int(1)

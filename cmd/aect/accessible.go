@@ -7,14 +7,17 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 
+	"aect/internal/export"
 	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 	"aect/wizard/safetext"
 )
 
@@ -26,11 +29,18 @@ import (
 // errStop is returned when the user types « fin »: the answers are saved, exit code 0.
 var errStop = errors.New("arrêt demandé")
 
+// errEndOfInput is returned at the end of the input (a script's last line, ctrl+d): like
+// « fin », every answer given is saved, exit code 0.
+var errEndOfInput = errors.New("fin de l'entrée")
+
 type accessible struct {
+	env   *env
 	in    *bufio.Scanner
 	out   io.Writer
 	store *storage.Store
 	draft storage.Draft
+	// docOpt are the options of the documents it exports (the models in use).
+	docOpt document.Options
 	// onlyMissing skips the questions already answered, when resuming a draft.
 	onlyMissing bool
 	// saving is held while an answer is written, so that an interruption (ctrl+c) waits
@@ -52,7 +62,10 @@ func runAccessible(e *env) error {
 	if err != nil {
 		return err
 	}
-	a := newAccessible(e.io.in, e.io.out, s)
+	a, err := newAccessible(e, e.io.in, e.io.out, s)
+	if err != nil {
+		return err
+	}
 	stop := a.onSignal(e.io.err)
 	defer stop()
 	return a.run()
@@ -63,8 +76,11 @@ func runAccessible(e *env) error {
 // no signal handler (the server's own ends the sessions), and no file written on the
 // server, which is not the participant's computer. The participant leaving (ctrl+c, the
 // connection closed) is a normal end: every answer given is saved, and said.
-func accessibleSession(in io.Reader, out io.Writer, store *storage.Store) error {
-	a := newAccessible(in, out, store)
+func (e *env) accessibleSession(in io.Reader, out io.Writer, store *storage.Store) error {
+	a, err := newAccessible(e, in, out, store)
+	if err != nil {
+		return err
+	}
 	a.remote = true
 	if err := a.run(); !errors.Is(err, errAborted) {
 		return err
@@ -72,26 +88,35 @@ func accessibleSession(in io.Reader, out io.Writer, store *storage.Store) error 
 	return nil
 }
 
-func newAccessible(in io.Reader, out io.Writer, s *storage.Store) *accessible {
-	a := &accessible{in: bufio.NewScanner(in), out: out, store: s}
+// newAccessible is the line mode on in and out, with the models and the directory of e.
+func newAccessible(e *env, in io.Reader, out io.Writer, s *storage.Store) (*accessible, error) {
+	docOpt, err := e.docOptions()
+	if err != nil {
+		return nil, err
+	}
+	a := &accessible{env: e, in: bufio.NewScanner(in), out: out, store: s, docOpt: docOpt}
 	a.in.Buffer(make([]byte, 64*1024), 1024*1024)
-	return a
+	return a, nil
 }
 
 // run asks the questions until the end, « fin » or the end of the input.
 func (a *accessible) run() error {
 	fmt.Fprint(a.out, accessibleIntro)
 	err := a.session()
-	resume := "« aect --accessible » pour reprendre"
+	ended := "Arrêt."
+	if errors.Is(err, errEndOfInput) {
+		ended = "\nFin de l'entrée."
+	}
+	resume := "« " + a.env.hint("--accessible") + " » pour reprendre"
 	if a.remote {
 		resume = "reconnectez-vous de la même façon pour reprendre"
 	}
 	switch {
-	case errors.Is(err, errStop) && a.draft.ID == 0:
-		fmt.Fprintln(a.out, "Arrêt.")
+	case (errors.Is(err, errStop) || errors.Is(err, errEndOfInput)) && a.draft.ID == 0:
+		fmt.Fprintln(a.out, ended)
 		return nil
-	case errors.Is(err, errStop):
-		fmt.Fprintf(a.out, "Arrêt. Vos réponses sont enregistrées dans le brouillon n° %d ; %s.\n", a.draft.ID, resume)
+	case errors.Is(err, errStop), errors.Is(err, errEndOfInput):
+		fmt.Fprintf(a.out, "%s Vos réponses sont enregistrées dans le brouillon n° %d ; %s.\n", ended, a.draft.ID, resume)
 		return nil
 	case errors.Is(err, errAborted) && a.draft.ID != 0:
 		fmt.Fprintf(a.out, "\nFin de la saisie. Vos réponses sont enregistrées dans le brouillon n° %d.\n", a.draft.ID)
@@ -120,14 +145,14 @@ func (a *accessible) onSignal(stderr io.Writer) (stop func()) {
 	}
 }
 
-// line reads one answer; end of input is an interruption.
+// line reads one answer; the end of the input ends the session like « fin ».
 func (a *accessible) line(prompt string) (string, error) {
 	fmt.Fprint(a.out, prompt)
 	if !a.in.Scan() {
 		if err := a.in.Err(); err != nil {
 			return "", wizard.Errorf("lecture de l'entrée impossible (ligne trop longue, ou entrée fermée)")
 		}
-		return "", errAborted
+		return "", errEndOfInput
 	}
 	s := strings.TrimSpace(a.in.Text())
 	if wizard.Fold(s) == "fin" {
@@ -149,15 +174,11 @@ func (a *accessible) session() error {
 		}
 		switch s {
 		case wizard.SecActions:
-			if err := a.items("action", func() int { return len(a.draft.Plan.Actions) },
-				func() { a.draft.Plan.Actions = append(a.draft.Plan.Actions, wizard.Action{}) },
-				wizard.ActionQuestions, a.describeAction); err != nil {
+			if err := a.items("action", wizard.FieldActions, a.describeAction); err != nil {
 				return err
 			}
 		case wizard.SecFunding:
-			if err := a.items("source de financement", func() int { return len(a.draft.Plan.Funding) },
-				func() { a.draft.Plan.Funding = append(a.draft.Plan.Funding, wizard.FundingLine{}) },
-				wizard.FundingQuestions, a.describeFunding); err != nil {
+			if err := a.items("source de financement", wizard.FieldFunding, a.describeFunding); err != nil {
 				return err
 			}
 			p := a.draft.Plan
@@ -175,9 +196,10 @@ func (a *accessible) chooseDraft() error {
 		return err
 	}
 	if len(drafts) > 0 {
-		fmt.Fprintln(a.out, "\nBrouillons existants :")
-		for i, d := range drafts {
-			fmt.Fprintf(a.out, "  %d. %s (%d %% complet)\n", i+1, clip(d.Title, quotedWidth), d.Percent)
+		// Each draft by its own number, the one the other commands use (aect show 8).
+		fmt.Fprintln(a.out, "\nBrouillons existants (numéro, titre, avancement) :")
+		for _, d := range drafts {
+			fmt.Fprintf(a.out, "  n° %d. %s (%d %% complet)\n", d.ID, clip(d.Title, quotedWidth), d.Percent)
 		}
 		for {
 			ans, err := a.line("Numéro du brouillon à reprendre, ou « n » pour un nouveau projet : ")
@@ -187,16 +209,17 @@ func (a *accessible) chooseDraft() error {
 			if f := wizard.Fold(ans); f == "n" || f == "nouveau" {
 				break
 			}
-			n, err := strconv.Atoi(ans)
-			if err != nil || n < 1 || n > len(drafts) {
+			n, err := strconv.ParseInt(strings.TrimSpace(strings.TrimPrefix(ans, "n°")), 10, 64)
+			i := slices.IndexFunc(drafts, func(d storage.Summary) bool { return d.ID == n })
+			if err != nil || i < 0 {
 				if len(drafts) == 1 {
-					fmt.Fprintln(a.out, "Réponse non comprise : tapez 1 pour reprendre ce brouillon, ou « n ».")
+					fmt.Fprintf(a.out, "Réponse non comprise : tapez %d pour reprendre ce brouillon, ou « n ».\n", drafts[0].ID)
 				} else {
-					fmt.Fprintf(a.out, "Réponse non comprise : tapez un numéro entre 1 et %d, ou « n ».\n", len(drafts))
+					fmt.Fprintf(a.out, "Réponse non comprise : tapez le numéro d'un brouillon de la liste (par exemple %d), ou « n ».\n", drafts[0].ID)
 				}
 				continue
 			}
-			a.draft, err = a.store.Get(drafts[n-1].ID)
+			a.draft, err = a.store.Get(drafts[i].ID)
 			if err != nil {
 				return err
 			}
@@ -240,6 +263,9 @@ func (a *accessible) ask(q wizard.Question) error {
 	if a.onlyMissing && cur != "" && !(q.Kind == wizard.KindConfirm && cur == wizard.YesNo(false)) {
 		return nil
 	}
+	if q.Directory {
+		return a.askDirectory(q)
+	}
 	fmt.Fprintf(a.out, "\n%s\n", q.Title)
 	if !q.Searchable {
 		for i, o := range q.Options {
@@ -249,6 +275,7 @@ func (a *accessible) ask(q wizard.Question) error {
 	if cur != "" {
 		fmt.Fprintf(a.out, "Réponse actuelle : %s. Entrée pour la garder.\n", describe(q, cur))
 	}
+	a.directoryNote(q)
 	for {
 		ans, err := a.line(promptFor(q))
 		if err != nil {
@@ -264,6 +291,9 @@ func (a *accessible) ask(q wizard.Question) error {
 			continue
 		case ans == "":
 			return nil // keeps the answer; an empty one leaves the draft incomplete, which is allowed
+		case wizard.FieldID(q.ID) == wizard.FieldPooledWith && wizard.Fold(ans) == "epci" && a.pooledSuggestion() != "":
+			ans = a.pooledSuggestion()
+			fmt.Fprintf(a.out, "Choisi : %s.\n", ans)
 		case wizard.Fold(ans) == "effacer":
 			ans = ""
 		default:
@@ -321,28 +351,50 @@ func describe(q wizard.Question, v string) string {
 }
 
 // resolve turns what was typed into the value Set expects: numbers into codes for the
-// choices, a search into a country or département.
+// choices, a search into a country or département. A choice is repeated in words
+// (« Choisi : 8 – AFD – FICOL. »), so that a mistyped number is heard.
 func (a *accessible) resolve(q wizard.Question, ans string) (string, error) {
 	switch {
 	case q.Searchable:
 		return a.search(q, ans)
 	case q.Kind == wizard.KindChoice:
-		return pick(q, ans)
+		c, err := pick(q, ans)
+		if err == nil {
+			fmt.Fprintf(a.out, "Choisi : %s.\n", numbered(q, c))
+		}
+		return c, err
 	case q.Kind == wizard.KindMulti:
 		if wizard.Fold(ans) == "aucun" {
+			fmt.Fprintln(a.out, "Aucun choix.")
 			return "", nil
 		}
-		var codes []string
+		var codes, words []string
 		for _, part := range strings.Split(ans, ",") {
 			c, err := pick(q, strings.TrimSpace(part))
 			if err != nil {
 				return "", err
 			}
 			codes = append(codes, c)
+			words = append(words, numbered(q, c))
+		}
+		if len(words) == 1 {
+			fmt.Fprintf(a.out, "Choisi : %s.\n", words[0])
+		} else {
+			fmt.Fprintf(a.out, "Choisis : %s.\n", strings.Join(words, " ; "))
 		}
 		return strings.Join(codes, ","), nil
 	}
 	return ans, nil
+}
+
+// numbered is a choice as the list read it: its number and its label, « 8 – AFD – FICOL ».
+func numbered(q wizard.Question, code string) string {
+	for i, o := range q.Options {
+		if o.Value == code {
+			return fmt.Sprintf("%d – %s", i+1, o.Label)
+		}
+	}
+	return code
 }
 
 // pick reads a choice by number (or by exact code or label).
@@ -392,6 +444,7 @@ func (a *accessible) search(q wizard.Question, ans string) (string, error) {
 			return "", err
 		}
 		if n, err := strconv.Atoi(sel); err == nil && n >= 1 && n <= len(found) {
+			fmt.Fprintf(a.out, "Choisi : %d – %s.\n", n, found[n-1].Label)
 			return found[n-1].Value, nil
 		}
 		fmt.Fprintf(a.out, "Tapez un numéro entre 1 et %d.\n", len(found))
@@ -422,13 +475,14 @@ func (a *accessible) describeFunding(i int) string {
 	return fmt.Sprintf("%s — %s (%s)", wizard.Sources.Label(f.Source), wizard.FormatAmount(f.Amount), wizard.YearText(f.Year))
 }
 
-// items lets the user review the existing actions (or funding lines) and add new ones.
-func (a *accessible) items(what string, count func() int, add func(), questions func(int) []wizard.Question, describe func(int) string) error {
+// items lets the user review the existing actions (or funding lines), add new ones and
+// remove one: « supprimer 2 » where an item is offered to add.
+func (a *accessible) items(what string, list wizard.FieldID, describe func(int) string) error {
+	p := a.draft.Plan
+	count := func() int { return wizard.ItemCount(p, list) }
 	if n := count(); n > 0 {
 		fmt.Fprintf(a.out, "\n%d %s(s) déjà saisie(s) :\n", n, what)
-		for i := 0; i < n; i++ {
-			fmt.Fprintf(a.out, "  %d. %s\n", i+1, describe(i))
-		}
+		a.listItems(count(), describe)
 		review := a.onlyMissing // only the missing answers of each item are asked then
 		if !review {
 			var err error
@@ -437,7 +491,7 @@ func (a *accessible) items(what string, count func() int, add func(), questions 
 			}
 		}
 		for i := 0; review && i < n; i++ {
-			for _, q := range questions(i) {
+			for _, q := range wizard.ItemQuestions(list, i) {
 				if err := a.ask(q); err != nil {
 					return err
 				}
@@ -445,20 +499,92 @@ func (a *accessible) items(what string, count func() int, add func(), questions 
 		}
 	}
 	for {
-		more, err := a.yes(fmt.Sprintf("\nAjouter une %s ?", what))
-		if err != nil || !more {
+		prompt := fmt.Sprintf("\nAjouter une %s ? (oui/non) : ", what)
+		if count() > 0 {
+			prompt = fmt.Sprintf("\nAjouter une %s ? Répondez oui ou non, ou « supprimer » suivi du numéro pour en retirer une : ", what)
+		}
+		ans, err := a.line(prompt)
+		if err != nil {
 			return err
 		}
-		add()
-		i := count() - 1
+		if rest, ok := strings.CutPrefix(wizard.Fold(ans), "supprimer"); ok && count() > 0 {
+			if err := a.removeItem(what, list, strings.TrimSpace(rest), describe); err != nil {
+				return err
+			}
+			continue
+		}
+		more, err := wizard.ParseYesNo(ans)
+		if err != nil || ans == "" {
+			fmt.Fprintln(a.out, "Réponse non comprise : répondez oui ou non.")
+			continue
+		}
+		if !more {
+			return nil
+		}
+		i := wizard.AddItem(p, list)
 		if err := a.save(); err != nil {
 			return err
 		}
-		for _, q := range questions(i) {
+		for _, q := range wizard.ItemQuestions(list, i) {
 			if err := a.ask(q); err != nil {
 				return err
 			}
 		}
+	}
+}
+
+// the is a feminine noun with its article: « l'action », « la source de financement ».
+func the(noun string) string {
+	if strings.ContainsAny(noun[:1], "aeiouy") {
+		return "l'" + noun
+	}
+	return "la " + noun
+}
+
+// listItems reads the items of a list, numbered.
+func (a *accessible) listItems(n int, describe func(int) string) {
+	for i := range n {
+		fmt.Fprintf(a.out, "  %d. %s\n", i+1, describe(i))
+	}
+}
+
+// removeItem removes item number num (asked when empty) of a list, once confirmed, and
+// reads the items left.
+func (a *accessible) removeItem(what string, list wizard.FieldID, num string, describe func(int) string) error {
+	p := a.draft.Plan
+	n := wizard.ItemCount(p, list)
+	for {
+		if num == "" {
+			var err error
+			if num, err = a.line(fmt.Sprintf("Numéro de %s à retirer (1 à %d), ou Entrée pour ne rien retirer : ", the(what), n)); err != nil {
+				return err
+			}
+			if num == "" {
+				return nil
+			}
+		}
+		i, err := strconv.Atoi(num)
+		if err == nil && i >= 1 && i <= n {
+			ok, err := a.yes(fmt.Sprintf("Retirer %s %d : %s ?", the(what), i, describe(i-1)))
+			if err != nil || !ok {
+				return err
+			}
+			wizard.RemoveItem(p, list, i-1)
+			if err := a.save(); err != nil {
+				return err
+			}
+			left := wizard.ItemCount(p, list)
+			fmt.Fprintf(a.out, "%s %d retirée. ", wizard.Capitalize(what), i)
+			if left == 0 {
+				fmt.Fprintf(a.out, "Plus aucune %s.\n", what)
+				return nil
+			}
+			fmt.Fprintf(a.out, "Il en reste %d :\n", left)
+			a.listItems(left, describe)
+			return nil
+		}
+		fmt.Fprintf(a.out, "Tapez un numéro entre 1 et %d.\n", n)
+		num = ""
 	}
 }
 
@@ -473,7 +599,7 @@ func (a *accessible) review() {
 			fmt.Fprintf(a.out, "%s, à compléter : %s.\n", s.Title(), strings.Join(pr.Missing[s], ", "))
 		}
 	}
-	fs := wizard.Check(p)
+	fs := a.env.check(p, a.docOpt)
 	if len(fs) == 0 {
 		fmt.Fprintln(a.out, "Contrôle : aucun constat.")
 		return
@@ -499,9 +625,9 @@ func (a *accessible) documents() error {
 	if err != nil || !write {
 		return err
 	}
-	var formats []document.Format
+	var formats []render.Format
 	for {
-		ans, err := a.line("Format : odt (LibreOffice, par défaut), docx (Word), pdf, md ou txt : ")
+		ans, err := a.line("Format : odt (LibreOffice, par défaut), docx (Word), pdf, md, txt, ou actes (dossier de télétransmission, après le vote) : ")
 		if err != nil {
 			return err
 		}
@@ -522,7 +648,13 @@ func (a *accessible) documents() error {
 		if dir == "" {
 			dir = cwd
 		}
-		paths, err := document.Export(a.draft.Plan, dir, document.DraftRef{Number: a.draft.ID, Key: a.draft.Key()}, formats, document.Options{Today: today()})
+		paths, err := export.Draft(a.draft.Plan, dir, export.DraftRef{Number: a.draft.ID, Key: a.draft.Key()}, formats, document.Options{Today: today(), Models: a.docOpt.Models})
+		var missing *document.ActesError
+		if errors.As(err, &missing) {
+			// Another folder would not help: the answers lack something.
+			a.say(err)
+			return nil
+		}
 		if err != nil {
 			a.say(err)
 			continue
@@ -531,6 +663,7 @@ func (a *accessible) documents() error {
 		for _, p := range paths {
 			fmt.Fprintf(a.out, "  %s\n", safetext.Visible(p))
 		}
+		actesReadMe(a.out, paths)
 		fmt.Fprintln(a.out, "Ouvrez-les avec LibreOffice ou Word, complétez les passages marqués [à compléter] et faites vérifier le projet avant la séance.")
 		return nil
 	}

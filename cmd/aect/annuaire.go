@@ -18,6 +18,7 @@ import (
 	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/directory"
+	"aect/wizard/document"
 )
 
 // importedDirectoryName is the file, beside the default database, that holds the
@@ -527,4 +528,57 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// fillFromDirectory fills the answers a plan leaves empty from the directory, when it
+// names its authority by an INSEE code or a SIREN (wizard.FillFromDirectory), and says
+// which in a French sentence; "" when none was filled. A directory that cannot be read
+// fills nothing: the plan is kept as given.
+func (e *env) fillFromDirectory(p *wizard.Plan) string {
+	if !p.Directorial() {
+		return ""
+	}
+	u, err := e.directory()
+	if err != nil {
+		e.log.Warn("directory unreadable", "err", err)
+		return ""
+	}
+	filled := wizard.FillFromDirectory(p, u.dir)
+	if len(filled) == 0 {
+		return ""
+	}
+	names := make([]string, 0, len(filled))
+	for _, id := range filled {
+		if f, ok := id.Lookup(); ok {
+			names = append(names, f.Name)
+		}
+	}
+	return fmt.Sprintf("Complété d'après l'annuaire des collectivités %s : %s.", u.label(), wizard.JoinFr(names))
+}
+
+// check runs the rules engine with the directory's findings when the plan names its
+// authority by a code.
+func (e *env) check(p *wizard.Plan, opt document.Options) []wizard.Finding {
+	fs := document.Check(p, opt)
+	if !p.Directorial() {
+		return fs
+	}
+	u, err := e.directory()
+	if err != nil {
+		return fs
+	}
+	return wizard.WithDirectory(fs, p, u.dir)
+}
+
+// tuiDirectory is the directory loader the interface calls, once, on first use.
+func (e *env) tuiDirectory() (*directory.Directory, string, error) {
+	u, err := e.directory()
+	if err != nil {
+		return nil, "", err
+	}
+	label := u.label()
+	if u.ignored != "" {
+		label += " ; " + u.ignored + " et n'est pas utilisé"
+	}
+	return u.dir, label, nil
 }

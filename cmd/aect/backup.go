@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"aect/wizard"
@@ -11,7 +12,7 @@ import (
 func cmdBackup(e *env, args []string) error {
 	switch {
 	case len(args) == 0:
-		return usagef("indiquez le fichier de la copie : aect sauvegarder /media/cle/atelier.db")
+		return usagef("indiquez le fichier de la copie : %s", e.hint("sauvegarder", "/media/cle/atelier.db"))
 	case len(args) > 1:
 		return usagef("un seul fichier attendu, reçu : %s", strings.Join(args, " "))
 	}
@@ -23,7 +24,7 @@ func cmdBackup(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.io.out, "Copie de la base écrite et vérifiée : %s (%s, corbeille comprise).\nPour l'ouvrir : aect --db %s\n",
-		res.Path, wizard.CountOf(res.Drafts, "brouillon", "brouillons"), res.Path)
+	fmt.Fprintf(e.io.out, "Copie de la base écrite et vérifiée : %s (%s, corbeille comprise).\nPour l'ouvrir : %s --db %s\n",
+		res.Path, wizard.CountOf(res.Drafts, "brouillon", "brouillons"), programName(os.Args[0]), shellQuote(res.Path))
 	return nil
 }

@@ -14,11 +14,13 @@ import (
 
 	"aect/serve"
 	"aect/storage"
+	"aect/wizard/document"
 )
 
 // options are the flags shared by every command.
 type options struct {
 	db         string
+	modeles    string
 	accessible bool
 	contrast   bool
 	logLevel   string
@@ -46,6 +48,10 @@ type env struct {
 	log    *slog.Logger
 	store  *storage.Store
 	dir    *directoryInUse // loaded on first use
+	// modelsInUse are the adapted models of --modeles or AECT_MODELES (nil: built-in),
+	// loaded on first use.
+	modelsInUse  *document.Models
+	modelsLoaded bool
 }
 
 // command is one subcommand of the CLI.
@@ -70,21 +76,25 @@ func init() {
 			},
 			run: cmdList},
 		{name: "show", args: "N°", summary: "affiche un document d'un brouillon",
-			help: "Affiche un document sur la sortie standard.\n--doc deliberation (par défaut), convention (ou charte), objectifs (convention d'objectifs), etapes ; --format txt (par défaut), md ou pdf.\nUn PDF s'écrit dans un fichier : aect show N° --format pdf > deliberation.pdf\nLes constats bloquants du contrôle sont signalés sur la sortie d'erreur ; le document est produit quand même.",
+			help: "Affiche un document sur la sortie standard.\n--doc deliberation (par défaut), convention (ou charte), objectifs (convention d'objectifs), apd (fiche de déclaration APD), etapes ; --format txt (par défaut), md ou pdf, et csv pour la fiche APD.\nUn PDF s'écrit dans un fichier : aect show N° --format pdf > deliberation.pdf\nLes constats bloquants du contrôle sont signalés sur la sortie d'erreur ; le document est produit quand même.",
 			flags: func(fs *flag.FlagSet, o *options) {
-				fs.StringVar(&o.doc, "doc", "deliberation", "document : deliberation, convention, charte, objectifs, etapes")
-				fs.StringVar(&o.format, "format", "txt", "format : txt, md ou pdf")
+				fs.StringVar(&o.doc, "doc", "deliberation", "document : deliberation, convention, charte, objectifs, apd, etapes")
+				fs.StringVar(&o.format, "format", "txt", "format : txt, md ou pdf (csv pour la fiche APD)")
 			},
 			run: cmdShow},
 		{name: "export", args: "N°", summary: "écrit tous les documents d'un brouillon dans un dossier",
-			help: "Écrit la délibération, la convention ou la charte et les prochaines étapes dans DOSSIER/<n°>-<titre>/,\n" +
+			help: "Écrit la délibération, la convention ou la charte, la convention d'objectifs et la fiche de déclaration APD\n(avec son tableau declaration-apd.csv) s'il y a lieu, et les prochaines étapes dans DOSSIER/<n°>-<titre>/,\n" +
 				"par exemple ./3-jumelage-belmont-sur-guiers-lindenbach/ pour le brouillon n° 3 : chaque brouillon a son dossier.\n" +
 				"Un nouvel export du même brouillon remplace ses fichiers ; les documents d'un autre brouillon ne sont jamais écrasés.\n" +
 				"Fin d'un atelier en réseau : aect --db atelier.db export --tous --out DOSSIER écrit les documents de chaque\n" +
 				"participant dans DOSSIER/<participant>/<n°>-<titre>/ (--participant NOM pour un seul).\n" +
-				"--format odt (par défaut), docx, pdf, md, txt ou all ; --out DOSSIER (par défaut le dossier courant).",
+				"--format odt (par défaut), docx, pdf, md, txt ou all ; --out DOSSIER (par défaut le dossier courant).\n" +
+				"--format actes prépare, après le vote, le dossier de télétransmission au préfet dans <n°>-<titre>/actes/ :\n" +
+				"la délibération et ses annexes en PDF nommés comme S²LOW les nomme, acte.json et acte.txt (nature,\n" +
+				"classification, numéro, date, objet, SIREN), la ligne de données ouvertes (SCDL) et un LISEZMOI.txt.\n" +
+				"Il demande le SIREN, le numéro de la délibération et une séance passée ; les formats se combinent : --format odt,actes.",
 			flags: func(fs *flag.FlagSet, o *options) {
-				fs.StringVar(&o.format, "format", "odt", "format : odt, docx, pdf, md, txt ou all")
+				fs.StringVar(&o.format, "format", "odt", "format : odt, docx, pdf, md, txt, actes (télétransmission) ou all")
 				fs.StringVar(&o.out, "out", ".", "dossier de destination")
 				fs.StringVar(&o.participant, "participant", "", "atelier en réseau : tous les brouillons de ce participant, dans DOSSIER/<participant>/")
 				fs.BoolVar(&o.all, "tous", false, "atelier en réseau : les brouillons de tous les participants, un dossier chacun")
@@ -167,6 +177,17 @@ func init() {
 				fs.IntVar(&o.idleMinutes, "inactivite", int(serve.DefaultIdleTimeout/time.Minute), "minutes sans activité avant de fermer une connexion")
 			},
 			run: cmdServe},
+		{name: "modeles", args: "exporter|verifier DOSSIER", summary: "exporte ou vérifie les modèles des documents (formules de la commune)",
+			help: "aect modeles exporter DOSSIER écrit les modèles intégrés des documents (un fichier par document, en\n" +
+				"français) et un guide, LISEZMOI.md : les faits disponibles, la syntaxe des lignes, un exemple.\n" +
+				"Adaptez-les (formules de votre registre), puis : aect modeles verifier DOSSIER rédige les documents\n" +
+				"des brouillons d'exemple et d'un brouillon vide et signale chaque erreur (fichier et ligne) et chaque\n" +
+				"mention obligatoire manquante. Pour rédiger avec : aect --modeles DOSSIER (ou AECT_MODELES=DOSSIER) ;\n" +
+				"un document dont le dossier n'a pas de modèle suit le modèle intégré.",
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.BoolVar(&o.replace, "remplacer", false, "écraser les fichiers existants (exporter)")
+			},
+			run: cmdModeles},
 		{name: "help", args: "[COMMANDE]", summary: "aide d'une commande",
 			run: cmdHelp},
 	}
@@ -185,6 +206,7 @@ func lookupCommand(name string) *command {
 // name. The values already parsed are the defaults, so a second flag set keeps them.
 func globalFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.db, "db", o.db, "base de données (sinon AECT_DB ou la base par défaut)")
+	fs.StringVar(&o.modeles, "modeles", o.modeles, "dossier des modèles adaptés des documents (sinon AECT_MODELES)")
 	fs.BoolVar(&o.accessible, "accessible", o.accessible, "mode ligne à ligne pour lecteur d'écran")
 	fs.BoolVar(&o.contrast, "contraste", o.contrast, "thème à fort contraste")
 	fs.StringVar(&o.logLevel, "log-level", o.logLevel, "détail du journal : debug, info, warn, error")
@@ -377,6 +399,7 @@ Commandes :
 %s
 Options générales :
   --db FICHIER              autre base de données (un atelier, une clé USB) ; ou AECT_DB=FICHIER
+  --modeles DOSSIER         rédige avec les modèles adaptés du dossier ; ou AECT_MODELES=DOSSIER
   --log-level NIVEAU        détail du journal : debug, info, warn, error ; ou AECT_LOG=debug
   --version                 version du programme
   --help                    cette aide ; aect help COMMANDE pour l'aide d'une commande

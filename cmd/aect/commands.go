@@ -7,37 +7,40 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"text/tabwriter"
 	"time"
 
+	"aect/internal/export"
 	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 	"aect/wizard/safetext"
 	"aect/wizard/samples"
 )
 
 // draftID reads the one positional argument of show, export and export-json.
-func draftID(args []string) (int64, error) {
+func (e *env) draftID(args []string) (int64, error) {
 	if len(args) == 0 {
-		return 0, usagef("numéro de brouillon manquant (voir aect list)")
+		return 0, usagef("numéro de brouillon manquant (voir %s)", e.hint("list"))
 	}
 	if len(args) > 1 {
 		return 0, usagef("un seul numéro de brouillon attendu, reçu : %s", strings.Join(args, " "))
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, usagef("« %s » n'est pas un numéro de brouillon (voir aect list)", args[0])
+		return 0, usagef("« %s » n'est pas un numéro de brouillon (voir %s)", args[0], e.hint("list"))
 	}
 	return id, nil
 }
 
 // storeAndID reads the draft number of the arguments, then opens the database.
 func (e *env) storeAndID(args []string) (*storage.Store, int64, error) {
-	id, err := draftID(args)
+	id, err := e.draftID(args)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -110,7 +113,7 @@ func cmdList(e *env, args []string) error {
 			fmt.Fprintf(e.io.out, "Aucun brouillon à vous dans cette base ; ceux des participants de l'atelier (%s) s'exportent avec « export --tous --out DOSSIER ».\n",
 				clip(strings.Join(owners, ", "), 200))
 		} else {
-			fmt.Fprintln(e.io.out, "Aucun brouillon. Lancez « aect » pour en créer un, ou « aect demo » pour charger les exemples de l'atelier.")
+			fmt.Fprintf(e.io.out, "Aucun brouillon. Lancez « %s » pour en créer un, ou « %s » pour charger les exemples de l'atelier.\n", e.hint(), e.hint("demo"))
 		}
 		return nil
 	}
@@ -140,44 +143,23 @@ func clip(s string, n int) string { return safetext.Cut(safetext.Line(s), n) }
 const quotedWidth = 80
 
 // docKind maps the --doc value to the plan's document.
-func docKind(p *wizard.Plan, name string) (document.Kind, error) {
-	kinds := document.Kinds(p)
-	var want []document.Kind
-	switch wizard.Fold(strings.TrimSpace(name)) {
-	case "deliberation", "":
-		want = []document.Kind{document.Deliberation}
-	case "convention", "charte", "charte-jumelage", "charte-amitie", "texte":
-		want = []document.Kind{document.Convention, document.CharteJumelage, document.CharteAmitie}
-	case "etapes", "prochaines-etapes":
-		want = []document.Kind{document.NextSteps}
-	case "objectifs", "convention-objectifs":
-		want = []document.Kind{document.ConventionObjectifs}
-	default:
-		return "", usagef("document « %s » inconnu ; attendu : deliberation, convention (ou charte), objectifs, etapes", name)
-	}
-	for _, k := range kinds {
-		for _, w := range want {
-			if k == w {
-				return k, nil
-			}
-		}
-	}
+func (e *env) docKind(p *wizard.Plan, name string) (document.Kind, error) {
+	k, err := document.KindNamed(p, name)
+	var unknown *document.UnknownKindError
 	switch {
-	case len(want) == 1 && want[0] == document.ConventionObjectifs:
-		return "", wizard.Errorf("ce brouillon n'a pas de convention d'objectifs : elle n'est requise que pour une subvention de plus de 23 000 € par an à un même organisme privé (loi n° 2000-321, art. 10)")
-	case p.Form == wizard.FormDon:
-		return "", wizard.Errorf("un don humanitaire n'a pas de convention : la délibération suffit (aect show N° --doc deliberation)")
-	case p.Form == wizard.FormPromotion:
-		return "", wizard.Errorf("cette promotion culturelle ou touristique n'engage pas d'argent : elle ne demande pas de convention, la délibération suffit ; une convention s'impose dès qu'une action a un coût (CGCT, art. L. 1115-1)")
+	case errors.As(err, &unknown):
+		return "", usagef("%s", err.Error())
+	case err != nil && p.Form == wizard.FormDon:
+		return "", wizard.Errorf("%s (%s)", err.Error(), e.hint("show", "N°", "--doc", "deliberation"))
 	}
-	return "", wizard.Errorf("ce brouillon n'a pas encore de convention ni de charte : choisissez d'abord sa forme")
+	return k, err
 }
 
 // reportBlocking prints the blocking findings on stderr: the documents are produced
 // anyway, marked « Projet non conforme ».
-func reportBlocking(w io.Writer, p *wizard.Plan) {
+func reportBlocking(w io.Writer, p *wizard.Plan, opt document.Options) {
 	var lines []string
-	for _, f := range wizard.Check(p) {
+	for _, f := range document.Check(p, opt) {
 		if f.Severity == wizard.Blocking {
 			lines = append(lines, "  - "+safetext.Line(f.Message)+" ("+f.Reference+")")
 		}
@@ -189,40 +171,64 @@ func reportBlocking(w io.Writer, p *wizard.Plan) {
 }
 
 func cmdShow(e *env, args []string) error {
-	f, err := document.ParseFormat(e.opt.format)
+	if wizard.Fold(strings.TrimSpace(e.opt.format)) == "csv" {
+		return showAPDCSV(e, args)
+	}
+	f, err := export.ParseFormat(e.opt.format)
 	if err != nil {
 		return &usageError{err.Error()}
 	}
 	switch {
-	case f == document.PDF && isTerminal(e.io.out):
+	case f == render.PDF && isTerminal(e.io.out):
 		// A PDF is binary: on a terminal it would be garbage, and could send escape
 		// sequences to it.
-		return usagef("un PDF ne s'affiche pas dans le terminal : redirigez la sortie vers un fichier " +
-			"(aect show N° --format pdf > deliberation.pdf) ou utilisez aect export N° --format pdf")
-	case f != document.Text && f != document.Markdown && f != document.PDF:
-		return usagef("show écrit du texte ou un PDF : --format txt, md ou pdf (pour %s, utilisez aect export)", f)
+		return usagef("un PDF ne s'affiche pas dans le terminal : redirigez la sortie vers un fichier "+
+			"(%s > deliberation.pdf) ou utilisez %s", e.hint("show", "N°", "--format", "pdf"), e.hint("export", "N°", "--format", "pdf"))
+	case f != render.Text && f != render.Markdown && f != render.PDF:
+		return usagef("show écrit du texte ou un PDF : --format txt, md ou pdf (pour %s, utilisez %s)", f, e.hint("export"))
 	}
 	d, err := e.draft(args)
 	if err != nil {
 		return err
 	}
-	k, err := docKind(d.Plan, e.opt.doc)
+	k, err := e.docKind(d.Plan, e.opt.doc)
 	if err != nil {
 		return err
 	}
-	reportBlocking(e.io.err, d.Plan)
-	return stdoutError(document.Render(e.io.out, document.Build(d.Plan, k, document.Options{Today: today()}), f))
+	opt, err := e.docOptions()
+	if err != nil {
+		return err
+	}
+	reportBlocking(e.io.err, d.Plan, opt)
+	return stdoutError(render.Render(e.io.out, document.Build(d.Plan, k, opt), f))
 }
 
-func exportFormats(s string) ([]document.Format, error) {
-	if wizard.Fold(strings.TrimSpace(s)) == "all" || wizard.Fold(strings.TrimSpace(s)) == "tous" {
-		return document.AllFormats, nil
+// showAPDCSV writes the lines of the APD declaration sheet as CSV: the only document
+// with a spreadsheet form.
+func showAPDCSV(e *env, args []string) error {
+	d, err := e.draft(args)
+	if err != nil {
+		return err
 	}
-	var out []document.Format
+	k, err := e.docKind(d.Plan, e.opt.doc)
+	if err != nil {
+		return err
+	}
+	if k != document.DeclarationAPD {
+		return usagef("--format csv n'existe que pour la fiche de déclaration APD : %s", e.hint("show", "N°", "--doc", "apd", "--format", "csv"))
+	}
+	return stdoutError(document.WriteAPDCSV(e.io.out, d.Plan))
+}
+
+func exportFormats(s string) ([]render.Format, error) {
+	if wizard.Fold(strings.TrimSpace(s)) == "all" || wizard.Fold(strings.TrimSpace(s)) == "tous" {
+		return render.AllFormats, nil
+	}
+	var out []render.Format
 	for _, part := range strings.Split(s, ",") {
-		f, err := document.ParseFormat(part)
+		f, err := export.ParseFormat(part)
 		if err != nil {
-			return nil, usagef("format « %s » inconnu : attendu odt, docx, pdf, md, txt ou all (tous)", strings.TrimSpace(part))
+			return nil, usagef("format « %s » inconnu : attendu odt, docx, pdf, md, txt, actes (dossier de télétransmission) ou all (tous)", strings.TrimSpace(part))
 		}
 		out = append(out, f)
 	}
@@ -241,8 +247,12 @@ func cmdExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	reportBlocking(e.io.err, d.Plan)
-	paths, err := document.Export(d.Plan, e.opt.out, document.DraftRef{Number: d.ID, Key: d.Key()}, formats, document.Options{Today: today()})
+	opt, err := e.docOptions()
+	if err != nil {
+		return err
+	}
+	reportBlocking(e.io.err, d.Plan, opt)
+	paths, err := export.Draft(d.Plan, e.opt.out, export.DraftRef{Number: d.ID, Key: d.Key()}, formats, opt)
 	if err != nil {
 		return err
 	}
@@ -250,7 +260,17 @@ func cmdExport(e *env, args []string) error {
 	for _, p := range paths {
 		fmt.Fprintf(e.io.out, "  %s\n", safetext.Visible(p))
 	}
+	actesReadMe(e.io.out, paths)
 	return nil
+}
+
+// actesReadMe points to the LISEZMOI.txt of a dossier @ctes among the paths written.
+func actesReadMe(w io.Writer, paths []string) {
+	for _, p := range paths {
+		if filepath.Base(p) == document.ReadMeName {
+			fmt.Fprintf(w, "Dossier @ctes : lisez %s avant de transmettre ; l'acte transmis est l'acte signé, après le vote.\n", safetext.Visible(p))
+		}
+	}
 }
 
 func cmdExportJSON(e *env, args []string) error {
@@ -331,7 +351,7 @@ func fileError(path string, err error) error {
 
 func cmdImport(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("fichier à importer manquant : aect import projet.json")
+		return usagef("fichier à importer manquant : %s", e.hint("import", "projet.json"))
 	}
 	s, err := e.openWritable()
 	if err != nil {
@@ -342,8 +362,12 @@ func cmdImport(e *env, args []string) error {
 		data, err := readAnswers(path)
 		if err == nil {
 			var res storage.ImportResult
-			res, err = s.Import(data)
+			var filled string
+			res, err = s.ImportWith(data, func(p *wizard.Plan) { filled = e.fillFromDirectory(p) })
 			if err == nil {
+				if filled != "" {
+					fmt.Fprintf(e.io.out, "%s : %s\n", safetext.Visible(path), filled)
+				}
 				if res.SameAs != 0 {
 					fmt.Fprintf(e.io.out, "%s : déjà présent (brouillon n° %d) ; une copie a été créée : brouillon n° %d « %s »\n",
 						safetext.Visible(path), res.SameAs, res.Draft.ID, clip(res.Draft.Title, quotedWidth))
@@ -368,7 +392,7 @@ func cmdImport(e *env, args []string) error {
 
 func cmdNew(e *env, args []string) error {
 	if e.opt.answers == "" {
-		return usagef("indiquez le fichier de réponses : aect new --answers reponses.json")
+		return usagef("indiquez le fichier de réponses : %s", e.hint("new", "--answers", "reponses.json"))
 	}
 	if len(args) > 0 {
 		return usagef("argument inattendu : %s", strings.Join(args, " "))
@@ -385,12 +409,20 @@ func cmdNew(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	filled := e.fillFromDirectory(p)
 	d, err := s.Create(p.Title, p)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.io.out, "Brouillon n° %d créé : « %s » (%d %% complet)\n", d.ID, clip(d.Title, quotedWidth), p.Progress().Percent)
-	printFindingsSummary(e.io.out, wizard.Check(p))
+	if filled != "" {
+		fmt.Fprintln(e.io.out, filled)
+	}
+	opt, err := e.docOptions()
+	if err != nil {
+		return err
+	}
+	printFindingsSummary(e.io.out, e.check(p, opt))
 	return nil
 }
 
@@ -424,10 +456,10 @@ func cmdDemo(e *env, args []string) error {
 		}
 	}
 	if created == 0 {
-		fmt.Fprintln(e.io.out, "Les exemples de l'atelier sont déjà chargés (aect list pour les voir).")
+		fmt.Fprintf(e.io.out, "Les exemples de l'atelier sont déjà chargés (%s pour les voir).\n", e.hint("list"))
 		return nil
 	}
-	fmt.Fprintf(e.io.out, "%s. Lancez « aect » pour les ouvrir, ou « aect list ».\n", wizard.CountOf(created, "exemple chargé", "exemples chargés"))
+	fmt.Fprintf(e.io.out, "%s. Lancez « %s » pour les ouvrir, ou « %s ».\n", wizard.CountOf(created, "exemple chargé", "exemples chargés"), e.hint(), e.hint("list"))
 	return nil
 }
 
@@ -456,7 +488,7 @@ func cmdHistory(e *env, args []string) error {
 				id, r.ID, wizard.FormatMoment(r.Saved, false), clip(d.Title, quotedWidth), d.Percent)
 			return nil
 		}
-		return wizard.Errorf("le brouillon n° %d n'a pas de version %d (aect history %d pour les voir)", id, e.opt.revision, id)
+		return wizard.Errorf("le brouillon n° %d n'a pas de version %d (%s pour les voir)", id, e.opt.revision, e.hint("history", fmt.Sprint(id)))
 	}
 	tw := tabwriter.NewWriter(e.io.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Version\tEnregistrée le\tTitre\tComplet")
@@ -471,6 +503,6 @@ func cmdHistory(e *env, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return stdoutError(err)
 	}
-	fmt.Fprintf(e.io.out, "Pour rétablir une version : aect history %d --restore VERSION\n", id)
+	fmt.Fprintf(e.io.out, "Pour rétablir une version : %s\n", e.hint("history", fmt.Sprint(id), "--restore", "VERSION"))
 	return nil
 }

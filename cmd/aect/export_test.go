@@ -32,3 +32,29 @@ func TestExportFolderPerDraft(t *testing.T) {
 	}
 	expect(t, aect(t, "", "help", "export"), 0, "<n°>-<titre>")
 }
+
+// TestExportActes: « export --format actes » lists what the plan lacks and writes
+// nothing, then, the answers given, writes the dossier and points to its LISEZMOI.txt.
+func TestExportActes(t *testing.T) {
+	t.Parallel()
+	db := dbPath(t)
+	out := t.TempDir()
+	expect(t, aect(t, "", "--db", db, "demo"), 0)
+	expect(t, aect(t, "", "--db", db, "export", "2", "--format", "actes", "--out", out), 1,
+		"le dossier @ctes ne peut pas être préparé", "SIREN de la collectivité manque", "numéro de la délibération manque", "rien n'a été écrit")
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Fatalf("written: %v", entries)
+	}
+	answers := filepath.Join(t.TempDir(), "r.json")
+	os.WriteFile(answers, []byte(`{"format": "aect-plan/1", "title": "Jumelage", "form": "jumelage",
+		"authority": {"type": "commune", "name": "Belmont", "siren": "241 800 507", "departement": "38"},
+		"partner": {"name": "Lindenbach", "country": "DE", "kind": "autorite_locale"},
+		"session": {"date": "2020-01-20", "act_number": "2020_012"}}`), 0o600)
+	expect(t, aect(t, "", "--db", db, "new", "--answers", answers), 0)
+	r := aect(t, "", "--db", db, "export", "6", "--format", "odt,actes", "--out", out)
+	expect(t, r, 0, "deliberation.odt", "99_DE-038-241800507-20200120-2020_012-DE-1-1_1.pdf",
+		"99_AU-038-241800507-20200120-2020_012-DE-1-1_2.pdf", "acte.json", "Dossier @ctes : lisez", "LISEZMOI.txt")
+	expect(t, aect(t, "", "--db", db, "export", "6", "--format", "actse", "--out", out), 2, "actes (dossier de télétransmission)")
+	expect(t, aect(t, "", "--db", db, "questionnaire", "--format", "actes"), 2, "le questionnaire s'écrit en")
+	expect(t, aect(t, "", "--db", db, "show", "6", "--format", "actes"), 2, "pour actes, utilisez aect", "export)")
+}

@@ -114,7 +114,7 @@ func TestHostileFilesNeverDriveTheTerminal(t *testing.T) {
 	want(aectRun("", "--db", db, "history", "1", "--restore", "1"), 0, "rétabli")
 
 	// The documents, shown and exported (into a folder with a hostile name).
-	for _, doc := range []string{"deliberation", "convention", "etapes"} {
+	for _, doc := range []string{"deliberation", "convention", "apd", "etapes"} {
 		for _, f := range []string{"txt", "md"} {
 			want(aectRun("", "--db", db, "show", "1", "--doc", doc, "--format", f), 0)
 		}
@@ -123,7 +123,7 @@ func TestHostileFilesNeverDriveTheTerminal(t *testing.T) {
 	if err := os.Mkdir(out, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	want(aectRun("", "--db", db, "export", "1", "--format", "all", "--out", out), 0, "Documents écrits (20)", "sortie ␛[2J<U+2066>")
+	want(aectRun("", "--db", db, "export", "1", "--format", "all", "--out", out), 0, "Documents écrits (26)", "sortie ␛[2J<U+2066>")
 	want(aectRun("", "--db", db, "export", "3", "--format", "txt", "--out", out), 0, "Documents écrits")
 
 	// The questionnaire, the demo, the help.
@@ -194,5 +194,5 @@ func TestHostileFilesNeverDriveTheTerminal(t *testing.T) {
 	in = append(in, "oui", "\x1b[2J", "txt", accessibleOut)
 	r = aectRun(strings.Join(in, "\n")+"\n", "--db", alone, "--accessible")
 	want(r, 0, "Reprise du brouillon n° 1", "Réponse actuelle : Début presse-papiers fenêtre effacé",
-		"réponse « ␛]0;x␇ <U+202E> » non comprise", "format « ␛[2J » inconnu", "Documents écrits (4)", "sortie accessible ␛[2J<U+2066>")
+		"réponse « ␛]0;x␇ <U+202E> » non comprise", "format « ␛[2J » inconnu", "Documents écrits (6)", "sortie accessible ␛[2J<U+2066>")
 }

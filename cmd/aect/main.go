@@ -47,8 +47,15 @@ func usagef(format string, args ...any) error {
 	return &usageError{fmt.Sprintf(format, args...)}
 }
 
-// errAborted is returned when the user interrupts (ctrl+c, end of input): exit code 130.
+// errAborted is returned when the user interrupts (ctrl+c): exit code 130.
 var errAborted = errors.New("interrompu")
+
+// abortedError is an interruption after which the answers were not simply saved: note
+// says where they went, or what was lost. It matches errAborted.
+type abortedError struct{ note string }
+
+func (e *abortedError) Error() string        { return "interrompu. " + e.note }
+func (e *abortedError) Is(target error) bool { return target == errAborted }
 
 // run executes the command line and returns the exit code. It is the one place that maps
 // errors to exit codes and prints them, in French, on stderr.
@@ -59,16 +66,26 @@ func run(args []string, std stdio, getenv func(string) string) int {
 	if err == nil && out.err != nil {
 		err = stdoutError(out.err)
 	}
+	return exitCode(err, std.err)
+}
+
+// exitCode prints the error of a command, if any, and returns the exit code.
+func exitCode(err error, stderr io.Writer) int {
+	std := stdio{err: stderr}
 	var ue *usageError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, errAborted):
+		if ae := (*abortedError)(nil); errors.As(err, &ae) {
+			writeError(std.err, ae.Error())
+			return exitAborted
+		}
 		fmt.Fprintln(std.err, "aect : interrompu. Vos réponses déjà données sont enregistrées.")
 		return exitAborted
 	case errors.As(err, &ue):
 		writeError(std.err, ue.msg)
-		fmt.Fprintln(std.err, "Aide : aect --help")
+		fmt.Fprintln(std.err, "Aide : "+programName(os.Args[0])+" --help")
 		return exitUsage
 	}
 	writeError(std.err, err.Error())

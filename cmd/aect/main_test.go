@@ -127,7 +127,7 @@ func TestUsageErrors(t *testing.T) {
 	expect(t, aect(t, "", "--db", db, "show", "abc"), 2, "n'est pas un numéro")
 	expect(t, aect(t, "", "--db", db, "show", "1", "2"), 2, "un seul numéro")
 	expect(t, aect(t, "", "--db", db, "export", "1", "--format", "rtf"), 2, "format « rtf » inconnu", "pdf")
-	expect(t, aect(t, "", "--db", db, "show", "1", "--format", "odt"), 2, "--format txt, md ou pdf", "aect export")
+	expect(t, aect(t, "", "--db", db, "show", "1", "--format", "odt"), 2, "--format txt, md ou pdf", "aect --db "+db+" export")
 	expect(t, aect(t, "", "--db", db, "new"), 2, "--answers")
 	expect(t, aect(t, "", "--db", db, "import"), 2, "fichier à importer manquant")
 	expect(t, aect(t, "", "--bogus"), 2, "option inconnue : -bogus")
@@ -138,8 +138,9 @@ func TestUsageErrors(t *testing.T) {
 
 func TestNoTerminal(t *testing.T) {
 	t.Parallel()
-	r := aect(t, "", "--db", dbPath(t))
-	expect(t, r, 2, "pas de terminal interactif", "aect list", "--accessible")
+	db := dbPath(t)
+	r := aect(t, "", "--db", db)
+	expect(t, r, 2, "pas de terminal interactif", "aect --db "+db+" list", "--accessible")
 	if strings.Contains(r.stdout+r.err, "\x1b[") {
 		t.Error("escape codes written into a pipe")
 	}
@@ -148,7 +149,7 @@ func TestNoTerminal(t *testing.T) {
 func TestDemoListShow(t *testing.T) {
 	t.Parallel()
 	db := dbPath(t)
-	expect(t, aect(t, "", "--db", db, "list"), 0, "Aucun brouillon", "aect demo")
+	expect(t, aect(t, "", "--db", db, "list"), 0, "Aucun brouillon", "aect --db "+db+" demo")
 	expect(t, aect(t, "", "--db", db, "demo"), 0, "5 exemples chargés")
 	expect(t, aect(t, "", "--db", db, "demo"), 0, "déjà chargés")
 	r := aect(t, "", "--db", db, "list")
@@ -238,7 +239,7 @@ func TestExport(t *testing.T) {
 		}
 	}
 	r = aect(t, "", "--db", db, "export", idOf(t, db, "Aide d'urgence"), "--format", "all", "--out", out)
-	expect(t, r, 0, "Documents écrits (10)", "deliberation.pdf", "prochaines-etapes.pdf")
+	expect(t, r, 0, "Documents écrits (16)", "deliberation.pdf", "declaration-apd.pdf", "declaration-apd.csv", "prochaines-etapes.pdf")
 	r = aect(t, "", "--db", db, "export", id, "--format", "pdf", "--out", out)
 	expect(t, r, 0, "Documents écrits (3)", "charte-jumelage.pdf")
 	if b, err := os.ReadFile(filepath.Join(out, id+"-jumelage-belmont-sur-guiers-lindenbach", "deliberation.pdf")); err != nil || !bytes.HasPrefix(b, []byte("%PDF-1.")) {
@@ -437,18 +438,18 @@ func TestAccessibleSample01(t *testing.T) {
 func TestAccessibleRepeatsInvalidAnswers(t *testing.T) {
 	t.Parallel()
 	db := dbPath(t)
-	// Title, then an invalid authority type (12), then a valid one (1), then the name,
-	// then an invalid département, then "fin".
-	in := "Test\n12\n1\nTrifouillis\nxyz\nfin\n"
+	// « Votre collectivité » passed, title, then an invalid authority type (12), then a valid one (1), then the name,
+	// no SIREN, then an invalid département, then "fin".
+	in := "\nTest\n12\n1\nTrifouillis\n\nxyz\nfin\n"
 	r := aect(t, in, "--db", db, "--accessible")
 	expect(t, r, 0, "choix 12 impossible", "aucun résultat pour « xyz »", "Vos réponses sont enregistrées")
 	exp := aect(t, "", "--db", db, "export-json", "1")
 	expect(t, exp, 0, `"name": "Trifouillis"`, `"type": "commune"`)
-	// End of input mid-way: answers kept, exit code 130.
+	// End of input mid-way: answers kept; not an interruption (exit code 0).
 	r = aect(t, "1\n\n", "--db", db, "--accessible")
-	expect(t, r, 130, "enregistrées")
+	expect(t, r, 0, "Fin de l'entrée. Vos réponses sont enregistrées dans le brouillon n° 1")
 	r = aect(t, "", "--db", db, "--accessible")
-	expect(t, r, 130)
+	expect(t, r, 0, "Fin de l'entrée.")
 	if !strings.Contains(aect(t, "", "--db", db, "export-json", "1").stdout, "Trifouillis") {
 		t.Error("answers lost")
 	}
@@ -503,11 +504,11 @@ func TestStdoutFull(t *testing.T) {
 func TestAccessibleResumeAsksOnlyMissing(t *testing.T) {
 	t.Parallel()
 	db := dbPath(t)
-	expect(t, aect(t, "Titre\n1\nTrifouillis\nfin\n", "--db", db, "--accessible"), 0)
-	// Resume, answer « non » (only the missing answers): the first question asked is the
-	// département, not the title again.
-	r := aect(t, "1\nnon\nfin\n", "--db", db, "--accessible")
-	expect(t, r, 0, "Reprise du brouillon n° 1", "Département")
+	expect(t, aect(t, "\nTitre\n1\nTrifouillis\nfin\n", "--db", db, "--accessible"), 0)
+	// Resume, answer « non » (only the missing answers): the first questions asked are
+	// « Votre collectivité » (passed), the SIREN and the département, not the title again.
+	r := aect(t, "1\nnon\n\n\nfin\n", "--db", db, "--accessible")
+	expect(t, r, 0, "Reprise du brouillon n° 1", "Numéro SIREN", "Département")
 	after := r.stdout[strings.Index(r.stdout, "Revoir toutes les réponses"):]
 	if strings.Contains(after, "Titre du projet") || strings.Contains(after, "Nom de la collectivité") {
 		t.Errorf("answered questions asked again:\n%s", after)
@@ -533,7 +534,7 @@ func TestAccessibleInterrupt(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	stdin.Write([]byte("Projet interrompu\n"))
+	stdin.Write([]byte("\nProjet interrompu\n"))
 	// Wait until the title is saved and the next question is asked.
 	deadline := time.Now().Add(20 * time.Second)
 	for !strings.Contains(out.String(), "Type de collectivité") && time.Now().Before(deadline) {
@@ -569,8 +570,8 @@ func (b *lockedBuffer) String() string {
 func TestHistory(t *testing.T) {
 	t.Parallel()
 	db := dbPath(t)
-	expect(t, aect(t, "Premier titre\nfin\n", "--db", db, "--accessible"), 0)
-	expect(t, aect(t, "1\noui\nSecond titre\nfin\n", "--db", db, "--accessible"), 0)
+	expect(t, aect(t, "\nPremier titre\nfin\n", "--db", db, "--accessible"), 0)
+	expect(t, aect(t, "1\noui\n\nSecond titre\nfin\n", "--db", db, "--accessible"), 0)
 	r := aect(t, "", "--db", db, "history", "1")
 	expect(t, r, 0, "Version", "(actuelle)", "Second titre", "Premier titre", "--restore")
 	// The oldest version with the first title.
@@ -584,4 +585,19 @@ func TestHistory(t *testing.T) {
 	expect(t, aect(t, "", "--db", db, "export-json", "1"), 0, `"title": "Premier titre"`)
 	expect(t, aect(t, "", "--db", db, "history", "1", "--restore", "999"), 1, "pas de version 999")
 	expect(t, aect(t, "", "--db", db, "history", "7"), 1, "introuvable")
+}
+
+// TestAnInterruptionSaysWhereTheAnswersWent: ctrl+c in the assistant exits with code 130;
+// when the answers went to a copy (a draft changed in another window), the message says
+// so instead of « enregistrées ».
+func TestAnInterruptionSaysWhereTheAnswersWent(t *testing.T) {
+	var b bytes.Buffer
+	if code := exitCode(errAborted, &b); code != exitAborted || b.String() != "aect : interrompu. Vos réponses déjà données sont enregistrées.\n" {
+		t.Fatalf("%d %q", code, b.String())
+	}
+	b.Reset()
+	note := "Ce brouillon avait été modifié dans une autre fenêtre : vos réponses sont enregistrées dans une copie, le brouillon n° 7 « Jumelage (copie) »."
+	if code := exitCode(&abortedError{note: note}, &b); code != exitAborted || b.String() != "aect : interrompu. "+note+"\n" {
+		t.Fatalf("%d %q", code, b.String())
+	}
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 
+	"aect/internal/export"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 	"aect/wizard/safetext"
 )
 
@@ -14,15 +16,18 @@ func cmdQuestionnaire(e *env, args []string) error {
 	if len(args) > 0 {
 		return usagef("questionnaire n'attend pas d'argument")
 	}
-	f, err := document.ParseFormat(e.opt.format)
+	f, err := export.ParseFormat(e.opt.format)
 	if err != nil {
 		return &usageError{err.Error()}
 	}
+	if f == export.Actes {
+		return usagef("le questionnaire s'écrit en odt, docx, pdf, md ou txt")
+	}
 	doc := document.Questionnaire()
 	switch f {
-	case document.Text, document.Markdown:
+	case render.Text, render.Markdown:
 		if e.opt.out == "" {
-			return stdoutError(document.Render(e.io.out, doc, f))
+			return stdoutError(render.Render(e.io.out, doc, f))
 		}
 	}
 	out := e.opt.out
@@ -30,10 +35,10 @@ func cmdQuestionnaire(e *env, args []string) error {
 		out = "questionnaire." + string(f)
 	}
 	var buf bytes.Buffer
-	if err := document.Render(&buf, doc, f); err != nil {
+	if err := render.Render(&buf, doc, f); err != nil {
 		return err
 	}
-	if err := document.WriteFile(out, buf.Bytes()); err != nil {
+	if err := export.WriteFile(out, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.io.out, "Questionnaire écrit : %s\n", safetext.Visible(out))

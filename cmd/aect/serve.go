@@ -16,10 +16,12 @@ import (
 
 	charmlog "github.com/charmbracelet/log"
 
+	"aect/internal/export"
 	"aect/serve"
 	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/document"
+	"aect/wizard/document/render"
 	"aect/wizard/safetext"
 )
 
@@ -79,7 +81,7 @@ func cmdServe(e *env, args []string) error {
 		IdleTimeout:    time.Duration(e.opt.idleMinutes) * time.Minute,
 		Version:        versionString(),
 		Log:            e.log,
-		Accessible:     accessibleSession,
+		Accessible:     e.accessibleSession,
 	})
 	if err != nil {
 		e.log.Error("serve", "err", err)
@@ -202,22 +204,18 @@ func welcome(w io.Writer, in welcomeInfo) {
 	fmt.Fprintln(w, "\nctrl+c arrête l'atelier : les réponses de chacun sont enregistrées avant l'arrêt.")
 }
 
-// shellQuote quotes a path for a command line to copy, when it needs it.
-func shellQuote(s string) string {
-	if s != "" && !strings.ContainsAny(s, " \t'\"$`\\!*?;&|<>()[]{}#~") {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
 // exportWorkshop writes the documents of every draft of one participant (--participant)
 // or of all of them (--tous) into DIR/<participant>/<n°>-<titre>/.
-func exportWorkshop(e *env, args []string, formats []document.Format) error {
+func exportWorkshop(e *env, args []string, formats []render.Format) error {
 	if len(args) > 0 {
 		return usagef("avec --participant ou --tous, pas de numéro de brouillon (reçu : %s)", strings.Join(args, " "))
 	}
 	if e.opt.participant != "" && e.opt.all {
 		return usagef("--participant et --tous ne vont pas ensemble : l'un ou l'autre")
+	}
+	opt, err := e.docOptions()
+	if err != nil {
+		return err
 	}
 	s, err := e.openStore()
 	if err != nil {
@@ -250,7 +248,7 @@ func exportWorkshop(e *env, args []string, formats []document.Format) error {
 	for _, owner := range owners {
 		folder := owner
 		if _, err := serve.ParticipantName(owner); err != nil || owner != strings.ToLower(owner) {
-			folder = "participant-" + document.Slug(owner) // a name aect serve would not have given
+			folder = "participant-" + export.Slug(owner) // a name aect serve would not have given
 		}
 		st := s.ForOwner(owner)
 		list, err := st.List("")
@@ -262,13 +260,13 @@ func exportWorkshop(e *env, args []string, formats []document.Format) error {
 			if err != nil {
 				return err
 			}
-			paths, err := document.Export(d.Plan, filepath.Join(e.opt.out, folder), document.DraftRef{Number: d.ID, Key: d.Key()},
-				formats, document.Options{Today: today()})
+			paths, err := export.Draft(d.Plan, filepath.Join(e.opt.out, folder), export.DraftRef{Number: d.ID, Key: d.Key()},
+				formats, opt)
 			if err != nil {
 				return err
 			}
 			blocking := 0
-			for _, f := range wizard.Check(d.Plan) {
+			for _, f := range document.Check(d.Plan, opt) {
 				if f.Severity == wizard.Blocking {
 					blocking++
 				}

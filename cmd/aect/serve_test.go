@@ -96,6 +96,8 @@ func TestServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitOutput(t, &screen, "Nouveau brouillon n° 1.")
+	waitOutput(t, &screen, "Votre collectivité")
+	in.Write([]byte("\r")) // not in the directory
 	waitOutput(t, &screen, "Titre du projet")
 	in.Write([]byte("Jumelage de Marie\r"))
 	waitOutput(t, &screen, "Type de collectivité")

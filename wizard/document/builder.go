@@ -1,76 +1,59 @@
 package document
 
-import "strconv"
+import "aect/wizard/document/render"
 
 // builder appends blocks to a document.
 type builder struct {
-	doc     *Doc
-	article int
+	doc *render.Doc
 }
 
 func newBuilder(k Kind, title string) *builder {
-	return &builder{doc: &Doc{Kind: k, Title: title}}
+	return &builder{doc: &render.Doc{Name: k.Title(), Title: title}}
 }
 
-func (b *builder) add(bl Block) { b.doc.Blocks = append(b.doc.Blocks, bl) }
+func (b *builder) add(bl render.Block) { b.doc.Blocks = append(b.doc.Blocks, bl) }
 
-func (b *builder) title(lines ...Inline) { b.add(Block{Type: BlockTitle, Lines: lines}) }
+func (b *builder) title(lines ...render.Inline) {
+	b.add(render.Block{Type: render.BlockTitle, Lines: lines})
+}
 
-func (b *builder) center(lines ...Inline) { b.add(Block{Type: BlockCenter, Lines: lines}) }
+func (b *builder) center(lines ...render.Inline) {
+	b.add(render.Block{Type: render.BlockCenter, Lines: lines})
+}
 
 func (b *builder) heading(level int, parts ...any) {
-	b.add(Block{Type: BlockHeading, Level: level, Lines: []Inline{cat(parts...)}})
+	b.add(render.Block{Type: render.BlockHeading, Level: level, Lines: []render.Inline{cat(parts...)}})
 }
 
 func (b *builder) para(parts ...any) {
-	b.add(Block{Type: BlockParagraph, Lines: []Inline{cat(parts...)}})
+	b.add(render.Block{Type: render.BlockParagraph, Lines: []render.Inline{cat(parts...)}})
 }
 
-func (b *builder) lines(lines ...Inline) { b.add(Block{Type: BlockLines, Lines: lines}) }
-
-// articleLabel numbers the next article: "Article 1er", "Article 2"…
-func (b *builder) articleLabel() string {
-	b.article++
-	if b.article == 1 {
-		return "Article 1er"
-	}
-	return "Article " + strconv.Itoa(b.article)
+func (b *builder) lines(lines ...render.Inline) {
+	b.add(render.Block{Type: render.BlockLines, Lines: lines})
 }
 
-// decision adds a numbered article of a délibération.
-func (b *builder) decision(parts ...any) {
-	b.add(Block{Type: BlockArticle, Label: b.articleLabel(), Lines: []Inline{cat(parts...)}})
-}
-
-// articleHeading adds the heading of a numbered article of a convention:
-// "Article 1er – Objet".
-func (b *builder) articleHeading(title string) {
-	b.heading(1, b.articleLabel()+" – "+title)
-}
-
-func (b *builder) list(kind ListKind, items ...Item) {
+func (b *builder) list(kind render.ListKind, items ...render.Item) {
 	if len(items) == 0 {
 		return
 	}
-	b.add(Block{Type: BlockList, List: kind, Items: items})
+	b.add(render.Block{Type: render.BlockList, List: kind, Items: items})
 }
 
-func (b *builder) bullets(lines ...Inline) {
-	items := make([]Item, len(lines))
+func (b *builder) bullets(lines ...render.Inline) {
+	items := make([]render.Item, len(lines))
 	for i, l := range lines {
-		items[i] = Item{Text: l}
+		items[i] = render.Item{Text: l}
 	}
-	b.list(Bullets, items...)
+	b.list(render.Bullets, items...)
 }
 
-func (b *builder) table(t *Table) { b.add(Block{Type: BlockTable, Table: t}) }
+func (b *builder) table(t *render.Table) { b.add(render.Block{Type: render.BlockTable, Table: t}) }
 
-func (b *builder) signatures(s ...Signature) { b.add(Block{Type: BlockSignatures, Signatures: s}) }
-
-func (b *builder) note(title string, lines []Inline, items []Item) {
-	b.add(Block{Type: BlockNote, Label: title, Lines: lines, Items: items})
+func (b *builder) signatures(s ...render.Signature) {
+	b.add(render.Block{Type: render.BlockSignatures, Signatures: s})
 }
 
-func (b *builder) vote(lines ...Inline) { b.add(Block{Type: BlockVote, Lines: lines}) }
-
-func (b *builder) mentions(lines ...Inline) { b.add(Block{Type: BlockMentions, Lines: lines}) }
+func (b *builder) note(title string, lines []render.Inline, items []render.Item) {
+	b.add(render.Block{Type: render.BlockNote, Label: title, Lines: lines, Items: items})
+}

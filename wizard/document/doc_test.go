@@ -9,9 +9,14 @@ import (
 	"testing"
 )
 
-// TestDocComments checks that every exported name of the package has a doc comment.
+// TestDocComments checks that every exported name of the package, of its writers
+// (render) and of the export of its files (internal/export) has a doc comment.
 func TestDocComments(t *testing.T) {
-	files, _ := filepath.Glob("*.go")
+	var files []string
+	for _, dir := range []string{".", "render", filepath.Join("..", "..", "internal", "export")} {
+		found, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		files = append(files, found...)
+	}
 	fset := token.NewFileSet()
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {

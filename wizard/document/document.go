@@ -2,11 +2,10 @@
 // convention de coopération décentralisée or the charte (jumelage, amitié) — and the
 // "prochaines étapes" checklist, from a plan.
 //
-// A document is built once from the plan into a small content model (Doc: blocks of
-// inline spans, with placeholders for missing answers), then rendered by one of five
-// writers: plain text wrapped at 80 columns, Markdown, ODT and DOCX (both written by hand
-// with archive/zip), and PDF (laid out on A4 pages with fpdf, Liberation Sans embedded).
-// Only Export touches the file system.
+// A document is built once from the plan into the content model of package render
+// (render.Doc: blocks of inline spans, with placeholders for missing answers), which
+// render.Render writes as text, Markdown, ODT, DOCX or PDF. Nothing here touches the
+// file system: package export (internal/export) writes the files.
 //
 // Every missing answer shows as a visible placeholder, "[à compléter : …]", and every point
 // the law leaves to the user's jurist as "[à confirmer : …]"; nothing is guessed.
@@ -14,10 +13,9 @@ package document
 
 import (
 	"fmt"
-	"io"
-	"strings"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // Kind is one document of a plan. Its value is the base name of the exported file.
@@ -33,105 +31,13 @@ const (
 	// more than 23 000 € a year.
 	ConventionObjectifs Kind = "convention-objectifs"
 	NextSteps           Kind = "prochaines-etapes"
+	// DeclarationAPD is the worksheet of the yearly APD declaration (apd.go).
+	DeclarationAPD Kind = "declaration-apd"
 )
-
-// AllKinds lists every kind, in the order of an export.
-var AllKinds = []Kind{Deliberation, Convention, CharteJumelage, CharteAmitie, ConventionObjectifs, NextSteps}
-
-// Title is the French name of the document: "Délibération", "Convention", "Charte de
-// jumelage", "Charte d'amitié", "Prochaines étapes".
-func (k Kind) Title() string {
-	switch k {
-	case Deliberation:
-		return "Délibération"
-	case Convention:
-		return "Convention"
-	case CharteJumelage:
-		return "Charte de jumelage"
-	case CharteAmitie:
-		return "Charte d'amitié"
-	case ConventionObjectifs:
-		return "Convention d'objectifs"
-	case NextSteps:
-		return "Prochaines étapes"
-	}
-	return string(k)
-}
-
-// Kinds lists the documents of a plan, in order: the délibération, the form's main text
-// (a convention for a convention de coopération décentralisée or for a cultural promotion
-// that commits money, the charte for a jumelage or a charte d'amitié, nothing for a
-// humanitarian gift), the convention d'objectifs when a private body receives more than
-// 23 000 € in a year, then the prochaines étapes.
-func Kinds(p *wizard.Plan) []Kind {
-	ks := []Kind{Deliberation}
-	if p != nil {
-		if k, ok := mainText(p); ok {
-			ks = append(ks, k)
-		}
-		for _, g := range p.Grants() {
-			if g.NeedsObjectives() {
-				ks = append(ks, ConventionObjectifs)
-				break
-			}
-		}
-	}
-	return append(ks, NextSteps)
-}
-
-// mainText is the text the council approves with the délibération, if the form has one.
-func mainText(p *wizard.Plan) (Kind, bool) {
-	switch {
-	case p.NeedsConvention():
-		return Convention, true
-	case p.Form == wizard.FormJumelage:
-		return CharteJumelage, true
-	case p.Form == wizard.FormCharte:
-		return CharteAmitie, true
-	}
-	return "", false
-}
-
-// Format is an output format. Its value is the file extension.
-type Format string
-
-// The output formats.
-const (
-	Text     Format = "txt"
-	Markdown Format = "md"
-	ODT      Format = "odt"
-	DOCX     Format = "docx"
-	// PDF is the document laid out on A4 pages by aect itself, fonts embedded: for
-	// printing, publication and the télétransmission, without LibreOffice.
-	PDF Format = "pdf"
-)
-
-// AllFormats lists the formats in the order of an export: ODT first, the format the
-// French administration recommends.
-var AllFormats = []Format{ODT, DOCX, PDF, Markdown, Text}
-
-// ParseFormat reads a format name, ignoring case, surrounding spaces and a leading dot:
-// "odt", "docx", "pdf", "md" (or "markdown"), "txt" (or "texte", "text"). An unknown
-// name gives a French error listing the accepted ones.
-func ParseFormat(s string) (Format, error) {
-	switch strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), ".") {
-	case "odt":
-		return ODT, nil
-	case "docx":
-		return DOCX, nil
-	case "pdf":
-		return PDF, nil
-	case "md", "markdown":
-		return Markdown, nil
-	case "txt", "text", "texte":
-		return Text, nil
-	}
-	return "", wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md ou txt", s)
-}
 
 // FileName is the file name of a document in a format: "deliberation.odt",
 // "prochaines-etapes.md".
-func FileName(k Kind, f Format) string { return string(k) + "." + string(f) }
+func FileName(k Kind, f render.Format) string { return string(k) + "." + string(f) }
 
 // Options are the inputs of a document that do not come from the plan.
 type Options struct {
@@ -140,32 +46,30 @@ type Options struct {
 	// come from it, never from the clock, so that a document is a pure function of the
 	// plan and the options. The zero date leaves those points as placeholders.
 	Today wizard.Date
+	// Models are the templates of the documents' wording; nil is the built-in ones.
+	Models *Models
 }
 
 // Build makes the content model of one document of the plan. A nil plan is an empty
 // draft. Missing answers become placeholders; blocking findings of the rules engine are
 // listed in a boxed "Projet non conforme" note at the top of the délibération and of the
 // convention or charte.
-func Build(p *wizard.Plan, k Kind, opt Options) *Doc {
+func Build(p *wizard.Plan, k Kind, opt Options) *render.Doc {
 	f := newFacts(p, opt)
-	var d *Doc
-	switch k {
-	case Deliberation:
-		d = buildDeliberation(f)
-	case Convention:
-		d = buildConvention(f)
-	case CharteJumelage:
-		d = buildCharteJumelage(f)
-	case CharteAmitie:
-		d = buildCharteAmitie(f)
-	case ConventionObjectifs:
-		d = buildObjectives(f)
-	case NextSteps:
-		d = buildNextSteps(f)
-	default:
+	var d *render.Doc
+	switch r, ok := kindSpec(k); {
+	case !ok:
 		b := newBuilder(k, "Document inconnu")
 		b.para(fmt.Sprintf("Document « %s » inconnu.", k))
 		d = b.doc
+	case r.model != "":
+		d = buildFromModel(f, r)
+	default:
+		if k == NextSteps {
+			// The checklist lists every finding, the mentions the documents lack too.
+			f.addFindings(f.mentionFindings())
+		}
+		d = r.build(f)
 	}
 	d.Subject = f.subject().String()
 	if a := f.authHeader(); !hasPlaceholder(a) {
@@ -176,31 +80,11 @@ func Build(p *wizard.Plan, k Kind, opt Options) *Doc {
 }
 
 // hasPlaceholder reports whether a line has a placeholder.
-func hasPlaceholder(in Inline) bool {
+func hasPlaceholder(in render.Inline) bool {
 	for _, s := range in {
-		if s.Style == Placeholder {
+		if s.Style == render.Placeholder {
 			return true
 		}
 	}
 	return false
-}
-
-// Render writes the document in a format.
-func Render(w io.Writer, d *Doc, f Format) error {
-	if d == nil {
-		return fmt.Errorf("document : aucun document à écrire")
-	}
-	switch f {
-	case Text:
-		return renderText(w, d)
-	case Markdown:
-		return renderMarkdown(w, d)
-	case ODT:
-		return renderODT(w, d)
-	case DOCX:
-		return renderDOCX(w, d)
-	case PDF:
-		return renderPDF(w, d)
-	}
-	return wizard.Errorf("format « %s » inconnu : attendu odt, docx, pdf, md ou txt", f)
 }

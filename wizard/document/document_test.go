@@ -3,26 +3,23 @@ package document
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 func TestKinds(t *testing.T) {
 	plans := samplePlans(t)
 	want := map[string][]Kind{
 		"01-jumelage-allemagne":     {Deliberation, CharteJumelage, NextSteps},
-		"02-convention-eau-senegal": {Deliberation, Convention, NextSteps},
-		"03-don-faceco":             {Deliberation, NextSteps},
-		"04-partenaire-etat":        {Deliberation, CharteAmitie, NextSteps},
-		"05-plan-desequilibre":      {Deliberation, Convention, NextSteps},
+		"02-convention-eau-senegal": {Deliberation, Convention, DeclarationAPD, NextSteps},
+		"03-don-faceco":             {Deliberation, DeclarationAPD, NextSteps},
+		"04-partenaire-etat":        {Deliberation, CharteAmitie, DeclarationAPD, NextSteps},
+		"05-plan-desequilibre":      {Deliberation, Convention, DeclarationAPD, NextSteps},
 	}
 	for name, w := range want {
 		if got := Kinds(plans[name]); !reflect.DeepEqual(got, w) {
@@ -44,53 +41,18 @@ func TestKinds(t *testing.T) {
 
 func TestKindTitleAndFileName(t *testing.T) {
 	titles := map[Kind]string{Deliberation: "Délibération", Convention: "Convention",
-		CharteJumelage: "Charte de jumelage", CharteAmitie: "Charte d'amitié", NextSteps: "Prochaines étapes"}
+		CharteJumelage: "Charte de jumelage", CharteAmitie: "Charte d'amitié", NextSteps: "Prochaines étapes",
+		DeclarationAPD: "Fiche de déclaration APD"}
 	for k, w := range titles {
 		if k.Title() != w {
 			t.Errorf("%s.Title() = %q, want %q", k, k.Title(), w)
 		}
 	}
-	if got := FileName(Deliberation, ODT); got != "deliberation.odt" {
+	if got := FileName(Deliberation, render.ODT); got != "deliberation.odt" {
 		t.Errorf("FileName = %q", got)
 	}
-	if got := FileName(NextSteps, Markdown); got != "prochaines-etapes.md" {
+	if got := FileName(NextSteps, render.Markdown); got != "prochaines-etapes.md" {
 		t.Errorf("FileName = %q", got)
-	}
-}
-
-func TestParseFormat(t *testing.T) {
-	for in, want := range map[string]Format{"odt": ODT, " DOCX ": DOCX, ".md": Markdown, "markdown": Markdown,
-		"txt": Text, "texte": Text, "PDF": PDF, ".pdf": PDF} {
-		got, err := ParseFormat(in)
-		if err != nil || got != want {
-			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	_, err := ParseFormat("rtf")
-	var we *wizard.Error
-	if !errors.As(err, &we) || !strings.Contains(err.Error(), "« rtf »") || !strings.Contains(err.Error(), "odt, docx, pdf, md ou txt") {
-		t.Errorf("ParseFormat(rtf) error = %v", err)
-	}
-}
-
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Jumelage Belmont-sur-Guiers – Lindenbach": "jumelage-belmont-sur-guiers-lindenbach",
-		"":                                     "projet",
-		"  !!! ":                               "projet",
-		"Œuvre d'été à Saint-Étienne":          "oeuvre-d-ete-a-saint-etienne",
-		"Centre de tri à Tafraout-n'Ouadaï":    "centre-de-tri-a-tafraout-n-ouadai",
-		"CON":                                  "con-projet",
-		"../../etc/passwd":                     "etc-passwd",
-		strings.Repeat("très long titre ", 10): "tres-long-titre-tres-long-titre-tres-long-titre-tres-long",
-	} {
-		got := Slug(in)
-		if got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
-		if len(got) > maxSlug || strings.Trim(got, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
-			t.Errorf("Slug(%q) = %q: not a safe folder name", in, got)
-		}
 	}
 }
 
@@ -148,28 +110,11 @@ func TestClean(t *testing.T) {
 	}
 }
 
-func TestWrap(t *testing.T) {
-	s := "Vu le code général des collectivités territoriales, notamment ses articles L. 1115-1 et suivants ;"
-	for _, w := range []int{20, 30, 40, 80} {
-		for _, l := range wrap(s, w) {
-			if strWidth(l) > w {
-				t.Errorf("wrap(%d): line %q too wide", w, l)
-			}
-			if strings.HasSuffix(l, " L.") || l == "L." {
-				t.Errorf("wrap(%d): line ends with L.: %q", w, l)
-			}
-		}
-	}
-	if got := wrap("18\u00a0000,00\u00a0€ x", 11); got[0] != "18\u00a0000,00\u00a0€" {
-		t.Errorf("an amount is cut: %q", got)
-	}
-}
-
 // render renders a document in a format.
-func render(t *testing.T, p *wizard.Plan, k Kind, f Format) string {
+func rendered(t *testing.T, p *wizard.Plan, k Kind, f render.Format) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Render(&b, Build(p, k, Options{Today: testToday}), f); err != nil {
+	if err := render.Render(&b, Build(p, k, Options{Today: testToday}), f); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -242,9 +187,9 @@ func TestSampleContent(t *testing.T) {
 	}
 	for name, cs := range checks {
 		for _, c := range cs {
-			for _, f := range []Format{Text, Markdown} {
-				got := flat(render(t, plans[name], c.kind, f))
-				if f == Markdown {
+			for _, f := range []render.Format{render.Text, render.Markdown} {
+				got := flat(rendered(t, plans[name], c.kind, f))
+				if f == render.Markdown {
 					got = strings.ReplaceAll(got, "\\", "")
 					got = strings.ReplaceAll(got, "**", "")
 				}
@@ -268,8 +213,8 @@ func TestSampleContent(t *testing.T) {
 func TestLegalCitations(t *testing.T) {
 	for name, p := range samplePlans(t) {
 		for _, k := range AllKinds {
-			for _, f := range []Format{Text, Markdown} {
-				raw := render(t, p, k, f)
+			for _, f := range []render.Format{render.Text, render.Markdown} {
+				raw := rendered(t, p, k, f)
 				got := flat(raw)
 				for _, bad := range []string{"L.115-1", "L. 115-1", "L.1115-7", "L. 1115-7", "L.1115-1"} {
 					if strings.Contains(got, bad) {
@@ -297,9 +242,9 @@ func TestEmptyPlan(t *testing.T) {
 	for _, p := range []*wizard.Plan{nil, {}} {
 		for _, k := range AllKinds {
 			d := Build(p, k, Options{})
-			for _, f := range AllFormats {
+			for _, f := range render.AllFormats {
 				var b bytes.Buffer
-				if err := Render(&b, d, f); err != nil {
+				if err := render.Render(&b, d, f); err != nil {
 					t.Fatalf("%s %s: %v", k, f, err)
 				}
 			}
@@ -314,7 +259,7 @@ func TestEmptyPlan(t *testing.T) {
 			}
 		}
 	}
-	if err := Render(&bytes.Buffer{}, Build(nil, Deliberation, Options{}), Format("rtf")); err == nil {
+	if err := render.Render(&bytes.Buffer{}, Build(nil, Deliberation, Options{}), render.Format("rtf")); err == nil {
 		t.Error("Render accepted an unknown format")
 	}
 }
@@ -324,17 +269,17 @@ func TestVoteAndExecutive(t *testing.T) {
 	p.Authority.ExecutiveTitle = wizard.TitlePresidente
 	p.Session.VotesAgainst = wizard.Int(0)
 	p.Session.Abstentions = wizard.Int(0)
-	got := flat(render(t, p, Deliberation, Text))
+	got := flat(rendered(t, p, Deliberation, render.Text))
 	for _, s := range []string{"Autorise la Présidente", "La Présidente,", "à l'unanimité des suffrages exprimés"} {
 		if !strings.Contains(got, s) {
 			t.Errorf("missing %q", s)
 		}
 	}
-	if conv := flat(render(t, p, Convention, Text)); !strings.Contains(conv, "représentée par sa Présidente, Jean-Marc Perrin, dûment habilitée") {
+	if conv := flat(rendered(t, p, Convention, render.Text)); !strings.Contains(conv, "représentée par sa Présidente, Jean-Marc Perrin, dûment habilitée") {
 		t.Error("the convention does not agree with la Présidente")
 	}
 	p.Session.VotesFor, p.Session.VotesAgainst, p.Session.Abstentions = nil, nil, nil
-	got = flat(render(t, p, Deliberation, Text))
+	got = flat(rendered(t, p, Deliberation, render.Text))
 	for _, s := range []string{"Pour : [à compléter : voix pour]", "Contre : [à compléter : voix contre]", "Abstentions : [à compléter : abstentions]", "[à compléter : adoptée à l'unanimité ou à la majorité des suffrages exprimés]"} {
 		if !strings.Contains(got, s) {
 			t.Errorf("blank vote: missing %q", s)
@@ -345,13 +290,13 @@ func TestVoteAndExecutive(t *testing.T) {
 func TestPackages(t *testing.T) {
 	p := samplePlans(t)["02-convention-eau-senegal"]
 	d := Build(p, Deliberation, Options{Today: testToday})
-	names := func(f Format) []string {
+	names := func(f render.Format) []string {
 		var b bytes.Buffer
-		if err := Render(&b, d, f); err != nil {
+		if err := render.Render(&b, d, f); err != nil {
 			t.Fatal(err)
 		}
 		var again bytes.Buffer
-		if err := Render(&again, d, f); err != nil {
+		if err := render.Render(&again, d, f); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(b.Bytes(), again.Bytes()) {
@@ -367,10 +312,10 @@ func TestPackages(t *testing.T) {
 		}
 		return out
 	}
-	if got := names(ODT); !reflect.DeepEqual(got, []string{"mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"}) {
+	if got := names(render.ODT); !reflect.DeepEqual(got, []string{"mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"}) {
 		t.Errorf("ODT entries = %v", got)
 	}
-	got := names(DOCX)
+	got := names(render.DOCX)
 	for _, want := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels"} {
 		found := false
 		for _, g := range got {
@@ -380,7 +325,7 @@ func TestPackages(t *testing.T) {
 			t.Errorf("DOCX lacks %s (entries %v)", want, got)
 		}
 	}
-	content, err := ODTContent(d)
+	content, err := render.ODTContent(d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -389,7 +334,7 @@ func TestPackages(t *testing.T) {
 			t.Errorf("content.xml lacks %s", s)
 		}
 	}
-	doc, err := DOCXDocument(d)
+	doc, err := render.DOCXDocument(d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -398,198 +343,24 @@ func TestPackages(t *testing.T) {
 	}
 }
 
-// TestKeepWithNext checks that a paragraph ending with a colon, or a table's title,
-// stays on the page of the block it introduces, in ODT and DOCX, through a paragraph
-// style that keeps with the next one, as the headings do.
+// TestKeepWithNext checks that « Considérant le programme d'actions envisagé : » of a
+// délibération is in the paragraph style that keeps with the next one, in ODT and DOCX
+// (render's TestKeepWithNext checks the styles).
 func TestKeepWithNext(t *testing.T) {
-	table := Block{Type: BlockTable, Table: &Table{}}
-	for _, c := range []struct {
-		bl   Block
-		next Block
-		want bool
-	}{
-		{Block{Type: BlockParagraph, Lines: []Inline{cat("Considérant le programme d'actions envisagé :")}}, Block{Type: BlockList}, true},
-		{Block{Type: BlockParagraph, Lines: []Inline{cat("Après en avoir délibéré, le conseil ", strong("DÉCIDE :"))}}, Block{Type: BlockArticle}, true},
-		{Block{Type: BlockParagraph, Lines: []Inline{cat(strong("Dépenses prévisionnelles par année"))}}, table, true},
-		{Block{Type: BlockParagraph, Lines: []Inline{cat("Vu le budget de la commune ;")}}, Block{Type: BlockParagraph}, false},
-		{Block{Type: BlockParagraph, Lines: []Inline{cat("Objet : jumelage")}}, Block{Type: BlockParagraph}, false},
-		{Block{Type: BlockLines, Lines: []Inline{cat("Date de convocation :")}}, table, false},
-		{Block{Type: BlockParagraph}, table, false},
-	} {
-		if got := leadsIn([]Block{c.bl, c.next}, 0); got != c.want {
-			t.Errorf("leadsIn(%q, then block type %d) = %v", c.bl.Lines, c.next.Type, got)
-		}
-	}
-	if leadsIn([]Block{{Type: BlockParagraph, Lines: []Inline{cat("Fin.")}}}, 0) {
-		t.Error("leadsIn: the last paragraph leads into nothing")
-	}
-
 	d := Build(samplePlans(t)["01-jumelage-allemagne"], Deliberation, Options{Today: testToday})
-	content, err := ODTContent(d)
+	content, err := render.ODTContent(d)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(content, []byte(`<text:p text:style-name="Aect_BodyLead">Considérant le programme d&apos;actions envisagé`+nbsp+`:</text:p>`)) {
 		t.Error("content.xml: « Considérant le programme d'actions envisagé : » is not in the style kept with the next paragraph")
 	}
-	styles, err := execute("odt-styles.xml", packageView{Title: d.Title})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"Aect_BodyLead", "Aect_Heading1", "Aect_Heading2"} {
-		i := bytes.Index(styles, []byte(`style:name="`+name+`"`))
-		end := bytes.Index(styles[max(i, 0):], []byte("</style:style>"))
-		if i < 0 || end < 0 || !bytes.Contains(styles[i:i+end], []byte(`fo:keep-with-next="always"`)) {
-			t.Errorf("styles.xml: %s is not kept with the next paragraph", name)
-		}
-	}
-	doc, err := DOCXDocument(d)
+	doc, err := render.DOCXDocument(d)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(doc, []byte(`<w:pStyle w:val="AectBodyLead"/></w:pPr><w:r><w:t xml:space="preserve">Considérant le programme d&apos;actions envisagé`+nbsp+`:`)) {
 		t.Error("document.xml: « Considérant le programme d'actions envisagé : » is not in the style kept with the next paragraph")
-	}
-	wstyles, err := execute("docx-styles.xml", packageView{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, id := range []string{"AectBodyLead", "Heading1", "Heading2"} {
-		i := bytes.Index(wstyles, []byte(`w:styleId="`+id+`"`))
-		end := bytes.Index(wstyles[max(i, 0):], []byte("</w:style>"))
-		if i < 0 || end < 0 || !bytes.Contains(wstyles[i:i+end], []byte("<w:keepNext/>")) {
-			t.Errorf("styles.xml: %s is not kept with the next paragraph", id)
-		}
-	}
-}
-
-func TestExport(t *testing.T) {
-	plans := samplePlans(t)
-	dir := t.TempDir()
-	one := DraftRef{Number: 1, Key: "un"}
-	paths, err := Export(plans["01-jumelage-allemagne"], dir, one, nil, Options{Today: testToday})
-	if err != nil {
-		t.Fatal(err)
-	}
-	folder := filepath.Join(dir, "1-jumelage-belmont-sur-guiers-lindenbach")
-	var want []string
-	for _, k := range []Kind{Deliberation, CharteJumelage, NextSteps} {
-		for _, f := range AllFormats {
-			want = append(want, filepath.Join(folder, FileName(k, f)))
-		}
-	}
-	if !reflect.DeepEqual(paths, want) {
-		t.Errorf("Export paths = %v\nwant %v", paths, want)
-	}
-	for _, p := range paths {
-		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
-			t.Errorf("%s: %v", p, err)
-		}
-	}
-	// Exporting again replaces the files and leaves no temporary file.
-	if _, err := Export(plans["01-jumelage-allemagne"], dir, one, []Format{Markdown, Markdown}, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	entries, _ := os.ReadDir(folder)
-	if len(entries) != len(want)+1 {
-		t.Errorf("%d files in the folder, want %d and the marker", len(entries), len(want))
-	}
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".tmp") || strings.HasPrefix(e.Name(), ".") && e.Name() != markerName {
-			t.Errorf("leftover %s", e.Name())
-		}
-	}
-	// A gift writes no convention.
-	paths, err = Export(plans["03-don-faceco"], dir, DraftRef{Number: 3}, []Format{Text}, Options{})
-	if err != nil || len(paths) != 2 || filepath.Base(paths[0]) != "deliberation.txt" || filepath.Base(paths[1]) != "prochaines-etapes.txt" {
-		t.Errorf("gift export = %v, %v", paths, err)
-	}
-	// An unknown format is refused before anything is written.
-	if _, err := Export(plans["03-don-faceco"], dir, DraftRef{Number: 3}, []Format{"rtf"}, Options{}); err == nil {
-		t.Error("Export accepted an unknown format")
-	}
-	// A folder that cannot be created gives a French error naming it.
-	file := filepath.Join(dir, "fichier")
-	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, err = Export(plans["03-don-faceco"], file, DraftRef{Number: 3}, nil, Options{})
-	if err == nil || !strings.Contains(err.Error(), "impossible d'écrire dans le dossier") || !strings.Contains(err.Error(), file) {
-		t.Errorf("Export into a file: %v", err)
-	}
-}
-
-// TestExportFoldersNeverCollide: titles that slug to nothing or to the same words, and two
-// drafts with one title, get one folder each, inside the chosen folder; a folder holding
-// another draft's documents, or files aect did not write there, is refused untouched.
-func TestExportFoldersNeverCollide(t *testing.T) {
-	p := samplePlans(t)["03-don-faceco"]
-	dir := t.TempDir()
-	seen := map[string]int64{}
-	for i, title := range []string{"..", "/", ".", "", "../../etc", "Projet", "Projet", "con"} {
-		n := int64(i + 1)
-		q := *p
-		q.Title = title
-		paths, err := Export(&q, dir, DraftRef{Number: n, Key: title}, []Format{Text}, Options{})
-		if err != nil {
-			t.Fatalf("%q: %v", title, err)
-		}
-		folder := filepath.Dir(paths[0])
-		if filepath.Dir(folder) != dir {
-			t.Errorf("%q exported to %s, outside %s", title, folder, dir)
-		}
-		if other, ok := seen[folder]; ok {
-			t.Errorf("drafts %d and %d share %s", other, n, folder)
-		}
-		seen[folder] = n
-		if want := fmt.Sprintf("%d-", n); !strings.HasPrefix(filepath.Base(folder), want) {
-			t.Errorf("%q: folder %s does not start with its number", title, filepath.Base(folder))
-		}
-	}
-
-	// The same number and title from another database: refused, the files kept.
-	q := *p
-	q.Title = "Projet"
-	first := filepath.Join(dir, "6-projet", "deliberation.txt")
-	before, _ := os.ReadFile(first)
-	_, err := Export(&q, dir, DraftRef{Number: 6, Key: "une autre base"}, []Format{Text}, Options{})
-	if err == nil || !strings.Contains(err.Error(), "autre brouillon") || !strings.Contains(err.Error(), "6-projet") {
-		t.Errorf("another draft's folder: %v", err)
-	}
-	if after, _ := os.ReadFile(first); !bytes.Equal(before, after) {
-		t.Error("another draft's document was overwritten")
-	}
-	// The same draft again: its files are replaced.
-	if _, err := Export(&q, dir, DraftRef{Number: 6, Key: "Projet"}, []Format{Text}, Options{}); err != nil {
-		t.Errorf("export again: %v", err)
-	}
-	// A folder of that name that aect did not write: its files are not aect's to replace.
-	foreign := filepath.Join(dir, "9-projet")
-	os.Mkdir(foreign, 0o755)
-	os.WriteFile(filepath.Join(foreign, "deliberation.txt"), []byte("à garder"), 0o644)
-	_, err = Export(&q, dir, DraftRef{Number: 9, Key: "neuf"}, []Format{Text}, Options{})
-	if err == nil || !strings.Contains(err.Error(), "deliberation.txt") {
-		t.Errorf("a folder with files of the same names: %v", err)
-	}
-	if data, _ := os.ReadFile(filepath.Join(foreign, "deliberation.txt")); string(data) != "à garder" {
-		t.Error("a file aect did not write was overwritten")
-	}
-}
-
-func TestFolderName(t *testing.T) {
-	for _, tc := range []struct {
-		n     int64
-		title string
-		want  string
-	}{
-		{3, "Jumelage Belmont-sur-Guiers – Lindenbach", "3-jumelage-belmont-sur-guiers-lindenbach"},
-		{12, "..", "12-projet"},
-		{7, "", "7-projet"},
-		{0, "Été", "ete"},
-	} {
-		if got := FolderName(tc.n, tc.title); got != tc.want {
-			t.Errorf("FolderName(%d, %q) = %q, want %q", tc.n, tc.title, got, tc.want)
-		}
 	}
 }
 
@@ -600,7 +371,7 @@ func TestDepartementHeader(t *testing.T) {
 	p.Authority.Type = wizard.AuthDepartement
 	p.Authority.Name = "Cher"
 	p.Authority.ExecutiveTitle = wizard.TitlePresident
-	got := flat(render(t, p, Deliberation, Text))
+	got := flat(rendered(t, p, Deliberation, render.Text))
 	if n := strings.Count(got, "Département du Cher"); n != 1 {
 		t.Errorf("the header names the département %d times:\n%s", n, got[:min(len(got), 600)])
 	}
@@ -626,7 +397,7 @@ func TestPublicationUnknown(t *testing.T) {
 			if !withDate {
 				p.Session.Date = wizard.Date{}
 			}
-			delib, steps := flat(render(t, p, Deliberation, Text)), flat(render(t, p, NextSteps, Text))
+			delib, steps := flat(rendered(t, p, Deliberation, render.Text)), flat(rendered(t, p, NextSteps, render.Text))
 			if !strings.Contains(delib, tc.delib) {
 				t.Errorf("%s: the délibération lacks %q", tc.name, tc.delib)
 			}
@@ -641,8 +412,8 @@ func TestPublicationUnknown(t *testing.T) {
 // inside a sentence and kept as typed in titles and signatures, the country added once.
 func TestPartnerNames(t *testing.T) {
 	p := samplePlans(t)["02-convention-eau-senegal"]
-	delib := flat(render(t, p, Deliberation, Text))
-	conv := flat(render(t, p, Convention, Text))
+	delib := flat(rendered(t, p, Deliberation, render.Text))
+	conv := flat(rendered(t, p, Convention, render.Text))
 	for _, s := range []string{"avec la commune de Ndiassane-Ouest (Sénégal)", "et la commune de Ndiassane-Ouest (Sénégal), autorité locale étrangère"} {
 		if !strings.Contains(delib, s) {
 			t.Errorf("délibération: missing %q", s)
@@ -664,7 +435,7 @@ func TestPartnerNames(t *testing.T) {
 	} {
 		p := samplePlans(t)["04-partenaire-etat"]
 		p.Partner.Name = name
-		got := flat(render(t, p, Deliberation, Text))
+		got := flat(rendered(t, p, Deliberation, render.Text))
 		if !strings.Contains(got, want) {
 			t.Errorf("%s: missing %q", name, want)
 		}
@@ -689,7 +460,7 @@ func TestPartnerAgreement(t *testing.T) {
 	} {
 		p := samplePlans(t)["02-convention-eau-senegal"]
 		p.Partner.Name = name
-		if got := flat(render(t, p, Convention, Text)); !strings.Contains(got, want) {
+		if got := flat(rendered(t, p, Convention, render.Text)); !strings.Contains(got, want) {
 			t.Errorf("%s: missing %q", name, want)
 		}
 	}

@@ -6,17 +6,18 @@ import (
 	"time"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // buildNextSteps drafts the "prochaines étapes": a dated checklist (session, transmission
 // to the préfet, publication, signature, calls for projects, APD declaration), the
 // findings of the rules engine grouped by severity, and the contacts of the authority's
 // région and the national ones, with their date.
-func buildNextSteps(f *facts) *Doc {
+func buildNextSteps(f *facts) *render.Doc {
 	p := f.p
 	b := newBuilder(NextSteps, docTitle(NextSteps, p))
 	b.title(cat("PROCHAINES ÉTAPES"))
-	var head []Inline
+	var head []render.Inline
 	if p.Title != "" {
 		head = append(head, cat(strong(p.Title)))
 	}
@@ -30,7 +31,7 @@ func buildNextSteps(f *facts) *Doc {
 	}
 
 	b.heading(1, "Calendrier et démarches")
-	b.list(Checklist, f.steps()...)
+	b.list(render.Checklist, f.steps()...)
 
 	b.heading(1, "Points relevés par la vérification")
 	f.findingsSection(b)
@@ -45,13 +46,13 @@ func buildNextSteps(f *facts) *Doc {
 // moment ("Avant la séance", "Le jour de la séance", "Après la séance", "Après la
 // signature", "À chaque budget"…), followed by its date when it is known: "Après la
 // séance, dès le 16 décembre 2026".
-func step(when any, what ...any) Item {
-	return Item{Text: cat(styled(capitalize(cat(when, " – ")), Strong), cat(what...))}
+func step(when any, what ...any) render.Item {
+	return render.Item{Text: cat(styled(capitalize(cat(when, " – ")), render.Strong), cat(what...))}
 }
 
 // at is a moment of the checklist with its date or period: "Après la séance, dès le 16
 // décembre 2026".
-func at(moment string, detail ...any) Inline {
+func at(moment string, detail ...any) render.Inline {
 	if len(detail) == 0 {
 		return cat(moment)
 	}
@@ -59,11 +60,11 @@ func at(moment string, detail ...any) Inline {
 }
 
 // steps lists the dated steps, in order.
-func (f *facts) steps() []Item {
+func (f *facts) steps() []render.Item {
 	p := f.p
 	s := p.Session
-	var items []Item
-	after := func(days int) Inline {
+	var items []render.Item
+	after := func(days int) render.Inline {
 		if s.Date.IsZero() {
 			return at("Après la séance")
 		}
@@ -73,7 +74,7 @@ func (f *facts) steps() []Item {
 	if p.Partner.Kind != wizard.PartnerFACECO {
 		ref := "(Conseil d'État, 13 mai 2024, " + no + "474652 ; régimes de sanctions de la France)"
 		if p.Partner.RecognisedConfirmed {
-			items = append(items, Item{Done: true, Text: cat(strong("Avant la séance – "),
+			items = append(items, render.Item{Done: true, Text: cat(strong("Avant la séance – "),
 				"Confirmé : le partenaire relève d'un État reconnu par la France et n'est pas visé par des sanctions ", emph(ref), ".")})
 		} else {
 			items = append(items, step("Avant la séance",
@@ -139,7 +140,7 @@ func (f *facts) steps() []Item {
 	}
 	if p.Form == wizard.FormJumelage && p.Implementation.Mode == wizard.ModeDelegation && p.Commits() {
 		items = append(items, step("Avant le premier versement",
-			"Signer avec ", f.operatorRef(), " la convention qui précise le rôle de chacun et l'emploi des subventions."))
+			"Signer avec ", f.operatorRef(), " la convention qui précise le rôle de chacun et l'emploi des subventions, une fois la délibération publiée et transmise au représentant de l'État."))
 	}
 	items = append(items, f.grantSteps(after(1))...)
 	items = append(items, f.pooledSteps()...)
@@ -156,11 +157,11 @@ func (f *facts) steps() []Item {
 
 // convocationStep is the convocation of the assembly, at the latest date its delay allows
 // (DOMAIN §10), with the texts joined to it.
-func (f *facts) convocationStep(joined string) Item {
+func (f *facts) convocationStep(joined string) render.Item {
 	a, s := f.p.Authority, f.p.Session
 	rule, known := a.ConvocationRule(&s)
 	when := at("Avant la séance", "le ", date(s.ConvocationDate, whatConvocation))
-	var delay Inline
+	var delay render.Inline
 	if known {
 		delay = cat(" ; délai : ", rule.CouncilDays(rule.Days), " au moins avant la séance pour ", rule.Who, " ", emph("(CGCT, art. "+rule.Article+")"))
 		if !rule.Francs {
@@ -179,10 +180,10 @@ func (f *facts) convocationStep(joined string) Item {
 
 // stateAuthorisationStep is the prior authorisation that a convention with a State
 // needs before its signature (CGCT L. 1115-5).
-func (f *facts) stateAuthorisationStep() (Item, bool) {
+func (f *facts) stateAuthorisationStep() (render.Item, bool) {
 	pa := f.p.Partner
 	if pa.Kind != wizard.PartnerEtat || pa.StateException == "" || pa.StateException == wizard.StateNone {
-		return Item{}, false
+		return render.Item{}, false
 	}
 	return step("Avant la signature", "Obtenir ", pa.StateException.Authorisation(),
 		" : la convention avec un État ne peut être signée avant ", emph("(CGCT, art. L. 1115-5)"), "."), true
@@ -191,17 +192,22 @@ func (f *facts) stateAuthorisationStep() (Item, bool) {
 // grantSteps are the steps of the grants to private bodies: the contrat d'engagement
 // républicain of every association or foundation, whatever the amount, and the
 // convention d'objectifs above 23 000 € a year (loi 2000-321 art. 10 and 10-1).
-func (f *facts) grantSteps(afterTransmission Inline) []Item {
-	var items []Item
+func (f *facts) grantSteps(afterTransmission render.Inline) []render.Item {
+	var items []render.Item
 	for _, g := range f.grantsByBody() {
-		if g.kind == wizard.PayeeAssociation || g.kind == wizard.PayeeComite {
+		switch g.kind {
+		case wizard.PayeeAssociation, wizard.PayeeComite:
 			items = append(items, step("Avant le versement", "Vérifier que ", titleWithArticle(g.name),
 				" a souscrit le contrat d'engagement républicain, exigé de toute association ou fondation qui reçoit une subvention, quel qu'en soit le montant ",
+				emph("(loi n° 2000-321 du 12 avril 2000, art. 10-1 ; décret n° 2021-1947 du 31 décembre 2021)"), "."))
+		case wizard.PayeeONG:
+			items = append(items, step("Avant le versement", "Si ", titleWithArticle(g.name),
+				" est une association ou une fondation, vérifier qu'elle a souscrit le contrat d'engagement républicain, exigé quel que soit le montant de la subvention ",
 				emph("(loi n° 2000-321 du 12 avril 2000, art. 10-1 ; décret n° 2021-1947 du 31 décembre 2021)"), "."))
 		}
 		if g.objectives {
 			items = append(items, step(afterTransmission, "Signer avec ", titleWithArticle(g.name),
-				" la convention d'objectifs annexée à la délibération, avant tout versement ; le compte rendu financier est dû dans les six mois suivant la fin de chaque exercice ",
+				" la convention d'objectifs annexée à la délibération, une fois la délibération publiée et transmise au représentant de l'État et avant tout versement ; le compte rendu financier est dû dans les six mois suivant la fin de chaque exercice ",
 				emph("(loi n° 2000-321 du 12 avril 2000, art. 10)"), "."))
 		}
 	}
@@ -210,8 +216,8 @@ func (f *facts) grantSteps(afterTransmission Inline) []Item {
 
 // pooledSteps ask each French authority that co-funds the action (mutualisation) for
 // the délibération that approves its share.
-func (f *facts) pooledSteps() []Item {
-	var items []Item
+func (f *facts) pooledSteps() []render.Item {
+	var items []render.Item
 	for _, name := range f.coFundingAuthorities() {
 		items = append(items, step("Avant la signature", "Obtenir la délibération ", deName(name),
 			" approuvant sa participation et autorisant la signature de la convention."))
@@ -220,10 +226,10 @@ func (f *facts) pooledSteps() []Item {
 }
 
 // giftSteps is the FACECO procedure (or the payment of a direct gift).
-func (f *facts) giftSteps(afterTransmission Inline) []Item {
+func (f *facts) giftSteps(afterTransmission render.Inline) []render.Item {
 	p := f.p
 	if p.Partner.Kind == wizard.PartnerFACECO {
-		return []Item{
+		return []render.Item{
 			step("Avant le versement",
 				"Prendre contact avec le Centre de crise et de soutien (CDCS) du ministère de l'Europe et des Affaires étrangères pour connaître les modalités de versement au FACECO et l'opération à laquelle affecter la contribution."),
 			step(afterTransmission,
@@ -240,7 +246,7 @@ func (f *facts) giftSteps(afterTransmission Inline) []Item {
 			", une fois la délibération publiée et transmise au représentant de l'État ; au-delà de 23 000 € par an à un même organisme privé, signer d'abord avec lui une convention d'objectifs ",
 			emph("(loi n° 2000-321 du 12 avril 2000, art. 10)"), ".")
 	}
-	return []Item{pay}
+	return []render.Item{pay}
 }
 
 // windowYear is the year of the next window of a yearly call that closes at the end of
@@ -268,9 +274,9 @@ func inYearOrTodo(y int) any {
 }
 
 // fundingSteps are the calls for projects and budget steps that fit the sources chosen.
-func (f *facts) fundingSteps() []Item {
+func (f *facts) fundingSteps() []render.Item {
 	p := f.p
-	var items []Item
+	var items []render.Item
 	for _, st := range f.sources() {
 		src := st.source
 		switch src {
@@ -313,9 +319,9 @@ func (f *facts) fundingSteps() []Item {
 // apdStep is the APD declaration, when the partner country is eligible and money is spent:
 // 15 April – 31 May of the year after the first year of spending, the year the rules
 // engine also uses (Plan.FirstSpendingYear).
-func (f *facts) apdStep() (Item, bool) {
+func (f *facts) apdStep() (render.Item, bool) {
 	if !f.hasCtry || !f.country.APD || !f.p.Commits() {
-		return Item{}, false
+		return render.Item{}, false
 	}
 	first := f.p.FirstSpendingYear()
 	when := cat("du 15 avril au 31 mai ", todo("année suivant le premier versement"))
@@ -344,7 +350,7 @@ func (f *facts) findingsSection(b *builder) {
 		{wizard.Advice, "Conseil"},
 	}
 	for _, g := range groups {
-		var lines []Inline
+		var lines []render.Inline
 		for _, fd := range f.findings {
 			if fd.Severity == g.sev {
 				lines = append(lines, cat(findingLine(fd), " Rubrique : « ", fd.Section.Title(), " »."))
@@ -363,7 +369,7 @@ func (f *facts) contactsSection(b *builder) {
 	if f.hasDep {
 		rc := wizard.ContactsFor(f.dep.Region)
 		b.heading(2, "Région "+f.dep.Region)
-		var lines []Inline
+		var lines []render.Inline
 		if rc.Conseiller != nil {
 			lines = append(lines, contactLine("Conseiller diplomatique auprès du préfet de région : ", *rc.Conseiller))
 		} else {
@@ -380,7 +386,7 @@ func (f *facts) contactsSection(b *builder) {
 		b.bullets(cat("Contacts régionaux : ", todo(whatDepartement), "."))
 	}
 	b.heading(2, "Contacts nationaux")
-	var lines []Inline
+	var lines []render.Inline
 	for _, c := range wizard.Contacts().National {
 		lines = append(lines, contactLine("", c))
 	}
@@ -388,7 +394,7 @@ func (f *facts) contactsSection(b *builder) {
 }
 
 // contactLine is "prefix Name – email (role)".
-func contactLine(prefix string, c wizard.Contact) Inline {
+func contactLine(prefix string, c wizard.Contact) render.Inline {
 	l := cat(prefix, strong(c.Name))
 	if c.Seat != "" {
 		l = cat(l, " (", c.Seat, ")")

@@ -2,10 +2,12 @@ package document
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // facts is what every document draws on: a cleaned copy of the plan, the findings of the
@@ -19,6 +21,22 @@ type facts struct {
 	hasCtry  bool
 	dep      wizard.Departement
 	hasDep   bool
+	// memo keeps the phrases a document asks for many times (the authority's and the
+	// partner's designations), by name.
+	memo map[string]render.Inline
+}
+
+// remember returns the phrase name, computed once by make.
+func (f *facts) remember(name string, make func() render.Inline) render.Inline {
+	if in, ok := f.memo[name]; ok {
+		return in
+	}
+	if f.memo == nil {
+		f.memo = map[string]render.Inline{}
+	}
+	in := make()
+	f.memo[name] = in
+	return in
 }
 
 func newFacts(p *wizard.Plan, opt Options) *facts {
@@ -43,6 +61,20 @@ func cleanPlan(p *wizard.Plan) *wizard.Plan {
 	c := p.Clone()
 	c.MapTexts(clean)
 	return c
+}
+
+// addFindings adds findings to the plan's, in order of severity.
+func (f *facts) addFindings(more []wizard.Finding) {
+	if len(more) == 0 {
+		return
+	}
+	f.findings = append(f.findings, more...)
+	slices.SortStableFunc(f.findings, func(a, b wizard.Finding) int { return int(a.Severity) - int(b.Severity) })
+	for _, fd := range more {
+		if fd.Severity == wizard.Blocking {
+			f.blocking = append(f.blocking, fd)
+		}
+	}
 }
 
 // Placeholder subjects, so that the same missing answer reads the same everywhere.
@@ -76,19 +108,19 @@ const sentinel = "Xsentinelx"
 
 // authDes names the authority in a sentence: "la commune de Belmont-sur-Guiers",
 // "la communauté de communes du Val d'Arnon", with a placeholder for a missing name.
-func (f *facts) authDes() Inline {
-	return f.designation((*wizard.Authority).Designation, "la collectivité ")
+func (f *facts) authDes() render.Inline {
+	return f.remember("authDes", func() render.Inline { return f.designation((*wizard.Authority).Designation, "la collectivité ") })
 }
 
 // authDesOf is the designation after "de": "de la commune de …", "du syndicat mixte …".
-func (f *facts) authDesOf() Inline {
-	return f.designation((*wizard.Authority).DesignationOf, "de la collectivité ")
+func (f *facts) authDesOf() render.Inline {
+	return f.remember("authDesOf", func() render.Inline { return f.designation((*wizard.Authority).DesignationOf, "de la collectivité ") })
 }
 
 // designation builds a designation of the authority with the wizard's rule des (its
 // Designation or DesignationOf), with a placeholder for a missing name; an unknown type
 // gives unknown followed by the name.
-func (f *facts) designation(des func(*wizard.Authority) string, unknown string) Inline {
+func (f *facts) designation(des func(*wizard.Authority) string, unknown string) render.Inline {
 	a := f.p.Authority
 	if a.Type == "" || !knownType(a.Type) {
 		return cat(unknown, orTodo(a.Name, whatAuthName))
@@ -108,12 +140,12 @@ func knownType(t wizard.AuthorityType) bool {
 
 // authHeader is the designation without its article, capitalised: "Commune de
 // Belmont-sur-Guiers", for headers and signature blocks.
-func (f *facts) authHeader() Inline {
+func (f *facts) authHeader() render.Inline {
 	d := f.authDes()
 	if len(d) == 0 {
 		return d
 	}
-	out := append(Inline(nil), d...)
+	out := append(render.Inline(nil), d...)
 	t := out[0].Text
 	for _, art := range []string{"la ", "le ", "l'"} {
 		if strings.HasPrefix(t, art) {
@@ -154,12 +186,15 @@ func fem(feminine bool, f, m string) string {
 // authShort is the authority's type with its article: "la commune", "la communauté de
 // communes", "le syndicat mixte".
 func (f *facts) authShort() string {
+	if _, ok := f.p.Authority.Unique(); ok {
+		return "la collectivité territoriale"
+	}
 	t := f.p.Authority.Type
 	ch, ok := wizard.AuthorityTypes.Lookup(t)
 	if !ok {
 		return "la collectivité"
 	}
-	noun := wizard.LowerFirst(ch.Label)
+	noun, _, _ := strings.Cut(wizard.LowerFirst(ch.Label), " (") // « syndicat de communes (SIVU, SIVOM) »
 	if f.authFeminine() {
 		return "la " + noun
 	}
@@ -176,11 +211,13 @@ func (f *facts) council() string { return f.p.Authority.Council() }
 func (f *facts) councilOf() string { return wizard.DeArticle(f.council()) }
 
 // councilFeminine reports whether the assembly's noun is feminine.
-func (f *facts) councilFeminine() bool { return strings.HasPrefix(f.council(), "l'assemblée") }
+func (f *facts) councilFeminine() bool {
+	return strings.HasPrefix(strings.ToLower(f.council()), "l'assemblée")
+}
 
 // execTitleTodo is the placeholder of a missing executive's title, with the titles that
 // fit the authority's type: never « le Maire » for an EPCI.
-func (f *facts) execTitleTodo() Span {
+func (f *facts) execTitleTodo() render.Span {
 	switch t := f.p.Authority.Type; {
 	case t == wizard.AuthCommune:
 		return todo("le Maire")
@@ -234,7 +271,7 @@ func (f *facts) execAuthorised() string {
 }
 
 // execHeading is the heading of the executive's signature block: "Le Maire,".
-func (f *facts) execHeading() Inline {
+func (f *facts) execHeading() render.Inline {
 	if e := f.p.Authority.Executive(); e != "" {
 		return cat(wizard.Capitalize(e) + ",")
 	}
@@ -251,7 +288,7 @@ func (f *facts) execOf() any {
 }
 
 // partnerTo is the partner after "à", with its country: "à la Croix-Rouge (…)".
-func (f *facts) partnerTo() Inline {
+func (f *facts) partnerTo() render.Inline {
 	if n := f.p.Partner.Name; n != "" {
 		return f.withCountry(aName(n))
 	}
@@ -291,16 +328,18 @@ func (f *facts) countryName() any {
 
 // partner names the partner inside a sentence, with its article and country: "la
 // commune de Ndiassane-Ouest (Sénégal)", "Gemeinde Lindenbach (Allemagne)".
-func (f *facts) partner() Inline { return f.withCountry(f.partnerRef()) }
+func (f *facts) partner() render.Inline {
+	return f.remember("partner", func() render.Inline { return f.withCountry(f.partnerRef()) })
+}
 
 // partnerTitle is the partner's bare name and country, for headers.
-func (f *facts) partnerTitle() Inline { return f.withCountry(f.partnerName()) }
+func (f *facts) partnerTitle() render.Inline { return f.withCountry(f.partnerName()) }
 
 // withCountry adds the partner's country to a phrase that ends with the partner's name:
 // "… (Sénégal)"; inside the name's own final parenthesis, "(FACECO, pays concerné :
 // Maroc)"; not at all when the name already ends with the country ("Ministère … du
 // Bénin"), compared without accents or case.
-func (f *facts) withCountry(name any) Inline {
+func (f *facts) withCountry(name any) render.Inline {
 	country := f.countryName()
 	if f.p.Partner.Kind == wizard.PartnerFACECO {
 		country = cat("pays concerné : ", country)
@@ -310,8 +349,8 @@ func (f *facts) withCountry(name any) Inline {
 		return cat(name)
 	}
 	in := cat(name)
-	if last := len(in) - 1; n != "" && last >= 0 && in[last].Style == Plain && strings.HasSuffix(in[last].Text, ")") {
-		in = append(Inline(nil), in...)
+	if last := len(in) - 1; n != "" && last >= 0 && in[last].Style == render.Plain && strings.HasSuffix(in[last].Text, ")") {
+		in = append(render.Inline(nil), in...)
 		in[last].Text = strings.TrimSuffix(in[last].Text, ")")
 		return cat(in, ", ", country, ")")
 	}
@@ -421,7 +460,7 @@ func (f *facts) costYears() []wizard.YearAmount { return f.p.CostsByYear() }
 
 // byYear completes a total with its years: ", soit 21 000,00 € en 2027 et 6 000,00 € en
 // 2028", or ", pour l'exercice 2027" when there is one year.
-func byYear(yas []wizard.YearAmount) Inline {
+func byYear(yas []wizard.YearAmount) render.Inline {
 	switch {
 	case len(yas) == 0:
 		return nil
@@ -434,8 +473,8 @@ func byYear(yas []wizard.YearAmount) Inline {
 }
 
 // amountsByYear is "21 000,00 € en 2027, 6 000,00 € en 2028 et 5 000,00 € en 2029".
-func amountsByYear(yas []wizard.YearAmount) Inline {
-	var items []Inline
+func amountsByYear(yas []wizard.YearAmount) render.Inline {
+	var items []render.Inline
 	for _, ya := range yas {
 		if ya.Year == 0 {
 			items = append(items, cat(amount(ya.Amount), " (", todo(whatYear), ")"))
@@ -450,7 +489,7 @@ func amountsByYear(yas []wizard.YearAmount) Inline {
 // exercices 2027 à 2029", "des exercices 2027, 2028 et 2030". Without any year, it falls
 // back on the year of the session, then of Options.Today, then on a placeholder. It also
 // returns the number of years.
-func (f *facts) budgetYears() (Inline, int) {
+func (f *facts) budgetYears() (render.Inline, int) {
 	var years []int
 	for _, ya := range f.costYears() {
 		if ya.Year != 0 {
@@ -507,7 +546,7 @@ func (f *facts) futureCredits() bool {
 // a public body or to the foreign authority on 657x, the FACECO as a contribution to the
 // État's fonds de concours — split when the plan mixes them; always to confirm with the
 // comptable.
-func (f *facts) imputation() Inline {
+func (f *facts) imputation() render.Inline {
 	if s := f.p.Session.BudgetImputation; s != "" {
 		return cat(s, " ", withAccountant())
 	}
@@ -527,6 +566,17 @@ func (f *facts) imputation() Inline {
 		}
 		shares[i].total += a.Cost
 	}
+	// The valorisation (staff time, goods in kind) is no credit to open: it is taken off
+	// the direct spending it stands for, never off a payment (DOMAIN §11).
+	valo := f.p.Valorisation()
+	for i := range shares {
+		if strings.HasPrefix(shares[i].account, "chapitre 011") {
+			off := min(valo, shares[i].total)
+			shares[i].total -= off
+			valo -= off
+		}
+	}
+	shares = slices.DeleteFunc(shares, func(sh share) bool { return sh.total <= 0 && len(shares) > 1 })
 	if len(shares) == 0 {
 		return cat(confirm("compte selon le bénéficiaire : chapitre 011 pour une dépense directe, compte 6574 pour une subvention à un organisme privé, compte 657x pour un organisme public ou la collectivité partenaire"))
 	}
@@ -541,8 +591,8 @@ func (f *facts) imputation() Inline {
 }
 
 // withAccountant marks an imputation to confirm with the comptable public.
-func withAccountant() Span {
-	return Span{Text: typo("[à confirmer avec le comptable public, nomenclature M57 ou M14]"), Style: Placeholder}
+func withAccountant() render.Span {
+	return render.Span{Text: typo("[à confirmer avec le comptable public, nomenclature M57 ou M14]"), Style: render.Placeholder}
 }
 
 // accountOf is the usual imputation of a payment, by who receives it; without a payee,
@@ -806,7 +856,7 @@ func (f *facts) sdgs() any {
 // sdgsTo is the contribution to the ODD after « contribue » : « à l'objectif de
 // développement durable n° 4 « … » », « aux objectifs de développement durable n° 4 … et
 // n° 17 … ».
-func (f *facts) sdgsTo() Inline {
+func (f *facts) sdgsTo() render.Inline {
 	n := 0
 	for _, x := range f.p.Domain.SDGs {
 		if x >= 1 && x <= 17 {
@@ -869,22 +919,23 @@ func (f *facts) paidToPartner() bool {
 	return false
 }
 
-// blockingNote adds the boxed "Projet non conforme" note when a finding blocks.
-func (f *facts) blockingNote(b *builder) {
-	if len(f.blocking) == 0 {
+// blockingNote adds the boxed "Projet non conforme" note when a finding blocks: the
+// plan's, and more (the mandatory mentions the document lacks).
+func (f *facts) blockingNote(b *builder, more ...wizard.Finding) {
+	if len(f.blocking)+len(more) == 0 {
 		return
 	}
-	var items []Item
-	for _, fd := range f.blocking {
-		items = append(items, Item{Text: findingLine(fd)})
+	var items []render.Item
+	for _, fd := range append(f.blocking[:len(f.blocking):len(f.blocking)], more...) {
+		items = append(items, render.Item{Text: findingLine(fd)})
 	}
 	b.note("Projet non conforme",
-		[]Inline{cat("Ce projet ne peut pas être soumis au vote en l'état : corrigez d'abord les points bloquants suivants (voir aussi le document « Prochaines étapes »).")},
+		[]render.Inline{cat("Ce projet ne peut pas être soumis au vote en l'état : corrigez d'abord les points bloquants suivants (voir aussi le document « Prochaines étapes »).")},
 		items)
 }
 
 // findingLine is a finding's message with its legal reference.
-func findingLine(fd wizard.Finding) Inline {
+func findingLine(fd wizard.Finding) render.Inline {
 	if fd.Reference == "" {
 		return cat(fd.Message)
 	}
@@ -912,4 +963,12 @@ func (f *facts) coFundingAuthorities() []string {
 		}
 	}
 	return out
+}
+
+// actNumber is the délibération's number in style st, or its placeholder.
+func (f *facts) actNumber(st render.SpanStyle) render.Span {
+	if n := f.p.Session.ActNumber; n != "" {
+		return render.Span{Text: n, Style: st}
+	}
+	return todo(whatNumber)
 }

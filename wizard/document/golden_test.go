@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 	"aect/wizard/samples"
 )
 
@@ -116,25 +117,30 @@ func allPlans(t testing.TB) map[string]*wizard.Plan {
 	return out
 }
 
-// TestGolden renders every document of every sample plan as text, Markdown and ODT
-// content.xml and compares them with the golden files.
+// TestGolden renders every document of every sample plan as text, Markdown, ODT
+// content.xml and DOCX word/document.xml, and compares them with the golden files.
 func TestGolden(t *testing.T) {
 	opt := Options{Today: testToday}
 	for name, p := range allPlans(t) {
 		for _, k := range Kinds(p) {
 			d := Build(p, k, opt)
-			for _, f := range []Format{Text, Markdown} {
+			for _, f := range []render.Format{render.Text, render.Markdown} {
 				var b bytes.Buffer
-				if err := Render(&b, d, f); err != nil {
+				if err := render.Render(&b, d, f); err != nil {
 					t.Fatalf("%s %s %s: %v", name, k, f, err)
 				}
 				golden(t, name+"."+string(k)+"."+string(f), b.Bytes())
 			}
-			content, err := ODTContent(d)
+			content, err := render.ODTContent(d)
 			if err != nil {
 				t.Fatalf("%s %s: %v", name, k, err)
 			}
 			golden(t, name+"."+string(k)+".content.xml", content)
+			document, err := render.DOCXDocument(d)
+			if err != nil {
+				t.Fatalf("%s %s: %v", name, k, err)
+			}
+			golden(t, name+"."+string(k)+".document.xml", document)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 	"aect/wizard/samples"
 )
 
@@ -119,14 +120,14 @@ func TestHostileInput(t *testing.T) {
 	}
 	for _, k := range AllKinds {
 		d := Build(p, k, Options{Today: testToday})
-		for _, f := range AllFormats {
+		for _, f := range render.AllFormats {
 			var b bytes.Buffer
-			if err := Render(&b, d, f); err != nil {
+			if err := render.Render(&b, d, f); err != nil {
 				t.Fatalf("%s %s: %v", k, f, err)
 			}
 			name := FileName(k, f)
 			switch f {
-			case Text, Markdown:
+			case render.Text, render.Markdown:
 				s := b.String()
 				if r, ok := controlFree(s); !ok {
 					t.Errorf("%s: control character %U", name, r)
@@ -137,22 +138,22 @@ func TestHostileInput(t *testing.T) {
 				if !utf8.ValidString(s) {
 					t.Errorf("%s: invalid UTF-8", name)
 				}
-				if f == Markdown && rawLT(s) {
+				if f == render.Markdown && rawLT(s) {
 					t.Errorf("%s: raw HTML from user text (an unescaped <)", name)
 				}
-				if f == Text {
+				if f == render.Text {
 					for i, l := range strings.Split(s, "\n") {
-						if w := strWidth(l); w > textWidth {
+						if w := render.Width(l); w > render.TextWidth {
 							t.Errorf("%s line %d: %d columns", name, i+1, w)
 						}
 					}
 				}
-			case ODT:
+			case render.ODT:
 				parts := checkPackage(t, name, b.Bytes(), true)
 				if k == Convention && !bytes.Contains(parts["content.xml"], []byte("&lt;script&gt;")) {
 					t.Errorf("%s: the partner name is not in content.xml, escaped", name)
 				}
-			case DOCX:
+			case render.DOCX:
 				parts := checkPackage(t, name, b.Bytes(), false)
 				if k == Convention && !bytes.Contains(parts["word/document.xml"], []byte("&lt;script&gt;")) {
 					t.Errorf("%s: the partner name is not in document.xml, escaped", name)
@@ -175,14 +176,14 @@ func FuzzDocuments(f *testing.F) {
 		for _, k := range []Kind{Deliberation, Convention} {
 			d := Build(&p, k, Options{})
 			var b bytes.Buffer
-			if err := Render(&b, d, Text); err != nil {
+			if err := render.Render(&b, d, render.Text); err != nil {
 				t.Fatal(err)
 			}
 			if r, ok := controlFree(b.String()); !ok {
 				t.Fatalf("control character %U in text", r)
 			}
 			b.Reset()
-			if err := Render(&b, d, ODT); err != nil {
+			if err := render.Render(&b, d, render.ODT); err != nil {
 				t.Fatal(err)
 			}
 			checkPackage(t, "fuzz.odt", b.Bytes(), true)

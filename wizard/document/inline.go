@@ -6,20 +6,21 @@ import (
 	"unicode/utf8"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 	"aect/wizard/safetext"
 )
 
 const nbsp = wizard.NBSP
 
 // todo is the placeholder of a missing answer: "[à compléter : what]".
-func todo(what string) Span {
-	return Span{Text: typo("[à compléter : " + what + "]"), Style: Placeholder}
+func todo(what string) render.Span {
+	return render.Span{Text: typo("[à compléter : " + what + "]"), Style: render.Placeholder}
 }
 
 // confirm is the placeholder of a point the user's jurist or accountant must confirm:
 // "[à confirmer : what]".
-func confirm(what string) Span {
-	return Span{Text: typo("[à confirmer : " + what + "]"), Style: Placeholder}
+func confirm(what string) render.Span {
+	return render.Span{Text: typo("[à confirmer : " + what + "]"), Style: render.Placeholder}
 }
 
 // orTodo is the answer s, or the placeholder for what when s is empty.
@@ -31,41 +32,27 @@ func orTodo(s, what string) any {
 }
 
 // strong is bold text.
-func strong(s string) Span { return Span{Text: typo(s), Style: Strong} }
+func strong(s string) render.Span { return render.Span{Text: typo(s), Style: render.Strong} }
 
 // emph is italic text.
-func emph(s string) Span { return Span{Text: typo(s), Style: Emphasis} }
+func emph(s string) render.Span { return render.Span{Text: typo(s), Style: render.Emphasis} }
 
 // cat concatenates parts into a line. A string is plain text (given French
 // typography); a Span or an Inline is taken as is. Adjacent spans of the same style merge.
-func cat(parts ...any) Inline {
-	out := make(Inline, 0, len(parts))
-	push := func(s Span) {
-		if s.Text == "" {
-			return
-		}
-		if n := len(out); n > 0 && out[n-1].Style == s.Style {
-			out[n-1].Text += s.Text
-			return
-		}
-		out = append(out, s)
-	}
+func cat(parts ...any) render.Inline {
+	out := make(render.Inline, 0, len(parts))
 	for _, p := range parts {
 		switch v := p.(type) {
 		case string:
-			push(Span{Text: typo(v)})
-		case Span:
-			push(v)
-		case Inline:
-			for _, s := range v {
-				push(s)
-			}
+			out = out.Append(render.Span{Text: typo(v)})
+		case render.Span:
+			out = out.Append(v)
+		case render.Inline:
+			out = out.Append(v...)
 		case []any:
-			for _, s := range cat(v...) {
-				push(s)
-			}
+			out = out.Append(cat(v...)...)
 		case int:
-			push(Span{Text: strconv.Itoa(v)})
+			out = out.Append(render.Span{Text: strconv.Itoa(v)})
 		default:
 			panic("document: cat: unexpected part type")
 		}
@@ -74,22 +61,13 @@ func cat(parts ...any) Inline {
 }
 
 // styled returns the line with every plain span given style st.
-func styled(in Inline, st SpanStyle) Inline {
-	out := make(Inline, len(in))
-	for i, s := range in {
-		if s.Style == Plain {
-			s.Style = st
-		}
-		out[i] = s
-	}
-	return out
-}
+func styled(in render.Inline, st render.SpanStyle) render.Inline { return in.Styled(st) }
 
 // upper upper-cases the plain and strong text of a line, leaving placeholders alone.
-func upper(in Inline) Inline {
-	out := make(Inline, len(in))
+func upper(in render.Inline) render.Inline {
+	out := make(render.Inline, len(in))
 	for i, s := range in {
-		if s.Style != Placeholder {
+		if s.Style != render.Placeholder {
 			s.Text = strings.ToUpper(s.Text)
 		}
 		out[i] = s
@@ -98,11 +76,11 @@ func upper(in Inline) Inline {
 }
 
 // typo applies French typography: a non-breaking space before ":" ";" "!" "?" "€" "%"
-// and "»", after "«", and between the groups of thousands of a number ("23 000 €"). A
+// and "»", after "«" and "n°", and between the groups of thousands of a number ("23 000 €"). A
 // normal space there becomes non-breaking; a missing one is added before "€", "%" (after
 // a digit) and inside the quotation marks.
 func typo(s string) string {
-	if !strings.ContainsAny(s, ":;!?€%«»0123456789") {
+	if !strings.ContainsAny(s, ":;!?€%«»°0123456789") {
 		return s
 	}
 	var b strings.Builder
@@ -111,6 +89,9 @@ func typo(s string) string {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r == ' ' && afterNumero(s[:i]):
+			// « n° » is joined to its number, even when the number follows in another span.
+			b.WriteString(nbsp)
 		case r == ' ' && i+n < len(s):
 			next, _ := utf8.DecodeRuneInString(s[i+n:])
 			if strings.ContainsRune(":;!?€%»", next) || (isDigit(prev) && thousands(s[i+n:])) {
@@ -144,6 +125,12 @@ func typo(s string) string {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
+// afterNumero reports whether s ends with the abbreviation « n° » (or « N° »), which a
+// non-breaking space joins to its number.
+func afterNumero(s string) bool {
+	return strings.HasSuffix(s, "n°") || strings.HasSuffix(s, "N°")
+}
+
 // thousands reports whether s starts with a group of exactly three digits that ends a
 // number followed by a space, the euro sign or the end: "000 €" in "23 000 €".
 func thousands(s string) bool {
@@ -162,11 +149,11 @@ func thousands(s string) bool {
 func clean(s string) string { return safetext.Line(s) }
 
 // capitalize upper-cases the first letter of a line.
-func capitalize(in Inline) Inline {
+func capitalize(in render.Inline) render.Inline {
 	if len(in) == 0 {
 		return in
 	}
-	out := append(Inline(nil), in...)
+	out := append(render.Inline(nil), in...)
 	out[0].Text = wizard.Capitalize(out[0].Text)
 	return out
 }
@@ -194,7 +181,7 @@ func sentenceEnd(title string) string {
 func quote(s string) string { return "« " + trimPeriod(s) + " »" }
 
 // joinInline joins lines the French way, like wizard.JoinFr.
-func joinInline(items []Inline) Inline {
+func joinInline(items []render.Inline) render.Inline {
 	var parts []any
 	for i, it := range items {
 		switch {

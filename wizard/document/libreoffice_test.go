@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"aect/wizard"
+	"aect/wizard/document/render"
 )
 
 // requireTool finds a program on PATH (LibreOffice, the poppler tools). Where it is
@@ -35,6 +36,15 @@ func requireTool(t *testing.T, names ...string) string {
 
 // required reports whether the LibreOffice test must run: in CI, or when asked.
 func required() bool { return os.Getenv("CI") != "" || os.Getenv("AECT_REQUIRE_SOFFICE") == "1" }
+
+// skipUnlessRequired skips a conversion by LibreOffice (10 to 20 s) in a plain
+// « go test ./... », which stays quick; .ci/run and AECT_REQUIRE_SOFFICE=1 run it.
+func skipUnlessRequired(t *testing.T) {
+	t.Helper()
+	if !required() {
+		t.Skip("conversion par LibreOffice : lancée par .ci/run ou avec AECT_REQUIRE_SOFFICE=1")
+	}
+}
 
 // keyPhrases lists what the PDF of a document must show.
 func keyPhrases(p *wizard.Plan, k Kind) []string {
@@ -58,6 +68,8 @@ func keyPhrases(p *wizard.Plan, k Kind) []string {
 		phrases = append(phrases, "CHARTE D'AMITIÉ", p.Partner.Name)
 	case ConventionObjectifs:
 		phrases = append(phrases, "CONVENTION D'OBJECTIFS", "compte rendu financier", "contrat d'engagement républicain", "loi n° 2000-321")
+	case DeclarationAPD:
+		phrases = append(phrases, "FICHE DE DÉCLARATION APD", "« Démarches simplifiées »", "du 15 avril au 31 mai", total)
 	case NextSteps:
 		phrases = append(phrases, "PROCHAINES ÉTAPES", "Contacts du mémento AMF, octobre 2020", "CUF")
 		if dep, ok := wizard.LookupDepartement(p.Authority.Departement); ok {
@@ -66,7 +78,7 @@ func keyPhrases(p *wizard.Plan, k Kind) []string {
 			}
 		}
 	}
-	if wizard.HasBlocking(wizard.Check(p)) && k != NextSteps {
+	if wizard.HasBlocking(wizard.Check(p)) && k != NextSteps && k != DeclarationAPD {
 		phrases = append(phrases, "PROJET NON CONFORME")
 	}
 	return phrases
@@ -115,9 +127,7 @@ func checkPDF(ctx context.Context, t *testing.T, pdftotext, file string, p *wiza
 // the PDF itself. Set AECT_PDF_DIR to keep the files.
 func TestLibreOfficeConversion(t *testing.T) {
 	t.Parallel() // mostly waiting for LibreOffice: the other tests run meanwhile
-	if testing.Short() && !required() {
-		t.Skip("mode -short : test de conversion PDF par LibreOffice ignoré")
-	}
+	skipUnlessRequired(t)
 	soffice := requireTool(t, "soffice", "libreoffice")
 	pdftotext := requireTool(t, "pdftotext")
 	start := time.Now()
@@ -144,9 +154,9 @@ func TestLibreOfficeConversion(t *testing.T) {
 		p := plans[name]
 		for _, k := range Kinds(p) {
 			d := Build(p, k, Options{Today: testToday})
-			for _, f := range []Format{ODT, DOCX} {
+			for _, f := range []render.Format{render.ODT, render.DOCX} {
 				var b bytes.Buffer
-				if err := Render(&b, d, f); err != nil {
+				if err := render.Render(&b, d, f); err != nil {
 					t.Fatal(err)
 				}
 				// Unique stems: the PDFs land in one folder.

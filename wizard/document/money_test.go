@@ -3,6 +3,7 @@ package document
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"aect/wizard"
 )
@@ -55,9 +56,16 @@ func TestMoneyInTheDocuments(t *testing.T) {
 		t.Error("the convention commits the valorisation")
 	}
 
-	// Imputation by who is paid, split when mixed, always to confirm.
-	if !strings.Contains(d, "compte 6574 (subventions de fonctionnement aux associations et autres personnes de droit privé) pour 30 000,00 € ; chapitre 011 (charges à caractère général) pour 5 000,00 € [à confirmer avec le comptable public") {
+	// Imputation by who is paid, always to confirm; the valorisation (the staff time of
+	// the 5 000 € mission) opens no credit.
+	if !strings.Contains(d, "imputation : compte 6574 (subventions de fonctionnement aux associations et autres personnes de droit privé) [à confirmer avec le comptable public") {
 		t.Errorf("imputation: %s", d)
+	}
+	// Paid in cash, the mission is imputed apart: split when mixed.
+	cash := plans["13-subvention-ong"].Clone()
+	cash.Funding[1] = wizard.FundingLine{Source: wizard.SourceBudgetGeneral, Amount: wizard.Euros(5000), Year: 2027}
+	if d := text(cash, Deliberation); !strings.Contains(d, "compte 6574 (subventions de fonctionnement aux associations et autres personnes de droit privé) pour 30 000,00 € ; chapitre 011 (charges à caractère général) pour 5 000,00 € [à confirmer avec le comptable public") {
+		t.Errorf("imputation split: %s", d)
 	}
 	p = plans["03-don-faceco"]
 	d = text(p, Deliberation)
@@ -96,6 +104,14 @@ func TestMoneyInTheDocuments(t *testing.T) {
 	if !strings.Contains(text(pooled, NextSteps), "Obtenir la délibération de la commune de Lignières") {
 		t.Error("no step for the co-funder's délibération")
 	}
+	if !strings.Contains(c, "La commune de Lignières, dont le siège est situé [à compléter : adresse du siège], représentée par") ||
+		!strings.Contains(c, "composé de représentants de chacune des parties") {
+		t.Errorf("co-funder's agreement or steering committee: %s", c)
+	}
+	pooled.Implementation.PooledWith = []string{"Syndicat des eaux du Cher"}
+	if c := text(pooled, Convention); !strings.Contains(c, "Le Syndicat des eaux du Cher, dont le siège est situé [à compléter : adresse du siège], représenté par") {
+		t.Errorf("a masculine co-funder: %s", c)
+	}
 }
 
 func slicesContains(ks []Kind, k Kind) bool {
@@ -105,4 +121,23 @@ func slicesContains(ks []Kind, k Kind) bool {
 		}
 	}
 	return false
+}
+
+// A gift to an NGO is attributed once, by its name and amount (L. 2311-7), and the next
+// steps ask for its contrat d'engagement républicain if it is an association or a
+// foundation.
+func TestGiftToAnNGO(t *testing.T) {
+	p := &wizard.Plan{Form: wizard.FormDon,
+		Authority: wizard.Authority{Type: wizard.AuthCommune, Name: "Belmont", Departement: "38", Population: 2400},
+		Partner: wizard.Partner{Name: "Action contre la Faim", Country: "SN", Kind: wizard.PartnerONG,
+			CrisisEvent: "inondations", CrisisDate: wizard.NewDate(2026, time.October, 1)},
+		Actions: []wizard.Action{{Title: "Aide d'urgence", Year: 2027, Cost: wizard.Euros(10_000), PaidTo: wizard.Payee{Kind: wizard.PayeeONG, Name: "Action contre la Faim"}}},
+		Funding: []wizard.FundingLine{{Source: wizard.SourceBudgetGeneral, Amount: wizard.Euros(10_000), Year: 2027}}}
+	d := text(p, Deliberation)
+	if n := strings.Count(d, "Attribue"); n != 1 || !strings.Contains(d, "au titre de l'aide humanitaire d'urgence à la suite des inondations du 1er octobre 2026") {
+		t.Errorf("%d attributions: %s", n, d)
+	}
+	if s := text(p, NextSteps); !strings.Contains(s, "est une association ou une fondation, vérifier qu'elle a souscrit le contrat d'engagement républicain") {
+		t.Errorf("next steps: %s", s)
+	}
 }

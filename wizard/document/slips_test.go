@@ -20,6 +20,7 @@ var slipNames = map[wizard.AuthorityType][]string{
 	wizard.AuthSyndicatMixte:           {"Syndicat des eaux du Vercors", "Syndicat mixte du Vercors", "SIVOM du Vercors"},
 	wizard.AuthDepartement:             {"Isère", ""},
 	wizard.AuthRegion:                  {"Auvergne-Rhône-Alpes"},
+	wizard.AuthSyndicatCommunes:        {"SIVOM du Vercors", "Syndicat intercommunal des écoles du Trièves"},
 }
 
 // capitalAfterPar finds « par Le Président ».
@@ -127,5 +128,38 @@ func TestNoDraftingSlips(t *testing.T) {
 	}
 	if checked < 500 {
 		t.Errorf("only %d documents checked", checked)
+	}
+}
+
+// TestCollectivitesUniques: in Martinique the Assemblée's président presides and signs
+// the délibération, not the président du conseil exécutif; Guyane and Martinique cite
+// their own book of the code and read as « la collectivité territoriale ».
+func TestCollectivitesUniques(t *testing.T) {
+	for _, c := range []struct {
+		dep, articles string
+		want, not     []string
+	}{
+		{"972", "L. 7211-1 et suivants",
+			[]string{"sous la présidence de [à compléter : le président ou la présidente de l'Assemblée de Martinique]",
+				"l'Assemblée de Martinique, dûment convoquée", "s'est réunie", "Vu le budget de la collectivité territoriale",
+				"[à compléter : Le président ou La présidente] de l'Assemblée de Martinique,"},
+			[]string{"sous la présidence du président du conseil exécutif", "Vu le budget de la région", "l'article L. 4221-1"}},
+		{"973", "L. 7111-1 et suivants",
+			[]string{"l'Assemblée de Guyane, dûment convoquée", "Vu le budget de la collectivité territoriale"},
+			[]string{"Vu le budget de la région", "l'article L. 4221-1", "L. 4141-1"}},
+	} {
+		p := testPlans(t)["12-outre-mer-exception"].Clone()
+		p.Authority.Type, p.Authority.Departement, p.Authority.ExecutiveTitle = wizard.AuthRegion, c.dep, wizard.TitlePresident
+		d := text(p, Deliberation)
+		for _, w := range append(c.want, "Vu les articles "+c.articles+" du même code") {
+			if !strings.Contains(d, w) {
+				t.Errorf("%s: « %s » absent:\n%s", c.dep, w, d)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(d, w) {
+				t.Errorf("%s: « %s » present", c.dep, w)
+			}
+		}
 	}
 }

@@ -224,54 +224,30 @@ func shownAsCode(r rune) bool {
 		r == '\uFEFF' || r == '\uFFFE' || r == '\uFFFF'
 }
 
-// isLine reports whether Line would return s unchanged: printable, valid, single spaces,
-// trimmed.
+// isLine reports whether Line would return s unchanged: no space at either end, no two
+// spaces in a row, and nothing plain would change.
 func isLine(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == 0x7f || (c == ' ' && s[i+1] == ' ') {
-			return false
-		}
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if (r == utf8.RuneError && n == 1) || shownAsCode(r) {
-				return false
-			}
-			i += n - 1
-		}
-	}
-	return true
+	return plain(s, false)
 }
 
 // isText reports whether Text would return s unchanged.
-func isText(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (c < 0x20 && c != '\n') || c == 0x7f {
-			return false
-		}
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if (r == utf8.RuneError && n == 1) || shownAsCode(r) {
-				return false
-			}
-			i += n - 1
-		}
-	}
-	return true
-}
+func isText(s string) bool { return plain(s, true) }
 
 // isVisible reports whether Visible would return s unchanged.
-func isVisible(s string) bool {
+func isVisible(s string) bool { return plain(s, false) }
+
+// plain reports whether s holds no control character (but line feeds when newlines), no
+// invalid UTF-8 and nothing shown as a code.
+func plain(s string, newlines bool) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < 0x20 || c == 0x7f {
+		if (c < 0x20 && !(newlines && c == '\n')) || c == 0x7f {
 			return false
 		}
 		if c >= utf8.RuneSelf {
