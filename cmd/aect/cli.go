@@ -177,13 +177,14 @@ func init() {
 				fs.IntVar(&o.idleMinutes, "inactivite", int(serve.DefaultIdleTimeout/time.Minute), "minutes sans activité avant de fermer une connexion")
 			},
 			run: cmdServe},
-		{name: "modeles", args: "exporter|verifier DOSSIER", summary: "exporte ou vérifie les modèles des documents (formules de la commune)",
+		{name: "modeles", args: "exporter|verifier DOSSIER, ou oublier", summary: "exporte ou vérifie les modèles des documents (formules de la commune)",
 			help: "aect modeles exporter DOSSIER écrit les modèles intégrés des documents (un fichier par document, en\n" +
 				"français) et un guide, LISEZMOI.md : les faits disponibles, la syntaxe des lignes, un exemple.\n" +
 				"Adaptez-les (formules de votre registre), puis : aect modeles verifier DOSSIER rédige les documents\n" +
 				"des brouillons d'exemple et d'un brouillon vide et signale chaque erreur (fichier et ligne) et chaque\n" +
 				"mention obligatoire manquante. Pour rédiger avec : aect --modeles DOSSIER (ou AECT_MODELES=DOSSIER) ;\n" +
-				"un document dont le dossier n'a pas de modèle suit le modèle intégré.",
+				"un document dont le dossier n'a pas de modèle suit le modèle intégré. La base retient le dossier donné\n" +
+				"par --modeles pour les fois suivantes ; aect modeles oublier revient aux modèles intégrés.",
 			flags: func(fs *flag.FlagSet, o *options) {
 				fs.BoolVar(&o.replace, "remplacer", false, "écraser les fichiers existants (exporter)")
 			},

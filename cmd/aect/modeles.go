@@ -9,13 +9,16 @@ import (
 	"strings"
 
 	"aect/internal/export"
+	"aect/storage"
 	"aect/wizard"
 	"aect/wizard/document"
 	"aect/wizard/safetext"
 )
 
-// models returns the models named by --modeles or AECT_MODELES, loaded once; nil (the
-// built-in models) when neither is set.
+// models returns the document models in use, loaded once: those of --modeles (which the
+// database then remembers for every later session), of AECT_MODELES, or of the folder the
+// database remembers; nil (the built-in models) when none is set. A remembered folder that
+// cannot be read any more is said on stderr and the built-in models are used.
 func (e *env) models() (*document.Models, error) {
 	if e.modelsLoaded {
 		return e.modelsInUse, nil
@@ -24,18 +27,61 @@ func (e *env) models() (*document.Models, error) {
 	if dir == "" {
 		dir, from = e.getenv("AECT_MODELES"), "AECT_MODELES"
 	}
+	remembered := false
+	if dir == "" {
+		dir, from, remembered = e.rememberedModels(), "réglage de la base", true
+	}
 	e.modelsLoaded = true
 	if dir == "" {
 		return nil, nil
 	}
 	m, err := document.LoadModels(os.DirFS(dir), dir)
-	if err != nil {
+	switch {
+	case err != nil && remembered:
+		fmt.Fprintf(e.io.err, "aect : %s ; ce dossier de modèles, retenu pour cette base, est ignoré : les documents suivent les modèles intégrés (%s pour ne plus le retenir).\n",
+			safetext.Message(err.Error()), e.hint("modeles", "oublier"))
+		return nil, nil
+	case err != nil:
 		e.modelsLoaded = false
 		return nil, wizard.Errorf("%s (%s)", err.Error(), from)
 	}
-	e.log.Info("models", "dir", dir, "adapted", strings.Join(m.Adapted(), ","))
+	if from == "--modeles" {
+		e.rememberModels(dir)
+	}
+	e.log.Info("models", "dir", dir, "from", from, "adapted", strings.Join(m.Adapted(), ","))
 	e.modelsInUse = m
 	return m, nil
+}
+
+// rememberedModels is the folder of models the database remembers, or "".
+func (e *env) rememberedModels() string {
+	s, err := e.openStore()
+	if err != nil {
+		return ""
+	}
+	dir, err := s.Setting(storage.SettingModels)
+	if err != nil {
+		e.log.Warn("models setting", "err", err)
+	}
+	return dir
+}
+
+// rememberModels records dir, made absolute, as the database's folder of models; a
+// database that cannot be written keeps its setting.
+func (e *env) rememberModels(dir string) {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return
+	}
+	if old, _ := s.Setting(storage.SettingModels); old == dir {
+		return
+	}
+	if err := s.SetSetting(storage.SettingModels, dir); err != nil {
+		e.log.Warn("models setting", "err", err)
+	}
 }
 
 // docOptions are the options of the documents a command writes: today's date and the
@@ -47,8 +93,11 @@ func (e *env) docOptions() (document.Options, error) {
 
 // cmdModeles runs « aect modeles exporter|verifier DOSSIER ».
 func cmdModeles(e *env, args []string) error {
+	if len(args) == 1 && wizard.Fold(args[0]) == "oublier" {
+		return forgetModels(e)
+	}
 	if len(args) != 2 {
-		return usagef("attendu : aect modeles exporter DOSSIER, ou aect modeles verifier DOSSIER")
+		return usagef("attendu : aect modeles exporter DOSSIER, aect modeles verifier DOSSIER, ou aect modeles oublier")
 	}
 	switch wizard.Fold(args[0]) {
 	case "exporter":
@@ -56,7 +105,28 @@ func cmdModeles(e *env, args []string) error {
 	case "verifier":
 		return verifyModels(e, args[1])
 	}
-	return usagef("« %s » inconnu : attendu aect modeles exporter DOSSIER, ou aect modeles verifier DOSSIER", args[0])
+	return usagef("« %s » inconnu : attendu aect modeles exporter DOSSIER, aect modeles verifier DOSSIER, ou aect modeles oublier", args[0])
+}
+
+// forgetModels makes the database's drafts follow the built-in models again.
+func forgetModels(e *env) error {
+	s, err := e.openWritable()
+	if err != nil {
+		return err
+	}
+	dir, err := s.Setting(storage.SettingModels)
+	if err != nil {
+		return err
+	}
+	if dir == "" {
+		fmt.Fprintln(e.io.out, "Aucun dossier de modèles n'est retenu pour cette base : les documents suivent les modèles intégrés.")
+		return nil
+	}
+	if err := s.SetSetting(storage.SettingModels, ""); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.io.out, "Le dossier de modèles « %s » n'est plus retenu pour cette base : les documents suivent les modèles intégrés.\n", safetext.Visible(dir))
+	return nil
 }
 
 // exportModels writes the built-in models and their guide into dir, refusing to

@@ -31,11 +31,15 @@ func TestModeles(t *testing.T) {
 	expect(t, aect(t, "", "--db", db, "demo"), 0)
 	id := idOf(t, db, "Eau potable")
 	expect(t, aect(t, "", "--db", db, "--modeles", dir, "show", id), 0, "à la salle du conseil, en séance publique")
+	// The database remembers the folder given by --modeles, until « modeles oublier ».
+	expect(t, aect(t, "", "--db", db, "show", id), 0, "à la salle du conseil, en séance publique")
+	expect(t, aect(t, "", "--db", db, "modeles", "oublier"), 0, "n'est plus retenu pour cette base")
 	r := aect(t, "", "--db", db, "show", id)
 	expect(t, r, 0)
 	if strings.Contains(r.stdout, "salle du conseil") {
-		t.Error("the built-in models are used without --modeles")
+		t.Error("the built-in models are used once the folder is forgotten")
 	}
+	expect(t, aect(t, "", "--db", db, "modeles", "oublier"), 0, "Aucun dossier de modèles n'est retenu")
 	out := t.TempDir()
 	expect(t, aect(t, "", "--db", db, "export", id, "--format", "md", "--out", out, "--modeles", dir), 0, "deliberation.md")
 	files, _ := filepath.Glob(filepath.Join(out, "*", "deliberation.md"))
@@ -66,4 +70,22 @@ func TestModeles(t *testing.T) {
 	expect(t, aect(t, "", "modeles", "verifier", filepath.Join(dir, "absent")), 1, "introuvable")
 	expect(t, aect(t, "", "--db", db, "--modeles", filepath.Join(dir, "absent"), "show", id), 1, "introuvable", "--modeles")
 	expect(t, aect(t, "", "modeles", "ecrire", dir), 2, "exporter")
+}
+
+// A remembered folder of models that disappeared is said, and the built-in models serve.
+func TestRememberedModelsGone(t *testing.T) {
+	t.Parallel()
+	db, dir := dbPath(t), filepath.Join(t.TempDir(), "modeles")
+	expect(t, aect(t, "", "modeles", "exporter", dir), 0)
+	expect(t, aect(t, "", "--db", db, "demo"), 0)
+	id := idOf(t, db, "Eau potable")
+	expect(t, aect(t, "", "--db", db, "--modeles", dir, "show", id), 0)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	r := aect(t, "", "--db", db, "show", id)
+	expect(t, r, 0, "EXTRAIT DU REGISTRE")
+	if !strings.Contains(r.err, "retenu pour cette base, est ignoré") || !strings.Contains(r.err, "modeles oublier") {
+		t.Errorf("stderr: %s", r.err)
+	}
 }
