@@ -2,13 +2,10 @@ package tui
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"sync"
 	"sync/atomic"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -96,11 +93,10 @@ func (c *common) warmDirectory() tea.Cmd {
 // row, « Pas dans l'annuaire », lets the user type the authority's answers instead.
 // Choosing (entrée) is handled by the qform, which applies the match to the plan.
 type dirPicker struct {
+	listField
 	c       *common
 	title   string
 	desc    string
-	value   *string
-	input   textinput.Model
 	results []directory.Result
 	total   int
 	// chosen is the match chosen with entrée; manual is set when « Pas dans
@@ -108,14 +104,9 @@ type dirPicker struct {
 	chosen *directory.Result
 	manual bool
 	// warm: load the directory as soon as the field has focus.
-	warm    bool
-	cursor  int
-	offset  int
-	focused bool
-	width   int
-	height  int
-	theme   *huh.Theme
-	key     string
+	warm   bool
+	cursor int
+	offset int
 }
 
 // dirSearchLimit is the most matches listed: enough to scroll through the communes of
@@ -126,7 +117,7 @@ const dirSearchLimit = 60
 const dirManualLabel = "Pas dans l'annuaire : saisir moi-même"
 
 func newDirPicker(c *common, q *wizard.Question, value *string) *dirPicker {
-	p := &dirPicker{c: c, title: wizard.Typography(q.Title), value: value, theme: c.styles.FormTheme(), key: q.ID,
+	p := &dirPicker{listField: listField{value: value, theme: c.styles.FormTheme(), key: q.ID}, c: c, title: wizard.Typography(q.Title),
 		desc: wizard.Typography("Tapez le nom de la commune ou de l'EPCI, son code postal, son code INSEE ou son SIREN : l'annuaire remplit le reste, modifiable ensuite.")}
 	p.input = newInput(c, "Recherche : ", "saint cyprien, 24220, 24396…")
 	p.input.CharLimit = max(q.MaxLen, 1)
@@ -327,35 +318,8 @@ func (p *dirPicker) Focus() tea.Cmd {
 	return p.input.Focus()
 }
 
-// Blur takes the keys away.
-func (p *dirPicker) Blur() tea.Cmd {
-	p.focused = false
-	p.input.Blur()
-	return nil
-}
-
-// Error is always nil: only listed rows can be chosen.
-func (p *dirPicker) Error() error { return nil }
-
 // Run is not used: the field lives in a form.
 func (p *dirPicker) Run() error { return huh.Run(p) }
-
-// RunAccessible is not used: the accessible mode asks the same question line by line.
-func (p *dirPicker) RunAccessible(io.Writer, io.Reader) error { return nil }
-
-// Skip reports that the field takes input.
-func (p *dirPicker) Skip() bool { return false }
-
-// Zoom reports that the field shares the page.
-func (p *dirPicker) Zoom() bool { return false }
-
-// KeyBinds returns the field's keys.
-func (p *dirPicker) KeyBinds() []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "parcourir")),
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", "choisir")),
-	}
-}
 
 // WithTheme sets the theme.
 func (p *dirPicker) WithTheme(t *huh.Theme) huh.Field { p.theme = t; return p }
@@ -382,12 +346,6 @@ func (p *dirPicker) WithHeight(h int) huh.Field {
 
 // WithPosition does nothing.
 func (p *dirPicker) WithPosition(huh.FieldPosition) huh.Field { return p }
-
-// GetKey returns the question ID.
-func (p *dirPicker) GetKey() string { return p.key }
-
-// GetValue returns the code chosen.
-func (p *dirPicker) GetValue() any { return *p.value }
 
 // directoryFilled lists the answers the directory gave, for the note shown after a
 // choice: « commune de Saint-Cyprien, 24 – Dordogne, SIREN 212 403 968, population

@@ -18,25 +18,66 @@ import (
 // filters the options ignoring case and accents ("senegal" finds "Sénégal (APD, PMA)",
 // "isere" finds "38 – Isère"), which huh's own Select filter does not do.
 type picker struct {
+	listField
 	title   string
 	desc    string
 	options []wizard.Option
 	folded  []string
-	value   *string
-	input   textinput.Model
 	shown   []int // indexes of the options matching the filter
 	cursor  int
 	offset  int
+	styles  *Styles
+}
+
+// listField is what the two list fields of the forms share — the searchable picker and
+// the directory's search: a filter input above a list, the chosen value, the huh Field
+// methods that do not depend on the list.
+type listField struct {
+	value   *string
+	input   textinput.Model
 	focused bool
 	width   int
 	height  int
 	theme   *huh.Theme
-	styles  *Styles
 	key     string
 }
 
+// Blur takes the keys away.
+func (f *listField) Blur() tea.Cmd {
+	f.focused = false
+	f.input.Blur()
+	return nil
+}
+
+// Error is always nil: only listed rows can be chosen.
+func (f *listField) Error() error { return nil }
+
+// RunAccessible is not used: the accessible mode asks the same question line by line.
+func (f *listField) RunAccessible(io.Writer, io.Reader) error { return nil }
+
+// Skip reports that the field takes input.
+func (f *listField) Skip() bool { return false }
+
+// Zoom reports that the field shares the page.
+func (f *listField) Zoom() bool { return false }
+
+// KeyBinds returns the field's keys.
+func (f *listField) KeyBinds() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "parcourir")),
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", "choisir")),
+	}
+}
+
+// GetKey returns the question ID.
+func (f *listField) GetKey() string { return f.key }
+
+// GetValue returns the chosen code.
+func (f *listField) GetValue() any { return *f.value }
+
 func newPicker(c *common, q *wizard.Question, value *string) *picker {
-	p := &picker{title: wizard.Typography(q.Title), desc: wizard.Typography(q.Help), options: q.Options, value: value, styles: c.styles, theme: c.styles.FormTheme(), key: q.ID}
+	p := &picker{listField: listField{value: value, theme: c.styles.FormTheme(), key: q.ID},
+		title: wizard.Typography(q.Title), desc: wizard.Typography(q.Help), options: q.Options, styles: c.styles}
 	p.folded = foldedOptions(q)
 	p.input = newInput(c, "Filtre : ", "tapez quelques lettres")
 	p.input.Blur()
@@ -200,35 +241,8 @@ func (p *picker) Focus() tea.Cmd {
 	return p.input.Focus()
 }
 
-// Blur takes the keys away.
-func (p *picker) Blur() tea.Cmd {
-	p.focused = false
-	p.input.Blur()
-	return nil
-}
-
-// Error is always nil: only listed options can be chosen.
-func (p *picker) Error() error { return nil }
-
 // Run is not used: the field lives in a form.
 func (p *picker) Run() error { return huh.Run(p) }
-
-// RunAccessible is not used: the accessible mode asks the same question line by line.
-func (p *picker) RunAccessible(io.Writer, io.Reader) error { return nil }
-
-// Skip reports that the field takes input.
-func (p *picker) Skip() bool { return false }
-
-// Zoom reports that the field shares the page.
-func (p *picker) Zoom() bool { return false }
-
-// KeyBinds returns the field's keys.
-func (p *picker) KeyBinds() []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "parcourir")),
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("entrée", "choisir")),
-	}
-}
 
 // WithTheme sets the theme.
 func (p *picker) WithTheme(t *huh.Theme) huh.Field { p.theme = t; return p }
@@ -255,9 +269,3 @@ func (p *picker) WithHeight(h int) huh.Field {
 
 // WithPosition does nothing.
 func (p *picker) WithPosition(huh.FieldPosition) huh.Field { return p }
-
-// GetKey returns the question ID.
-func (p *picker) GetKey() string { return p.key }
-
-// GetValue returns the chosen code.
-func (p *picker) GetValue() any { return *p.value }
