@@ -392,6 +392,7 @@ func (g Grant) NeedsObjectives() bool { return g.Amount > GrantConventionThresho
 // the partner when it is an ONG or an association.
 func (p *Plan) Grants() []Grant {
 	var out []Grant
+	var folded []string // the names of out, folded once
 	for i, a := range p.Actions {
 		payee := a.PaidTo
 		if payee.Kind == "" && (p.Partner.Kind == PartnerONG || p.Partner.Kind == PartnerAssociation) {
@@ -404,12 +405,14 @@ func (p *Plan) Grants() []Grant {
 		if name == "" {
 			name = PayeeKinds.Label(payee.Kind)
 		}
+		key := Fold(name)
 		j := 0
-		for j < len(out) && (Fold(out[j].Name) != Fold(name) || out[j].Year != a.Year) {
+		for j < len(out) && (folded[j] != key || out[j].Year != a.Year) {
 			j++
 		}
 		if j == len(out) {
 			out = append(out, Grant{Kind: payee.Kind, Name: name, Year: a.Year})
+			folded = append(folded, key)
 		}
 		out[j].Amount += a.Cost
 		out[j].Actions = append(out[j].Actions, i)
