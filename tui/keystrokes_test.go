@@ -93,7 +93,7 @@ func (w *walker) where() string {
 func (w *walker) answer(f *qform) {
 	q := f.current()
 	want := q.Get(w.want)
-	shown := q.Get(f.plan)
+	shown := f.value(f.cur) // the answer, or an offer such as the payee already named
 	if q.Directory {
 		w.pickDirectory(f, want)
 		return

@@ -100,9 +100,10 @@ func (f *qform) load(i int) *answer {
 	if raw, ok := f.pending[q.ID]; ok {
 		v = raw
 	}
-	if v == "" && wizard.FieldID(q.ID) == wizard.FieldPooledWith {
-		// The commune's EPCI is offered: entrée takes it, ctrl+u clears it.
-		v = f.c.pooledSuggestion(f.plan)
+	if v == "" {
+		// An offer (the commune's EPCI, the body already named): entrée takes it,
+		// ctrl+u clears it.
+		v, _ = f.suggestion(q)
 	}
 	a := &answer{s: safetext.Text(v)}
 	switch q.Kind {
@@ -423,7 +424,7 @@ func (f *qform) leave(i int, explicit bool, res *reply) {
 		f.vals[i].s = q.Get(f.plan)
 		return
 	}
-	if !explicit && wizard.FieldID(q.ID) == wizard.FieldPooledWith && q.Get(f.plan) == "" && f.value(i) == f.c.pooledSuggestion(f.plan) {
+	if offer, _ := f.suggestion(q); !explicit && offer != "" && q.Get(f.plan) == "" && f.value(i) == offer {
 		return // an offer not taken is not an answer
 	}
 	v := f.value(i)
@@ -561,8 +562,8 @@ func (f *qform) View() string {
 	if h := f.c.directoryHint(f.plan, q); h != "" {
 		lines = append(lines, s.Subtle.Render(wrapText(wizard.Typography(h), f.width-1)))
 	}
-	if wizard.FieldID(q.ID) == wizard.FieldPooledWith && stored == "" && f.value(f.cur) != "" && f.value(f.cur) == f.c.pooledSuggestion(f.plan) {
-		lines = append(lines, s.Subtle.Render(wrapText("Proposé d'après l'annuaire : l'EPCI de la commune. Entrée pour le garder, ctrl+u pour l'effacer.", f.width-1)))
+	if offer, why := f.suggestion(q); stored == "" && offer != "" && f.value(f.cur) == offer {
+		lines = append(lines, s.Subtle.Render(wrapText(why+" Entrée pour le garder, ctrl+u pour l'effacer.", f.width-1)))
 	}
 	var note string
 	if f.note != "" {
@@ -696,4 +697,23 @@ func fitLines(s string, h, w int) string {
 	}
 	lines[h-1] = last + "…"
 	return strings.Join(lines, "\n")
+}
+
+// suggestion is the answer offered for an empty question, and why: the commune's EPCI
+// for the mutualisation, the body an earlier action pays or the operator for the payee of
+// an action. The offer is an answer only once validated with entrée.
+func (f *qform) suggestion(q *wizard.Question) (value, why string) {
+	switch q.Ref.Field {
+	case wizard.FieldPooledWith:
+		if v := f.c.pooledSuggestion(f.plan); v != "" {
+			return v, "Proposé d'après l'annuaire : l'EPCI de la commune."
+		}
+	case wizard.FieldPayeeName:
+		if i, ok := q.Ref.Item(); ok {
+			if v := f.plan.SuggestedPayeeName(i); v != "" {
+				return v, "Proposé d'après vos réponses (opérateur, ou bénéficiaire d'une action précédente)."
+			}
+		}
+	}
+	return "", ""
 }

@@ -164,3 +164,23 @@ func TestOnePercentEnergyField(t *testing.T) {
 		t.Errorf("an action of electricity distribution: %+v", f)
 	}
 }
+
+// The payee of an action is offered from the operator, then from the body an earlier
+// action of the same kind pays.
+func TestSuggestedPayeeName(t *testing.T) {
+	p := &Plan{Implementation: Implementation{Mode: ModeDelegation, Operator: "Comité de jumelage de Belmont"},
+		Actions: []Action{
+			{PaidTo: Payee{Kind: PayeeDirect}},
+			{PaidTo: Payee{Kind: PayeeComite}},
+			{PaidTo: Payee{Kind: PayeeAssociation, Name: "Amis de Kayes"}},
+			{PaidTo: Payee{Kind: PayeeAssociation}},
+		}}
+	for i, want := range []string{"", "Comité de jumelage de Belmont", "Comité de jumelage de Belmont", "Amis de Kayes"} {
+		if got := p.SuggestedPayeeName(i); got != want {
+			t.Errorf("action %d: %q, want %q", i+1, got, want)
+		}
+	}
+	if got := p.SuggestedPayeeName(9); got != "" {
+		t.Errorf("out of range: %q", got)
+	}
+}

@@ -419,3 +419,29 @@ func (p *Plan) Grants() []Grant {
 	}
 	return out
 }
+
+// SuggestedPayeeName is the name the assistant offers for the body paid by action i: the
+// name given to an earlier action paid to a body of the same kind, or the project's
+// operator (a comité de jumelage, an association), or the partner when it is that NGO or
+// association; "" when the action pays no private body or nothing fits.
+func (p *Plan) SuggestedPayeeName(i int) string {
+	if i < 0 || i >= len(p.Actions) {
+		return ""
+	}
+	kind := p.Actions[i].PaidTo.Kind
+	if !kind.IsPrivateBody() {
+		return ""
+	}
+	for j := i - 1; j >= 0; j-- {
+		if pt := p.Actions[j].PaidTo; pt.Kind == kind && strings.TrimSpace(pt.Name) != "" {
+			return strings.TrimSpace(pt.Name)
+		}
+	}
+	if op := strings.TrimSpace(p.Implementation.Operator); op != "" {
+		return op
+	}
+	if PayeeKind(p.Partner.Kind) == kind {
+		return strings.TrimSpace(p.Partner.Name)
+	}
+	return ""
+}
