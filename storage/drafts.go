@@ -132,9 +132,10 @@ func searchText(title string, p *wizard.Plan) string {
 	return wizard.Fold(strings.Join(parts, " "))
 }
 
-// effectiveTitle is the title column for a plan: its own title, else the fallback.
+// effectiveTitle is the title column for a plan: its own title, else the one composed
+// from its answers (« Jumelage Belmont – Lindenbach »), else the fallback.
 func effectiveTitle(p *wizard.Plan, fallback string) string {
-	if t := strings.TrimSpace(p.Title); t != "" {
+	if t := p.DisplayTitle(); t != "" {
 		return t
 	}
 	return fallback
@@ -231,7 +232,8 @@ func (s *Store) commit(tx *sql.Tx, id int64, h head, title string, rec record) (
 }
 
 // Create stores a new draft with plan p (nil or empty for a blank draft) and returns it. An
-// empty title gives p's own title, else "Projet sans titre"; a non-empty title also becomes
+// empty title gives p's own title, else the one composed from its answers, else "Projet
+// sans titre"; a non-empty title also becomes
 // the plan's title. A plan the answers-file decoder would refuse is refused with its
 // *wizard.DecodeError and nothing is written.
 func (s *Store) Create(title string, p *wizard.Plan) (Draft, error) {

@@ -61,9 +61,6 @@ func newAssistant(c *common, d Draft) *assistant {
 	if p == nil {
 		p = &wizard.Plan{}
 	}
-	if p.Title == "" {
-		p.Title = d.Title
-	}
 	a := &assistant{c: c, id: d.ID, plan: p, ui: cloneUI(d.UI), pending: map[string]string{}}
 	if a.ui.Budgets == nil {
 		a.ui.Budgets = map[wizard.ServiceKind]int64{}
@@ -123,10 +120,11 @@ func (a *assistant) questionID() string {
 	return ""
 }
 
-// draftTitle is the title shown in the header.
+// draftTitle is the title shown in the header: the plan's, or the one composed from its
+// answers (wizard.Plan.DisplayTitle).
 func (a *assistant) draftTitle() string {
-	if a.plan.Title != "" {
-		return a.plan.Title
+	if t := a.plan.DisplayTitle(); t != "" {
+		return t
 	}
 	return "Projet sans titre"
 }

@@ -60,6 +60,8 @@ func (ty *typist) answer(q *wizard.Question) {
 			ty.press("enter")
 			return
 		}
+		// From the top: the cursor may start on an offer (the previous action's payee).
+		ty.press("home")
 		i := slices.IndexFunc(q.Options, func(o wizard.Option) bool { return o.Value == v })
 		for range i {
 			ty.press("down")

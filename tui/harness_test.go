@@ -108,8 +108,8 @@ func (s *fakeStore) summary(d *Draft) Summary {
 	p := d.Plan
 	sum.Form, sum.Partner, sum.Country = p.Form, p.Partner.Name, p.Partner.Country
 	sum.Percent = p.Progress().Percent
-	if p.Title != "" {
-		sum.Title = p.Title
+	if t := p.DisplayTitle(); t != "" { // as storage names a draft
+		sum.Title = t
 	}
 	return sum
 }
@@ -121,6 +121,9 @@ func (s *fakeStore) Create(title string, p *wizard.Plan) (Draft, error) {
 	p = clonePlan(p)
 	if p.Title == "" {
 		p.Title = title
+	}
+	if title == "" {
+		title = storage.DefaultTitle
 	}
 	d := &Draft{Summary: Summary{ID: s.next, Title: title, Updated: s.now}, Version: 1, Plan: p}
 	s.drafts[d.ID] = d

@@ -85,8 +85,6 @@ func TestHomeNewRenameDuplicateDeleteRestore(t *testing.T) {
 	// n asks a title, then opens the new draft in the assistant.
 	h.key("n")
 	h.contains("Nouveau projet")
-	h.key("enter")
-	h.contains("le titre est vide")
 	h.typeText("Jumelage Évry")
 	h.key("enter")
 	h.waitFor("the assistant", func() bool { return h.app().asst != nil && h.app().active == h.app().asst })
@@ -451,4 +449,33 @@ func TestHomeFooterShowsTheHistoryAt80Columns(t *testing.T) {
 			t.Errorf("footer lacks %q:\n%s", want, footer)
 		}
 	}
+}
+
+// A draft created without a title is named from its answers: « Projet sans titre »
+// until the authority and the partner are known, then « Jumelage Belmont –
+// Lindenbach », in the header and in the list.
+func TestNewDraftWithoutTitleIsNamedFromItsAnswers(t *testing.T) {
+	s := newFakeStore()
+	h := newHarness(t, s, 80, 24)
+	h.key("n")
+	h.contains("facultatif")
+	h.key("enter")
+	h.waitFor("the assistant", func() bool { return h.app().asst != nil && h.app().active == h.app().asst })
+	h.contains("Projet sans titre")
+	if got := s.plan(1).Title; got != "" {
+		t.Fatalf("an empty title is kept empty, got %q", got)
+	}
+	h.goTo(wizard.SecAuthority, "authority.name")
+	h.typeText("Belmont")
+	h.key("enter")
+	h.goTo(wizard.SecPartner, "partner.name")
+	h.typeText("Gemeinde Lindenbach")
+	h.key("enter")
+	h.contains("Belmont – Lindenbach")
+	h.goTo(wizard.SecForm, "form")
+	h.key("enter") // the first form: the jumelage
+	h.contains("Jumelage Belmont – Lindenbach")
+	h.key("esc")
+	h.contains("Vos projets (1)")
+	h.contains("Jumelage Belmont – Lind") // the column is cut at 80 columns
 }

@@ -73,18 +73,21 @@ type qform struct {
 	// jumpAnswered: the next move forward goes to the first required question without
 	// an answer (after a choice in the directory, which answers most of the section).
 	jumpAnswered bool
-	start        int // first question of the current huh form
-	form         *huh.Form
-	fields       []huh.Field // fields[i-start] asks question i
-	cur          int
-	width        int
-	height       int
-	note         string
-	noteErr      bool
+	// kept is the question whose offer the user moved into to edit it (←, →…): typing
+	// there edits the offer instead of replacing it.
+	kept    int
+	start   int // first question of the current huh form
+	form    *huh.Form
+	fields  []huh.Field // fields[i-start] asks question i
+	cur     int
+	width   int
+	height  int
+	note    string
+	noteErr bool
 }
 
 func newQForm(c *common, plan *wizard.Plan, qs []wizard.Question, pending, marks map[string]string) *qform {
-	f := &qform{c: c, plan: plan, qs: qs, pending: pending, marks: marks, vals: make([]*answer, len(qs))}
+	f := &qform{c: c, plan: plan, qs: qs, pending: pending, marks: marks, vals: make([]*answer, len(qs)), kept: -1}
 	for i := range qs {
 		f.vals[i] = f.load(i)
 	}
@@ -366,11 +369,35 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, reply) {
 			return cmd, res
 		}
 		return f.next(&res), res
-	case km.Type == tea.KeyRunes:
+	case f.offered():
+		// An offer is replaced by what is typed over it, as a selected text is; backspace
+		// clears it; a move of the cursor keeps it to be edited.
+		switch km.Type {
+		case tea.KeyRunes, tea.KeySpace, tea.KeyBackspace:
+			f.form.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
+			if km.Type == tea.KeyBackspace {
+				return nil, res
+			}
+		case tea.KeyLeft, tea.KeyRight, tea.KeyHome, tea.KeyEnd, tea.KeyCtrlA, tea.KeyCtrlE:
+			f.kept = f.cur
+		}
+	}
+	if km.Type == tea.KeyRunes {
 		return f.typeText(km), res
 	}
 	_, cmd := f.form.Update(msg)
 	return cmd, res
+}
+
+// offered reports whether the current text field shows an offer untouched: no answer
+// stored, the field's value is the offer, and the user has not moved into it.
+func (f *qform) offered() bool {
+	q := f.current()
+	if f.kept == f.cur || !f.textFocused() || q.Searchable || q.Directory || q.Get(f.plan) != "" {
+		return false
+	}
+	offer, _ := f.suggestion(q)
+	return offer != "" && f.value(f.cur) == offer
 }
 
 // next stores the current answer and shows the next question that applies.
@@ -563,7 +590,11 @@ func (f *qform) View() string {
 		lines = append(lines, s.Subtle.Render(wrapText(wizard.Typography(h), f.width-1)))
 	}
 	if offer, why := f.suggestion(q); stored == "" && offer != "" && f.value(f.cur) == offer {
-		lines = append(lines, s.Subtle.Render(wrapText(why+" Entrée pour le garder, ctrl+u pour l'effacer.", f.width-1)))
+		how := " Entrée pour le garder ; tapez pour le remplacer."
+		if q.Kind == wizard.KindChoice {
+			how = " Entrée pour le garder, ↑/↓ pour en choisir un autre."
+		}
+		lines = append(lines, s.Subtle.Render(wrapText(why+how, f.width-1)))
 	}
 	var note string
 	if f.note != "" {
@@ -699,21 +730,15 @@ func fitLines(s string, h, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// suggestion is the answer offered for an empty question, and why: the commune's EPCI
-// for the mutualisation, the body an earlier action pays or the operator for the payee of
-// an action. The offer is an answer only once validated with entrée.
+// suggestion is the answer offered for an empty question, and why: the domain's offers
+// (Question.Suggestion: the operator, the payee already named, what is left to fund…)
+// and the commune's EPCI from the directory for the mutualisation. The offer is an
+// answer only once validated with entrée.
 func (f *qform) suggestion(q *wizard.Question) (value, why string) {
-	switch q.Ref.Field {
-	case wizard.FieldPooledWith:
+	if q.Ref.Field == wizard.FieldPooledWith {
 		if v := f.c.pooledSuggestion(f.plan); v != "" {
 			return v, "Proposé d'après l'annuaire : l'EPCI de la commune."
 		}
-	case wizard.FieldPayeeName:
-		if i, ok := q.Ref.Item(); ok {
-			if v := f.plan.SuggestedPayeeName(i); v != "" {
-				return v, "Proposé d'après vos réponses (opérateur, ou bénéficiaire d'une action précédente)."
-			}
-		}
 	}
-	return "", ""
+	return q.Suggestion(f.plan)
 }

@@ -152,6 +152,9 @@ type Field struct {
 	// Hidden answers are read and written in the answers format but never asked (the
 	// kind of a service is ticked through the list of competences).
 	Hidden bool
+	// Suggest, when set, offers an answer for item i from the answers already given, and
+	// says why (see Question.Suggestion); "" offers nothing.
+	Suggest func(p *Plan, i int) (value, why string)
 
 	bind binding
 	list *listSpec

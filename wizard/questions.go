@@ -70,6 +70,8 @@ type Question struct {
 	// offers says whether an option is offered for this plan (the executive's titles that
 	// fit the authority's type); nil offers them all.
 	offers func(p *Plan, value string) bool
+	// suggest offers an answer (Suggestion); nil offers none.
+	suggest func(p *Plan) (value, why string)
 	// Get returns the current answer as the user would type it ("12 500,00", "25/11/2026",
 	// codes separated by commas, "oui"/"non"); "" when not given.
 	Get func(p *Plan) string
@@ -261,6 +263,9 @@ func (f *Field) question(r Ref) Question {
 	}
 	q.Get = func(p *Plan) string { return b.get(p, i) }
 	q.Set = func(p *Plan, s string) error { return b.set(p, i, s) }
+	if f.Suggest != nil {
+		q.suggest = func(p *Plan) (string, string) { return f.Suggest(p, i) }
+	}
 	return q
 }
 

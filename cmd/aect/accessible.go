@@ -276,6 +276,12 @@ func (a *accessible) ask(q wizard.Question) error {
 		fmt.Fprintf(a.out, "Réponse actuelle : %s. Entrée pour la garder.\n", describe(q, cur))
 	}
 	a.directoryNote(q)
+	offer, why := a.suggestion(q)
+	if offer != "" {
+		// « Proposé : X (d'après vos réponses : …). »
+		fmt.Fprintf(a.out, "Proposé : %s (%s). Tapez « ok » pour le reprendre.\n", describe(q, offer),
+			strings.TrimSuffix(strings.TrimPrefix(why, "Proposé "), "."))
+	}
 	for {
 		ans, err := a.line(promptFor(q))
 		if err != nil {
@@ -291,9 +297,9 @@ func (a *accessible) ask(q wizard.Question) error {
 			continue
 		case ans == "":
 			return nil // keeps the answer; an empty one leaves the draft incomplete, which is allowed
-		case wizard.FieldID(q.ID) == wizard.FieldPooledWith && wizard.Fold(ans) == "epci" && a.pooledSuggestion() != "":
-			ans = a.pooledSuggestion()
-			fmt.Fprintf(a.out, "Choisi : %s.\n", ans)
+		case offer != "" && wizard.Fold(ans) == "ok":
+			ans = offer
+			fmt.Fprintf(a.out, "Choisi : %s.\n", describe(q, ans))
 		case wizard.Fold(ans) == "effacer":
 			ans = ""
 		default:

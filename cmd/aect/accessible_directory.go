@@ -162,9 +162,7 @@ func (a *accessible) directoryAnswer(d *directory.Directory) string {
 	return "SIREN " + au.SIREN + ", absent de l'annuaire"
 }
 
-// directoryNote says, under a question the directory informs, what it holds: its two
-// population figures under the population, the EPCI offered under the authorities of
-// a mutualisation.
+// directoryNote says, under the population, the directory's two population figures.
 func (a *accessible) directoryNote(q wizard.Question) {
 	switch wizard.FieldID(q.ID) {
 	case wizard.FieldPopulation:
@@ -182,11 +180,22 @@ func (a *accessible) directoryNote(q wizard.Question) {
 		}
 		mun, tot := wizard.Populations(r)
 		fmt.Fprintf(a.out, "D'après l'annuaire : %s. Le délai de convocation lit la population municipale.\n", populations(mun, tot, u.dir.Millesime()))
-	case wizard.FieldPooledWith:
-		if s := a.pooledSuggestion(); s != "" && q.Get(a.draft.Plan) == "" {
-			fmt.Fprintf(a.out, "L'EPCI de la commune, d'après l'annuaire : %s. Tapez « epci » pour le reprendre.\n", s)
+	}
+}
+
+// suggestion is the answer offered for an empty question, and why: the commune's EPCI
+// from the directory for the mutualisation, else the domain's offers
+// (wizard.Question.Suggestion), as in the assistant.
+func (a *accessible) suggestion(q wizard.Question) (value, why string) {
+	if q.Get(a.draft.Plan) != "" {
+		return "", ""
+	}
+	if wizard.FieldID(q.ID) == wizard.FieldPooledWith {
+		if s := a.pooledSuggestion(); s != "" {
+			return s, "Proposé d'après l'annuaire : l'EPCI de la commune."
 		}
 	}
+	return q.Suggestion(a.draft.Plan)
 }
 
 // pooledSuggestion is the EPCI of the plan's commune, "" when the directory names none.

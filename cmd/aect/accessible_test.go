@@ -9,6 +9,7 @@ import (
 
 	"aect/storage"
 	"aect/wizard"
+	"aect/wizard/samples"
 )
 
 // TestAccessibleListsDraftsByTheirOwnNumbers: the drafts are read with the numbers the
@@ -118,5 +119,47 @@ func TestAccessibleEndOfInputIsNotAnInterruption(t *testing.T) {
 	code, out = runHere(t, "", "--db", db, "export-json", "1")
 	if code != 0 || !strings.Contains(out, `"name": "Montclar"`) {
 		t.Fatalf("answers lost: %d\n%s", code, out)
+	}
+}
+
+// TestAccessibleOffersAnAnswer: the accessible mode offers what the assistant offers —
+// here the commune's comité de jumelage as the operator — and « ok » takes it.
+func TestAccessibleOffersAnAnswer(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "test.db")
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample, _ := samples.Get("01-jumelage-allemagne")
+	p, err := wizard.Decode(sample.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Implementation.Operator = ""
+	if _, err := s.Create("", p); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	// Draft 1, only the missing answers: « Votre collectivité », the SIREN and the
+	// competences passed, then the operator.
+	code, out := runHere(t, "1\nnon\n\n\n\nok\nfin\n", "--db", db, "--accessible")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	want := "Proposé : Comité de jumelage de Belmont-sur-Guiers (d'après vos réponses : le comité de jumelage de la commune). Tapez « ok » pour le reprendre."
+	if !strings.Contains(out, want) || !strings.Contains(out, "Choisi : Comité de jumelage de Belmont-sur-Guiers.") {
+		t.Fatalf("output lacks the offer or the choice:\n%s", out)
+	}
+	s, err = storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d, err := s.Get(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Plan.Implementation.Operator; got != "Comité de jumelage de Belmont-sur-Guiers" {
+		t.Fatalf("operator %q", got)
 	}
 }

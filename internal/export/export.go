@@ -183,7 +183,7 @@ func Draft(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, op
 	}
 	title := ""
 	if p != nil {
-		title = p.Title
+		title = p.DisplayTitle()
 	}
 	key := ref.Key
 	if key == "" {

@@ -95,8 +95,8 @@ func buildAPD(f *facts) *render.Doc {
 	b := newBuilder(DeclarationAPD, docTitle(DeclarationAPD, p))
 	b.title(cat("FICHE DE DÉCLARATION APD"))
 	head := []render.Inline{cat(emph("Aide publique au développement des collectivités territoriales"))}
-	if p.Title != "" {
-		head = append(head, cat(strong(p.Title)))
+	if t := p.DisplayTitle(); t != "" {
+		head = append(head, cat(strong(t)))
 	}
 	b.center(append(head, cat(f.authHeader(), " – ", f.partnerTitle()))...)
 	b.note("Fiche de travail, à ressaisir sur la plateforme", []render.Inline{

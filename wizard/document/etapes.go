@@ -18,8 +18,8 @@ func buildNextSteps(f *facts) *render.Doc {
 	b := newBuilder(NextSteps, docTitle(NextSteps, p))
 	b.title(cat("PROCHAINES ÉTAPES"))
 	var head []render.Inline
-	if p.Title != "" {
-		head = append(head, cat(strong(p.Title)))
+	if t := p.DisplayTitle(); t != "" {
+		head = append(head, cat(strong(t)))
 	}
 	head = append(head, cat(f.authHeader(), " – ", f.partnerTitle()))
 	if k, ok := wizard.Forms.Lookup(p.Form); ok {

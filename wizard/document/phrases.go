@@ -13,10 +13,11 @@ const no = "n°" + nbsp
 
 // docTitle names a document in its metadata: "Délibération – Jumelage …".
 func docTitle(k Kind, p *wizard.Plan) string {
-	if p.Title == "" {
+	t := p.DisplayTitle()
+	if t == "" {
 		return k.Title()
 	}
-	return k.Title() + " – " + p.Title
+	return k.Title() + " – " + t
 }
 
 // subject is the "Objet" of the délibération, by form.

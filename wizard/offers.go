@@ -1,0 +1,180 @@
+package wizard
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Offers: the answers the assistant proposes for an empty question, from the answers
+// already given. An offer is shown in the field; it becomes an answer only when the user
+// accepts it (entrée in the assistant, « ok » in the accessible mode), and it never
+// fills a question by itself.
+
+// Suggestion returns the answer offered for this question in this plan and why it is
+// offered, or "" when the question is answered or nothing fits. The value is written as
+// the user would type it (the format of Get).
+func (q *Question) Suggestion(p *Plan) (value, why string) {
+	if q.suggest == nil || q.Get(p) != "" {
+		return "", ""
+	}
+	return q.suggest(p)
+}
+
+// Why an answer is offered, in the words the interfaces show.
+const (
+	whyAnswers   = "Proposé d'après vos réponses."
+	whyRemainder = "Proposé d'après vos réponses : ce qui reste à financer pour l'année la plus proche."
+)
+
+// operatorOffer is the comité de jumelage of a commune that delegates a jumelage or a
+// charte d'amitié: « Comité de jumelage de Saint-Cyprien », « … d'Arles ».
+func operatorOffer(p *Plan, _ int) (string, string) {
+	a := p.Authority
+	name := strings.TrimSpace(a.Name)
+	if p.Implementation.Mode != ModeDelegation || a.Type != AuthCommune || name == "" ||
+		(p.Form != FormJumelage && p.Form != FormCharte) {
+		return "", ""
+	}
+	return "Comité de jumelage " + De(name), "Proposé d'après vos réponses : le comité de jumelage de la commune."
+}
+
+// payeeNameOffer is SuggestedPayeeName.
+func payeeNameOffer(p *Plan, i int) (string, string) {
+	if v := p.SuggestedPayeeName(i); v != "" {
+		return v, "Proposé d'après vos réponses (opérateur, ou bénéficiaire d'une action précédente)."
+	}
+	return "", ""
+}
+
+// payeeKindOffer is the kind of body the previous action pays: actions often pay the
+// same comité or association.
+func payeeKindOffer(p *Plan, i int) (string, string) {
+	if i < 1 || i > len(p.Actions) {
+		return "", ""
+	}
+	if k := p.Actions[i-1].PaidTo.Kind; k != "" {
+		return string(k), whyAnswers
+	}
+	return "", ""
+}
+
+// actionYearOffer is the year of the previous action, or for the first one the year the
+// programme starts.
+func actionYearOffer(p *Plan, i int) (string, string) {
+	if i < 0 || i > len(p.Actions) {
+		return "", ""
+	}
+	y := p.Schedule.Start.Year
+	if i > 0 {
+		y = p.Actions[i-1].Year
+	}
+	if y == 0 {
+		return "", ""
+	}
+	return strconv.Itoa(y), whyAnswers
+}
+
+// remainder is the earliest year whose actions cost more than the other funding lines
+// (all but line i) bring that year, and what is left to fund that year; 0 when every
+// year is funded. Lines without a year are not counted.
+func (p *Plan) remainder(i int) (year int, left Cents) {
+	funded := map[int]Cents{}
+	for j, f := range p.Funding {
+		if j != i && f.Year != 0 {
+			funded[f.Year] += f.Amount
+		}
+	}
+	for _, ya := range p.CostsByYear() {
+		if ya.Year != 0 && ya.Amount > funded[ya.Year] {
+			return ya.Year, ya.Amount - funded[ya.Year]
+		}
+	}
+	return 0, 0
+}
+
+// fundingAmountOffer is what is left to fund: for the line's year when it has one, else
+// for the earliest year not yet funded.
+func fundingAmountOffer(p *Plan, i int) (string, string) {
+	if i < 0 || i >= len(p.Funding) {
+		return "", ""
+	}
+	if y := p.Funding[i].Year; y != 0 {
+		var cost, funded Cents
+		for _, ya := range p.CostsByYear() {
+			if ya.Year == y {
+				cost = ya.Amount
+			}
+		}
+		for j, f := range p.Funding {
+			if j != i && f.Year == y {
+				funded += f.Amount
+			}
+		}
+		if cost > funded {
+			return FormatNumber(cost - funded), "Proposé d'après vos réponses : ce qui reste à financer en " + strconv.Itoa(y) + "."
+		}
+		return "", ""
+	}
+	if _, left := p.remainder(i); left > 0 {
+		return FormatNumber(left), whyRemainder
+	}
+	return "", ""
+}
+
+// fundingYearOffer is the earliest year not yet funded.
+func fundingYearOffer(p *Plan, i int) (string, string) {
+	if i < 0 || i >= len(p.Funding) {
+		return "", ""
+	}
+	if y, _ := p.remainder(i); y != 0 {
+		return strconv.Itoa(y), "Proposé d'après vos réponses : l'année la plus proche qui reste à financer."
+	}
+	return "", ""
+}
+
+// partnerPrefixes are the words that name a local authority before its name in the
+// partner countries' languages: « Gemeinde Lindenbach » is Lindenbach in a title.
+var partnerPrefixes = []string{
+	"Gemeinde ", "Marktgemeinde ", "Stadtgemeinde ", "Stadt ", "Markt ", "Gemeente ",
+	"Comune di ", "Comune de ", "Municipio de ", "Municipio di ", "Ayuntamiento de ", "Concello de ",
+	"Ajuntament de ", "Ajuntament d'", "Câmara Municipal de ", "Município de ", "Gmina ", "Miasto ",
+	"Obec ", "Město ", "Comuna ", "Municipiul ", "City of ", "Town of ", "Municipality of ",
+	"Borough of ", "Commune rurale de ", "Commune urbaine de ", "Commune de ", "Commune d'",
+	"Ville de ", "Ville d'",
+}
+
+// partnerShortName is the partner's name without the word for a local authority that
+// begins it: « Lindenbach » for « Gemeinde Lindenbach ».
+func partnerShortName(name string) string {
+	name = strings.TrimSpace(name)
+	for _, pre := range partnerPrefixes {
+		if len(name) > len(pre) && strings.EqualFold(name[:len(pre)], pre) {
+			return strings.TrimSpace(name[len(pre):])
+		}
+	}
+	return name
+}
+
+// SuggestedTitle is the title composed for a draft left without one: the form, the
+// authority and the partner, « Jumelage Saint-Cyprien – Lindenbach »; "" until the
+// authority and the partner are named.
+func (p *Plan) SuggestedTitle() string {
+	a, partner := strings.TrimSpace(p.Authority.Name), partnerShortName(p.Partner.Name)
+	if a == "" || partner == "" {
+		return ""
+	}
+	t := a + " – " + partner
+	if f := p.Form.ShortLabel(); f != "" {
+		t = f + " " + t
+	}
+	return t
+}
+
+// DisplayTitle is the plan's title, or the title composed from its answers when it has
+// none (SuggestedTitle); "" when neither is known.
+func (p *Plan) DisplayTitle() string {
+	if t := strings.TrimSpace(p.Title); t != "" {
+		return t
+	}
+	return p.SuggestedTitle()
+}
