@@ -163,7 +163,7 @@ func fieldTable() []Field {
 		{ID: FieldLanguages, Section: SecPartner, Name: "langues",
 			Title: "Langues de travail (séparées par des virgules)", Kind: KindList, MaxLen: MaxLine, Placeholder: "allemand, français",
 			Help:    "Les langues de la relation ; la convention dit en quelles langues ses exemplaires font foi.",
-			Applies: notFACECO, When: whenNotFACECO,
+			Applies: notFACECO, When: whenNotFACECO, Suggest: languagesOffer,
 			bind: listB{func(p *Plan, i int) *[]string { return &pa(p, i).Languages }}},
 		{ID: FieldHistory, Section: SecPartner, Name: "historique de la relation", Optional: true,
 			Title: "Historique de la relation", Kind: KindLongText, MaxLen: MaxParagraph,

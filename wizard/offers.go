@@ -132,6 +132,28 @@ func fundingYearOffer(p *Plan, i int) (string, string) {
 	return "", ""
 }
 
+// countryLanguages is the language of the countries whose partners work in one official
+// language (French name, as the convention names it): an offer, not a rule — countries
+// with several official or working languages (Belgique, Suisse, Canada, Maroc…) or
+// where French is one of them are left out.
+var countryLanguages = map[string]string{
+	"DE": "allemand", "AT": "allemand", "IT": "italien", "ES": "espagnol", "PT": "portugais",
+	"GB": "anglais", "PL": "polonais", "NL": "néerlandais", "CZ": "tchèque", "SK": "slovaque",
+	"HU": "hongrois", "RO": "roumain", "BG": "bulgare", "HR": "croate", "SI": "slovène",
+	"GR": "grec", "DK": "danois", "SE": "suédois", "EE": "estonien", "LV": "letton",
+	"LT": "lituanien", "BR": "portugais", "MX": "espagnol", "AR": "espagnol", "CL": "espagnol",
+	"CO": "espagnol", "PE": "espagnol", "JP": "japonais", "KR": "coréen", "UA": "ukrainien",
+	"AM": "arménien", "GE": "géorgien", "MD": "roumain", "VN": "vietnamien",
+}
+
+// languagesOffer is the language of the partner's country (countryLanguages).
+func languagesOffer(p *Plan, _ int) (string, string) {
+	if l := countryLanguages[p.Partner.Country]; l != "" {
+		return l, "Proposé d'après le pays du partenaire."
+	}
+	return "", ""
+}
+
 // partnerPrefixes are the words that name a local authority before its name in the
 // partner countries' languages: « Gemeinde Lindenbach » is Lindenbach in a title.
 var partnerPrefixes = []string{

@@ -129,3 +129,19 @@ func TestSuggestedTitle(t *testing.T) {
 		t.Fatalf("a title given is kept: %q", got)
 	}
 }
+
+func TestLanguagesOffer(t *testing.T) {
+	p := &Plan{Partner: Partner{Country: "DE"}}
+	if v, _ := offerOf(t, p, "partner.languages"); v != "allemand" {
+		t.Fatalf("Allemagne: %q", v)
+	}
+	p.Partner.Country = "BE" // French is one of its languages: nothing offered
+	if v, _ := offerOf(t, p, "partner.languages"); v != "" {
+		t.Fatalf("Belgique: %q", v)
+	}
+	for code := range countryLanguages {
+		if _, ok := LookupCountry(code); !ok {
+			t.Errorf("unknown country %s", code)
+		}
+	}
+}
