@@ -20,11 +20,13 @@ func (q *Question) Suggestion(p *Plan) (value, why string) {
 	return q.suggest(p)
 }
 
-// Why an answer is offered, in the words the interfaces show.
-const (
-	whyAnswers   = "Proposé d'après vos réponses."
-	whyRemainder = "Proposé d'après vos réponses : ce qui reste à financer pour l'année la plus proche."
-)
+// whyAnswers begins the reason of an offer drawn from the answers given.
+const whyAnswers = "Proposé d'après vos réponses : "
+
+// leftIn is the reason of an amount offered for a year.
+func leftIn(year int) string {
+	return whyAnswers + "ce qui reste à financer en " + strconv.Itoa(year) + "."
+}
 
 // operatorOffer is the comité de jumelage of a commune that delegates a jumelage or a
 // charte d'amitié: « Comité de jumelage de Saint-Cyprien », « … d'Arles ».
@@ -35,13 +37,13 @@ func operatorOffer(p *Plan, _ int) (string, string) {
 		(p.Form != FormJumelage && p.Form != FormCharte) {
 		return "", ""
 	}
-	return "Comité de jumelage " + De(name), "Proposé d'après vos réponses : le comité de jumelage de la commune."
+	return "Comité de jumelage " + De(name), whyAnswers + "le comité de jumelage de la commune."
 }
 
 // payeeNameOffer is SuggestedPayeeName.
 func payeeNameOffer(p *Plan, i int) (string, string) {
 	if v := p.SuggestedPayeeName(i); v != "" {
-		return v, "Proposé d'après vos réponses (opérateur, ou bénéficiaire d'une action précédente)."
+		return v, whyAnswers + "l'opérateur, ou le bénéficiaire d'une action précédente."
 	}
 	return "", ""
 }
@@ -53,7 +55,7 @@ func payeeKindOffer(p *Plan, i int) (string, string) {
 		return "", ""
 	}
 	if k := p.Actions[i-1].PaidTo.Kind; k != "" {
-		return string(k), whyAnswers
+		return string(k), whyAnswers + "le bénéficiaire de l'action précédente."
 	}
 	return "", ""
 }
@@ -64,14 +66,14 @@ func actionYearOffer(p *Plan, i int) (string, string) {
 	if i < 0 || i > len(p.Actions) {
 		return "", ""
 	}
-	y := p.Schedule.Start.Year
+	y, why := p.Schedule.Start.Year, "l'année où les actions commencent."
 	if i > 0 {
-		y = p.Actions[i-1].Year
+		y, why = p.Actions[i-1].Year, "l'année de l'action précédente."
 	}
 	if y == 0 {
 		return "", ""
 	}
-	return strconv.Itoa(y), whyAnswers
+	return strconv.Itoa(y), whyAnswers + why
 }
 
 // remainder is the earliest year whose actions cost more than the other funding lines
@@ -111,12 +113,12 @@ func fundingAmountOffer(p *Plan, i int) (string, string) {
 			}
 		}
 		if cost > funded {
-			return FormatNumber(cost - funded), "Proposé d'après vos réponses : ce qui reste à financer en " + strconv.Itoa(y) + "."
+			return FormatNumber(cost - funded), leftIn(y)
 		}
 		return "", ""
 	}
-	if _, left := p.remainder(i); left > 0 {
-		return FormatNumber(left), whyRemainder
+	if y, left := p.remainder(i); left > 0 {
+		return FormatNumber(left), leftIn(y)
 	}
 	return "", ""
 }
@@ -127,7 +129,7 @@ func fundingYearOffer(p *Plan, i int) (string, string) {
 		return "", ""
 	}
 	if y, _ := p.remainder(i); y != 0 {
-		return strconv.Itoa(y), "Proposé d'après vos réponses : l'année la plus proche qui reste à financer."
+		return strconv.Itoa(y), whyAnswers + "la première année qui reste à financer."
 	}
 	return "", ""
 }
