@@ -2166,25 +2166,16 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-
-		utf8File := newUTF8Font(&reader)
-
-		err := utf8File.parseFile()
-		if err != nil {
-			fmt.Printf("get metrics Error: %e\n", err)
+		// aect patch: the parse and the font ID come from a process-wide
+		// cache (utf8fontcache.go) instead of being redone for every
+		// document; this Fpdf gets its own utf8FontFile, which
+		// GenerateCutFont fills from the bytes without a parse.
+		metrics := cachedUTF8Font(utf8Bytes)
+		if metrics.err != nil {
+			fmt.Printf("get metrics Error: %e\n", metrics.err)
 			return
 		}
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
+		utf8File := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
 
 		var sbarr map[int]int
 		if f.aliasNbPagesStr == "" {
@@ -2195,14 +2186,14 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		def := fontDefType{
 			Tp:        Type,
 			Name:      fontkey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
+			Desc:      metrics.desc,
+			Up:        metrics.up,
+			Ut:        metrics.ut,
+			Cw:        metrics.cw,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
 		}
-		def.i, _ = generateFontID(def)
+		def.i = metrics.fontID(def)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,6 +48,53 @@ func TestPDFGlyphs(t *testing.T) {
 	for _, bad := range [][]byte{nil, []byte("pas une police"), pdfFaces[faceRegular].ttf[:2000]} {
 		if g := cmapGlyphs(bad); g.has('a') {
 			t.Errorf("cmapGlyphs(%d bytes) has a glyph for a", len(bad))
+		}
+	}
+}
+
+// TestPDFConcurrent renders documents in parallel goroutines, as an export does, and
+// checks that each PDF is the bytes of its sequential rendering: the goroutines share
+// fpdf's cache of parsed fonts and its pool of zlib writers (patches of
+// third_party/fpdf, see PATCHES.md). Run it with -race. It comes before the other tests
+// that load fonts, so that the goroutines also fill the cache together.
+func TestPDFConcurrent(t *testing.T) {
+	day := wizard.Date{Year: 2026, Month: 11, Day: 25} // else the PDF dates itself from the clock
+	docs := []*Doc{
+		{Title: "Regular", Blocks: []Block{filler(1)}},
+		{Title: "Bold", Blocks: []Block{{Type: BlockTitle, Lines: []Inline{line("TITRE")}}, filler(2)}},
+		{Title: "Four faces", Blocks: []Block{
+			{Type: BlockHeading, Level: 2, Lines: []Inline{line("Gras italique")}},
+			{Type: BlockParagraph, Lines: []Inline{{{Text: "Gras, "}, {Text: "gras", Style: Strong}, {Text: " et ", Style: Plain},
+				{Text: "italique", Style: Emphasis}, {Text: " ; [à compléter : une date]", Style: Placeholder}}}},
+			filler(3)}},
+		longTable(40),
+	}
+	const rounds = 3
+	got := make([][][]byte, len(docs))
+	var wg sync.WaitGroup
+	for i, d := range docs {
+		d.Date = day
+		got[i] = make([][]byte, rounds)
+		for r := range rounds {
+			wg.Go(func() {
+				var b bytes.Buffer
+				if err := Render(&b, d, PDF); err != nil {
+					t.Error(err)
+				}
+				got[i][r] = b.Bytes()
+			})
+		}
+	}
+	wg.Wait()
+	for i, d := range docs {
+		var want bytes.Buffer
+		if err := Render(&want, d, PDF); err != nil {
+			t.Fatal(err)
+		}
+		for r := range rounds {
+			if !bytes.Equal(got[i][r], want.Bytes()) {
+				t.Errorf("%s: a concurrent rendering differs from the sequential one", d.Title)
+			}
 		}
 	}
 }
