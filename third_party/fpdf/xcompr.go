@@ -22,16 +22,29 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
+// aect patch: zlib writers are reused. zlib.NewWriterLevel allocates about
+// 800 KB of flate state, zeroed, for every stream of every document; Reset
+// makes a used writer equivalent to a new one, so the bytes do not change.
+var zwriters = sync.Pool{
+	New: func() any {
+		zw, err := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+		if err != nil {
+			panic(fmt.Errorf("could not create zlib writer: %w", err))
+		}
+		return zw
+	},
+}
+
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
 
-	zw, err := zlib.NewWriterLevel(buf, zlib.BestSpeed)
-	if err != nil {
-		panic(fmt.Errorf("could not create zlib writer: %w", err))
-	}
-	_, err = zw.Write(data)
+	// aect patch: a pooled writer, see zwriters.
+	zw := zwriters.Get().(*zlib.Writer)
+	defer zwriters.Put(zw)
+	zw.Reset(buf)
+	_, err := zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
 	}
