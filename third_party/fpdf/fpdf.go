@@ -2176,6 +2176,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			return
 		}
 		utf8File := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
+		utf8File.cached = metrics // aect patch: see utf8FontMetrics.wholeFont
 
 		var sbarr map[int]int
 		if f.aliasNbPagesStr == "" {

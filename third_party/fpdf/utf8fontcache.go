@@ -40,6 +40,11 @@ type utf8FontMetrics struct {
 
 	mu  sync.Mutex
 	ids map[string]string // font ID by font key
+
+	// For GenerateCutFont, see wholeFont; shared, read-only.
+	wholeOnce      sync.Once
+	charSymbol     map[int]int
+	symbolPosition []int
 }
 
 type utf8FontCacheKey struct {
@@ -109,4 +114,27 @@ func (m *utf8FontMetrics) fontID(def fontDefType) string {
 		m.ids[def.Name] = id
 	}
 	return id
+}
+
+// wholeFont gives utf, in GenerateCutFont, the character map of the whole font
+// (charSymbolDictionary) and the positions of all its glyphs (symbolPosition),
+// read from the font once and shared read-only: GenerateCutFont rebuilt them,
+// with maps of every character of the font, for every document. It reports
+// false when the font has no Unicode character map. The widths that
+// GenerateCutFont also rebuilt (parseHMTXTable) are not: nothing reads them
+// after it. locaFormat and numSymbols are read from the same bytes, so every
+// caller passes the same values.
+func (m *utf8FontMetrics) wholeFont(utf *utf8FontFile, locaFormat, numSymbols int) bool {
+	m.wholeOnce.Do(func() {
+		if utf.generateCMAP() == nil {
+			return
+		}
+		utf.parseLOCATable(locaFormat, numSymbols)
+		m.charSymbol, m.symbolPosition = utf.charSymbolDictionary, utf.symbolPosition
+	})
+	if m.charSymbol == nil {
+		return false
+	}
+	utf.charSymbolDictionary, utf.symbolPosition = m.charSymbol, m.symbolPosition
+	return true
 }

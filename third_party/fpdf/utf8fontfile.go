@@ -60,6 +60,9 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	// aect patch: the process-wide parse of this font's bytes, for a font
+	// added from bytes (utf8fontcache.go); nil otherwise.
+	cached *utf8FontMetrics
 }
 
 type tableDescription struct {
@@ -657,14 +660,22 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return nil
+	// aect patch: the character map and glyph positions of the whole font
+	// are read once per font when it was added from bytes (wholeFont).
+	if utf.cached != nil {
+		if !utf.cached.wholeFont(utf, LocaFormat, numSymbols) {
+			return nil
+		}
+	} else {
+		symbolCharDictionary := utf.generateCMAP()
+		if symbolCharDictionary == nil {
+			return nil
+		}
+
+		utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+
+		utf.parseLOCATable(LocaFormat, numSymbols)
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
