@@ -60,20 +60,34 @@ func payeeKindOffer(p *Plan, i int) (string, string) {
 	return "", ""
 }
 
-// actionYearOffer is the year of the previous action, or for the first one the year the
-// programme starts.
+// actionYearOffer is, for the first action, the year the programme starts; for the
+// next ones, the year after the previous action's while the programme lasts (a
+// pluriannual programme often lists one action a year), else the previous action's.
 func actionYearOffer(p *Plan, i int) (string, string) {
 	if i < 0 || i > len(p.Actions) {
 		return "", ""
 	}
-	y, why := p.Schedule.Start.Year, "l'année où les actions commencent."
+	sc := p.Schedule
+	y, why := sc.Start.Year, "l'année où les actions commencent."
 	if i > 0 {
 		y, why = p.Actions[i-1].Year, "l'année de l'action précédente."
+		if last := sc.lastYear(); y != 0 && y < last {
+			y, why = y+1, "l'année qui suit celle de l'action précédente, dans la durée du programme."
+		}
 	}
 	if y == 0 {
 		return "", ""
 	}
 	return strconv.Itoa(y), whyAnswers + why
+}
+
+// lastYear is the year of the programme's last month; 0 without a start or a duration.
+func (s Schedule) lastYear() int {
+	if s.Start.Year == 0 || s.DurationMonths <= 0 {
+		return 0
+	}
+	months := int(s.Start.Month) - 1 + s.DurationMonths - 1
+	return s.Start.Year + months/12
 }
 
 // remainder is the earliest year whose actions cost more than the other funding lines

@@ -94,7 +94,25 @@ func TestActionOffers(t *testing.T) {
 	}
 	p.Actions = []Action{{Year: 2028, PaidTo: Payee{Kind: PayeeComite}}, {}}
 	if v, _ := offerOf(t, p, "actions[1].year"); v != "2028" {
-		t.Fatalf("second action: %q", v)
+		t.Fatalf("second action, without a duration: %q", v)
+	}
+	// 36 months from May 2027 end in April 2030: one action a year until 2030.
+	p.Schedule.DurationMonths = 36
+	if v, _ := offerOf(t, p, "actions[1].year"); v != "2029" {
+		t.Fatalf("second action of a programme until 2030: %q", v)
+	}
+	p.Actions[0].Year = 2030
+	if v, _ := offerOf(t, p, "actions[1].year"); v != "2030" {
+		t.Fatalf("after the programme's last year: %q", v)
+	}
+	for _, c := range []struct {
+		start  Date
+		months int
+		last   int
+	}{{Date{2027, 1, 1}, 12, 2027}, {Date{2027, 1, 1}, 36, 2029}, {Date{2027, 5, 1}, 36, 2030}, {Date{2026, 12, 1}, 1, 2026}, {Date{2026, 12, 1}, 2, 2027}} {
+		if got := (Schedule{Start: c.start, DurationMonths: c.months}).lastYear(); got != c.last {
+			t.Errorf("%v + %d months: last year %d, want %d", c.start, c.months, got, c.last)
+		}
 	}
 	if v, _ := offerOf(t, p, "actions[1].paid_to.kind"); v != string(PayeeComite) {
 		t.Fatalf("second payee: %q", v)
