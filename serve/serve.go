@@ -34,6 +34,8 @@ import (
 	"golang.org/x/time/rate"
 
 	"aect/storage"
+	"aect/wizard/directory"
+	"aect/wizard/document"
 )
 
 // Defaults of a workshop server.
@@ -82,6 +84,13 @@ type Config struct {
 	// Accessible runs the accessible line mode of a participant on the session's input
 	// and output, on store (the participant's drafts). Nil refuses the mode.
 	Accessible func(in io.Reader, out io.Writer, store *storage.Store) error
+	// Models are the workshop database's adapted models of the documents (aect
+	// --modeles): the participants' Documents screens follow them, as the trainer's
+	// final export does. Nil for the built-in ones.
+	Models *document.Models
+	// Directory loads the directory of collectivités in use (an imported year's, or the
+	// one compiled in when nil), as tui.Options.Directory.
+	Directory func() (d *directory.Directory, label string, err error)
 }
 
 // Server is a workshop server.

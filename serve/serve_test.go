@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -13,12 +14,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
 	"aect/storage"
 	"aect/wizard"
+	"aect/wizard/document"
 )
 
 // TestSignIn: the workshop code lets participants in, the trainer's code the trainer;
@@ -437,4 +440,22 @@ func TestNoForwardingNorSubsystem(t *testing.T) {
 	if err := sess.RequestSubsystem("sftp"); err == nil {
 		t.Error("the sftp subsystem was accepted")
 	}
+}
+
+// TestParticipantsFollowTheWorkshopModels: the participants' Documents screens follow
+// the adapted models of the workshop's database, as the trainer's final export does.
+func TestParticipantsFollowTheWorkshopModels(t *testing.T) {
+	src, _ := document.BuiltinModel("deliberation.txt")
+	src = bytes.Replace(src, []byte("en séance publique"), []byte("en séance ordinaire, salle du conseil,"), 1)
+	m, err := document.LoadModels(fstest.MapFS{"deliberation.txt": {Data: src}}, "modeles-atelier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, func(c *Config) { c.Demo, c.Models = true, m })
+	a := openTerminal(t, ts.mustDial("alice", testCode), nil, "")
+	a.waitFor("Jumelage")
+	a.send("\r") // the first sample
+	a.waitFor("Collectivité")
+	a.send("\x14", "0") // ctrl+t, the contents, section 10: the documents
+	a.waitFor("Modèle adapté du dossier « modeles-atelier »")
 }

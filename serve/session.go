@@ -250,6 +250,8 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Renderer:     r,
 		NoColor:      noColor,
 		Remote:       true,
+		Models:       s.cfg.Models,
+		Directory:    s.cfg.Directory,
 	}
 	var m tea.Model
 	if ss.trainer {

@@ -63,6 +63,10 @@ func cmdServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	models, err := e.models()
+	if err != nil {
+		return err
+	}
 	defaultDB, err := storage.DefaultPathEnv(e.getenv)
 	if err != nil {
 		return err
@@ -82,6 +86,8 @@ func cmdServe(e *env, args []string) error {
 		Version:        versionString(),
 		Log:            e.log,
 		Accessible:     e.accessibleSession,
+		Models:         models,
+		Directory:      e.tuiDirectory,
 	})
 	if err != nil {
 		e.log.Error("serve", "err", err)
