@@ -36,7 +36,7 @@ func fieldTable() []Field {
 			bind:        directoryB{}},
 		{ID: FieldTitle, Section: SecAuthority, Name: "titre du projet", Optional: true,
 			Title: "Titre du projet", Kind: KindText, MaxLen: MaxLine, Placeholder: "Jumelage Belmont – Lindenbach",
-			Help: "Un titre court qui vous permet de retrouver le brouillon. Laissé vide, il se compose de vos réponses : la forme, la collectivité et le partenaire, par exemple « Jumelage Belmont – Lindenbach ».",
+			Help: "Un titre court qui vous permet de retrouver le brouillon. Laissé vide, il sera composé d'après vos réponses : la forme, la collectivité et le partenaire, par exemple « Jumelage Belmont – Lindenbach ».",
 			bind: line(func(p *Plan, _ int) *string { return &p.Title })},
 		{ID: FieldAuthorityType, Section: SecAuthority, Name: "type de collectivité",
 			Changed: "le type de collectivité a changé",

@@ -37,7 +37,7 @@ func operatorOffer(p *Plan, _ int) (string, string) {
 		(p.Form != FormJumelage && p.Form != FormCharte) {
 		return "", ""
 	}
-	return "Comité de jumelage " + De(name), whyAnswers + "le comité de jumelage de la commune."
+	return "Comité de jumelage " + De(name), whyAnswers + "le comité de jumelage de la commune ; vérifiez son nom exact dans ses statuts."
 }
 
 // payeeNameOffer is SuggestedPayeeName.
@@ -55,7 +55,7 @@ func payeeKindOffer(p *Plan, i int) (string, string) {
 		return "", ""
 	}
 	if k := p.Actions[i-1].PaidTo.Kind; k != "" {
-		return string(k), whyAnswers + "le bénéficiaire de l'action précédente."
+		return string(k), whyAnswers + "le type de bénéficiaire de l'action précédente."
 	}
 	return "", ""
 }
@@ -92,13 +92,18 @@ func (s Schedule) lastYear() int {
 
 // remainder is the earliest year whose actions cost more than the other funding lines
 // (all but line i) bring that year, and what is left to fund that year; 0 when every
-// year is funded. Lines without a year are not counted.
+// year is funded, or when another line with an amount has no year yet (what it funds is
+// not known).
 func (p *Plan) remainder(i int) (year int, left Cents) {
 	funded := map[int]Cents{}
 	for j, f := range p.Funding {
-		if j != i && f.Year != 0 {
-			funded[f.Year] += f.Amount
+		if j == i {
+			continue
 		}
+		if f.Year == 0 && f.Amount != 0 {
+			return 0, 0
+		}
+		funded[f.Year] += f.Amount
 	}
 	for _, ya := range p.CostsByYear() {
 		if ya.Year != 0 && ya.Amount > funded[ya.Year] {
@@ -108,10 +113,12 @@ func (p *Plan) remainder(i int) (year int, left Cents) {
 	return 0, 0
 }
 
-// fundingAmountOffer is what is left to fund: for the line's year when it has one, else
-// for the earliest year not yet funded.
+// fundingAmountOffer is, for a line of the general budget, what is left to fund: for
+// the line's year when it has one, else for the earliest year not yet funded. The
+// general budget balances the plan; a grant asked of a co-funder, a « 1 % » budget
+// (capped) or a valorisation (no cash) is an amount of its own, never offered.
 func fundingAmountOffer(p *Plan, i int) (string, string) {
-	if i < 0 || i >= len(p.Funding) {
+	if i < 0 || i >= len(p.Funding) || p.Funding[i].Source != SourceBudgetGeneral {
 		return "", ""
 	}
 	if y := p.Funding[i].Year; y != 0 {
@@ -122,7 +129,13 @@ func fundingAmountOffer(p *Plan, i int) (string, string) {
 			}
 		}
 		for j, f := range p.Funding {
-			if j != i && f.Year == y {
+			if j == i {
+				continue
+			}
+			if f.Year == 0 && f.Amount != 0 {
+				return "", "" // what that line funds is not known yet
+			}
+			if f.Year == y {
 				funded += f.Amount
 			}
 		}
@@ -143,7 +156,7 @@ func fundingYearOffer(p *Plan, i int) (string, string) {
 		return "", ""
 	}
 	if y, _ := p.remainder(i); y != 0 {
-		return strconv.Itoa(y), whyAnswers + "la première année qui reste à financer."
+		return strconv.Itoa(y), whyAnswers + "la première année pas encore financée."
 	}
 	return "", ""
 }
@@ -173,7 +186,7 @@ func languagesOffer(p *Plan, _ int) (string, string) {
 // partnerPrefixes are the words that name a local authority before its name in the
 // partner countries' languages: « Gemeinde Lindenbach » is Lindenbach in a title.
 var partnerPrefixes = []string{
-	"Gemeinde ", "Marktgemeinde ", "Stadtgemeinde ", "Stadt ", "Markt ", "Gemeente ",
+	"Gemeinde ", "Marktgemeinde ", "Stadtgemeinde ", "Stadt ", "Gemeente ",
 	"Comune di ", "Comune de ", "Municipio de ", "Municipio di ", "Ayuntamiento de ", "Concello de ",
 	"Ajuntament de ", "Ajuntament d'", "Câmara Municipal de ", "Município de ", "Gmina ", "Miasto ",
 	"Obec ", "Město ", "Comuna ", "Municipiul ", "City of ", "Town of ", "Municipality of ",
@@ -193,11 +206,20 @@ func partnerShortName(name string) string {
 	return name
 }
 
+// Untitled is the title of a draft that has none yet, and whose answers do not name the
+// authority and the partner.
+const Untitled = "Projet sans titre"
+
 // SuggestedTitle is the title composed for a draft left without one: the form, the
-// authority and the partner, « Jumelage Saint-Cyprien – Lindenbach »; "" until the
-// authority and the partner are named.
+// authority and the partner, « Jumelage Saint-Cyprien – Lindenbach », cut to MaxLine
+// characters; "" until the authority and the partner are named.
 func (p *Plan) SuggestedTitle() string {
 	a, partner := strings.TrimSpace(p.Authority.Name), partnerShortName(p.Partner.Name)
+	if a == "" {
+		if d, ok := LookupDepartement(p.Authority.Departement); ok && p.Authority.Type == AuthDepartement {
+			a = d.Name
+		}
+	}
 	if a == "" || partner == "" {
 		return ""
 	}
@@ -205,13 +227,17 @@ func (p *Plan) SuggestedTitle() string {
 	if f := p.Form.ShortLabel(); f != "" {
 		t = f + " " + t
 	}
+	if r := []rune(t); len(r) > MaxLine {
+		t = strings.TrimRight(string(r[:MaxLine-1]), " ") + "…"
+	}
 	return t
 }
 
 // DisplayTitle is the plan's title, or the title composed from its answers when it has
-// none (SuggestedTitle); "" when neither is known.
+// none (SuggestedTitle); "" when neither is known. A title equal to Untitled, which
+// earlier versions stored in the plan, counts as none.
 func (p *Plan) DisplayTitle() string {
-	if t := strings.TrimSpace(p.Title); t != "" {
+	if t := strings.TrimSpace(p.Title); t != "" && t != Untitled {
 		return t
 	}
 	return p.SuggestedTitle()

@@ -1,6 +1,9 @@
 package wizard
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // offerOf is the offer of the question with the given ID in p.
 func offerOf(t *testing.T, p *Plan, id string) (string, string) {
@@ -49,10 +52,14 @@ func TestOperatorOffer(t *testing.T) {
 // lines are the offers after its CERV grant.
 func TestFundingOffers(t *testing.T) {
 	p := &Plan{Actions: []Action{{Year: 2027, Cost: Euros(18000)}, {Year: 2028, Cost: Euros(6000)}, {Year: 2029, Cost: Euros(5000)}}}
-	p.Funding = []FundingLine{{Source: SourceCERV}}
-	if v, _ := offerOf(t, p, "funding[0].amount"); v != FormatNumber(Euros(18000)) {
-		t.Fatalf("first line: amount %q", v)
+	// A grant asked of a co-funder, a « 1 % » budget or a valorisation: no amount offered.
+	for _, src := range []Source{SourceCERV, SourceEau, SourceValorisation} {
+		p.Funding = []FundingLine{{Source: src}}
+		if v, _ := offerOf(t, p, "funding[0].amount"); v != "" {
+			t.Fatalf("%s: amount %q offered", src, v)
+		}
 	}
+	p.Funding = []FundingLine{{Source: SourceCERV}}
 	p.Funding[0].Amount = Euros(15000)
 	if v, _ := offerOf(t, p, "funding[0].year"); v != "2027" {
 		t.Fatalf("first line: year %q", v)
@@ -82,6 +89,15 @@ func TestFundingOffers(t *testing.T) {
 	p.Funding[1].Amount, p.Funding[4].Year = Euros(1000), 2027
 	if v, why := offerOf(t, p, "funding[4].amount"); v != FormatNumber(Euros(2000)) || why == "" {
 		t.Fatalf("the rest of 2027: %q", v)
+	}
+	// A line with an amount but no year: what it funds is not known, nothing is offered.
+	p.Funding[1].Year = 0
+	if v, _ := offerOf(t, p, "funding[4].amount"); v != "" {
+		t.Fatalf("with an undated line, amount %q", v)
+	}
+	p.Funding[4].Year = 0
+	if v, _ := offerOf(t, p, "funding[4].year"); v != "" {
+		t.Fatalf("with an undated line, year %q", v)
 	}
 }
 
@@ -141,6 +157,22 @@ func TestSuggestedTitle(t *testing.T) {
 		if got := partnerShortName(name); got != short {
 			t.Errorf("%s: %q, want %q", name, got, short)
 		}
+	}
+	p.Title = Untitled // stored by earlier versions: counts as no title
+	if got := p.DisplayTitle(); got != "Jumelage Saint-Cyprien – Lindenbach" {
+		t.Fatalf("« Projet sans titre » stored: %q", got)
+	}
+	p.Partner.Name = strings.Repeat("Lindenbach ", 60)
+	if got := []rune(p.DisplayTitle()); len(got) != MaxLine || got[len(got)-1] != '…' {
+		t.Fatalf("a long title: %d characters", len(got))
+	}
+	p.Partner.Name = "Markt Schwaben" // « Markt » is part of the name
+	if got := p.DisplayTitle(); got != "Jumelage Saint-Cyprien – Markt Schwaben" {
+		t.Fatalf("Markt Schwaben: %q", got)
+	}
+	p.Authority = Authority{Type: AuthDepartement, Departement: "38"}
+	if got := p.DisplayTitle(); got != "Jumelage Isère – Markt Schwaben" {
+		t.Fatalf("a département without a name: %q", got)
 	}
 	p.Title = "Amitié avec Lindenbach"
 	if got := p.DisplayTitle(); got != "Amitié avec Lindenbach" {
