@@ -126,7 +126,7 @@ func (a *assistant) draftTitle() string {
 	if t := a.plan.DisplayTitle(); t != "" {
 		return t
 	}
-	return "Projet sans titre"
+	return wizard.Untitled
 }
 
 // bodyHeight is the height left under the progress lines.

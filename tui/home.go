@@ -261,7 +261,7 @@ func (h *homeScreen) key(msg tea.KeyMsg) tea.Cmd {
 	case h.bin:
 		return h.binKey(msg)
 	case key.Matches(msg, k.New):
-		h.dialog = newPrompt(h.c, "Nouveau projet", "Titre du projet (facultatif : laissé vide, il se compose de vos réponses, par exemple « Jumelage Belmont – Lindenbach ») :", "", nil, h.create)
+		h.dialog = newPrompt(h.c, "Nouveau projet", "Titre du projet (facultatif : laissé vide, il sera composé d'après vos réponses, par exemple « Jumelage Belmont – Lindenbach ») :", "", nil, h.create)
 	case key.Matches(msg, k.Open):
 		if s, ok := h.selected(); ok {
 			return h.open(s.ID)

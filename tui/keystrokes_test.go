@@ -144,6 +144,10 @@ func (w *walker) answer(f *qform) {
 			w.key("n")
 		}
 	default:
+		if want == "" && f.offered() {
+			w.key("tab") // tab passes an offer without taking it
+			return
+		}
 		if shown != want {
 			if shown != "" && !f.offered() { // an offer is replaced by what is typed
 				w.key("ctrl+u")

@@ -198,7 +198,7 @@ func (f *qform) extraRows(i int) int {
 
 // build makes a new huh form whose first page asks question at (which must apply).
 func (f *qform) build(at int) tea.Cmd {
-	f.start, f.cur = at, at
+	f.start, f.cur, f.kept = at, at, -1
 	f.fields = f.fields[:0]
 	var groups []*huh.Group
 	for i := at; i < len(f.qs); i++ {
@@ -363,6 +363,9 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, reply) {
 			return nil, res
 		}
 		return f.next(&res), res
+	case km.Type == tea.KeyTab && f.offerUntaken():
+		// tab passes an offer without taking it: only entrée accepts it.
+		return f.advance(&res, false), res
 	case key.Matches(km, k.NextField):
 		if err := q.Validate(f.value(f.cur)); err != nil {
 			_, cmd := f.form.Update(msg) // huh shows the French error under the field
@@ -389,6 +392,18 @@ func (f *qform) Update(msg tea.Msg) (tea.Cmd, reply) {
 	return cmd, res
 }
 
+// offerUntaken reports whether the current question shows an offer the user has not
+// taken nor changed: a text field's offer untouched (offered), or a choice list's cursor
+// still on the option offered.
+func (f *qform) offerUntaken() bool {
+	q := f.current()
+	if q.Kind == wizard.KindChoice && !q.Searchable {
+		offer, _ := f.suggestion(q)
+		return offer != "" && q.Get(f.plan) == "" && f.value(f.cur) == offer
+	}
+	return f.offered()
+}
+
 // offered reports whether the current text field shows an offer untouched: no answer
 // stored, the field's value is the offer, and the user has not moved into it.
 func (f *qform) offered() bool {
@@ -401,8 +416,13 @@ func (f *qform) offered() bool {
 }
 
 // next stores the current answer and shows the next question that applies.
-func (f *qform) next(res *reply) tea.Cmd {
-	f.leave(f.cur, true, res)
+func (f *qform) next(res *reply) tea.Cmd { return f.advance(res, true) }
+
+// advance leaves the current question — explicit: validated, its answer stored; else
+// passed, an offer shown in it not taken — and shows the next question that applies.
+func (f *qform) advance(res *reply, explicit bool) tea.Cmd {
+	f.leave(f.cur, explicit, res)
+	f.kept = -1
 	n := f.first(f.cur + 1)
 	if f.jumpAnswered {
 		// On to the first answer still needed; the optional ones (the SIRET) stay a
@@ -590,9 +610,12 @@ func (f *qform) View() string {
 		lines = append(lines, s.Subtle.Render(wrapText(wizard.Typography(h), f.width-1)))
 	}
 	if offer, why := f.suggestion(q); stored == "" && offer != "" && f.value(f.cur) == offer {
-		how := " Entrée pour le garder ; tapez pour le remplacer."
-		if q.Kind == wizard.KindChoice {
-			how = " Entrée pour le garder, ↑/↓ pour en choisir un autre."
+		how := " Entrée pour l'accepter ; tapez pour le remplacer."
+		switch {
+		case q.Kind == wizard.KindChoice:
+			how = " Entrée pour l'accepter, ↑/↓ pour en choisir un autre."
+		case f.kept == f.cur:
+			how = " Entrée pour l'accepter."
 		}
 		lines = append(lines, s.Subtle.Render(wrapText(why+how, f.width-1)))
 	}
