@@ -15,8 +15,9 @@ import (
 	"aect/wizard"
 )
 
-// DefaultTitle is the title of a draft created without one.
-const DefaultTitle = "Projet sans titre"
+// DefaultTitle is the title of a draft whose plan has none and whose answers do not
+// compose one (wizard.Plan.DisplayTitle).
+const DefaultTitle = wizard.Untitled
 
 // Summary is what the drafts list shows of a draft; reading it never decodes the plan.
 type Summary struct {
@@ -328,7 +329,7 @@ func (s *Store) Save(id int64, baseVersion int64, p *wizard.Plan) (int64, error)
 			version = h.version // nothing changed: no revision, same version
 			return nil
 		}
-		version, err = s.commit(tx, id, h, effectiveTitle(rec.plan, h.title), rec)
+		version, err = s.commit(tx, id, h, effectiveTitle(rec.plan, DefaultTitle), rec)
 		return err
 	})
 	return version, err
@@ -498,8 +499,8 @@ func (s *Store) Rename(id int64, title string) error {
 		if err != nil {
 			return err
 		}
-		if d.Title == title && d.Plan.Title == title {
-			return nil
+		if d.Title == title && (d.Plan.Title == title || d.Plan.Title == "" && d.Plan.SuggestedTitle() == title) {
+			return nil // unchanged; a title composed from the answers stays composed
 		}
 		h, err := s.headOf(tx, id)
 		if err != nil {

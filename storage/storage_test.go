@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -307,18 +308,22 @@ func TestSave(t *testing.T) {
 		t.Errorf("identical save added a revision: %d", n)
 	}
 
-	// The title column follows the plan's title when it is given, only then.
+	// The title column follows the plan's title; cleared, the title its answers compose,
+	// else DefaultTitle.
 	p.Title = "Coopération avec Grand-Bassam"
 	if v, err = s.Save(d.ID, v, p); err != nil {
 		t.Fatal(err)
+	}
+	if got, _ := s.Get(d.ID); got.Title != "Coopération avec Grand-Bassam" {
+		t.Errorf("title %q", got.Title)
 	}
 	p.Title = ""
 	p.Partner.Representative = "la maire"
 	if v, err = s.Save(d.ID, v, p); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.Get(d.ID); got.Title != "Coopération avec Grand-Bassam" {
-		t.Errorf("title %q", got.Title)
+	if got, _ := s.Get(d.ID); got.Title != cmp.Or(p.SuggestedTitle(), DefaultTitle) {
+		t.Errorf("title cleared: %q", got.Title)
 	}
 }
 
@@ -544,6 +549,53 @@ func TestRename(t *testing.T) {
 	// A window still holding the old version cannot silently undo the rename.
 	if _, err := s.Save(d.ID, d.Version, d.Plan); !errors.Is(err, ErrConflict) {
 		t.Errorf("stale save after rename: %v", err)
+	}
+}
+
+// TestComposedTitle: a draft created without a title is listed under the title its
+// answers compose, which follows them until the user names the draft; confirming the
+// composed title unchanged does not freeze it.
+func TestComposedTitle(t *testing.T) {
+	s := newStore(t)
+	d, err := s.Create("", &wizard.Plan{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != DefaultTitle || d.Plan.Title != "" {
+		t.Fatalf("created: %q, plan %q", d.Title, d.Plan.Title)
+	}
+	p := d.Plan
+	p.Form, p.Authority.Name, p.Partner.Name = wizard.FormJumelage, "Belmont", "Gemeinde Lindenbach"
+	v, err := s.Save(d.ID, d.Version, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := func() string {
+		t.Helper()
+		got, err := s.Get(d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got.Title
+	}
+	if got := title(); got != "Jumelage Belmont – Lindenbach" {
+		t.Fatalf("composed: %q", got)
+	}
+	if found, _ := s.List("lindenbach"); len(found) != 1 {
+		t.Error("the search does not find the composed title")
+	}
+	if err := s.Rename(d.ID, "Jumelage Belmont – Lindenbach"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Get(d.ID); got.Plan.Title != "" || got.Version != v {
+		t.Fatalf("confirming the composed title froze it: %q, v%d", got.Plan.Title, got.Version)
+	}
+	p.Partner.Name = ""
+	if v, err = s.Save(d.ID, v, p); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(); got != DefaultTitle {
+		t.Fatalf("without a partner: %q", got)
 	}
 }
 
