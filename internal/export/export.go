@@ -189,7 +189,7 @@ func Draft(p *wizard.Plan, dir string, ref DraftRef, formats []render.Format, op
 	if key == "" {
 		key = fmt.Sprintf("n° %d", ref.Number)
 	}
-	folder := filepath.Join(dir, FolderName(ref.Number, title))
+	folder := draftFolder(dir, ref.Number, title, key)
 	var names []string
 	for _, files := range docs {
 		names = append(names, fileNames(files)...)
@@ -312,6 +312,36 @@ func claimFolder(folder, key string, names []string) error {
 		}
 	}
 	return writeAtomic(marker, []byte(markerHeader+key+"\n"))
+}
+
+// draftFolder is the draft's export folder in dir, <n°>-<titre>. When the title changed
+// since an earlier export (renamed, or composed from answers that changed), the folder of
+// that export — named <n°>-…, its marker naming this draft — is renamed to the new name,
+// so that a draft keeps one folder and its old documents do not linger beside the new
+// ones; if it cannot be renamed (open in another program), it is used as it is.
+func draftFolder(dir string, number int64, title, key string) string {
+	folder := filepath.Join(dir, FolderName(number, title))
+	if number <= 0 {
+		return folder
+	}
+	if _, err := os.Lstat(folder); !errors.Is(err, fs.ErrNotExist) {
+		return folder
+	}
+	earlier, _ := filepath.Glob(filepath.Join(dir, fmt.Sprintf("%d-*", number)))
+	for _, old := range earlier {
+		if st, err := os.Lstat(old); err != nil || !st.IsDir() {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(old, markerName))
+		if err != nil || strings.TrimSpace(strings.TrimPrefix(string(data), markerHeader)) != key {
+			continue
+		}
+		if os.Rename(old, folder) != nil {
+			return old
+		}
+		return folder
+	}
+	return folder
 }
 
 func containsFormat(fs []render.Format, f render.Format) bool {

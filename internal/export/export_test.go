@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -189,6 +190,38 @@ func TestDraftFoldersNeverCollide(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(foreign, "deliberation.txt")); string(data) != "à garder" {
 		t.Error("a file aect did not write was overwritten")
+	}
+}
+
+// TestDraftKeepsOneFolder: when the draft's title changes (renamed, or composed from
+// answers that changed), its earlier folder is renamed, not left beside the new one;
+// another draft's folder of the same number is left alone.
+func TestDraftKeepsOneFolder(t *testing.T) {
+	p := plan(t, "01-jumelage-allemagne")
+	p.Title = "" // composed: « Jumelage Belmont-sur-Guiers – Lindenbach »
+	dir := t.TempDir()
+	other := filepath.Join(dir, "1-autre-base")
+	os.Mkdir(other, 0o755)
+	os.WriteFile(filepath.Join(other, markerName), []byte(markerHeader+"une autre base\n"), 0o644)
+	ref := DraftRef{Number: 1, Key: "cette base"}
+	if _, err := Draft(p, dir, ref, []render.Format{render.Text}, document.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	p.Partner.Name = "Gemeinde Lindenbach am See"
+	paths, err := Draft(p, dir, ref, []render.Format{render.Text}, document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"1-autre-base", "1-jumelage-belmont-sur-guiers-lindenbach-am-see"}; !slices.Equal(names, want) {
+		t.Fatalf("folders %v, want %v", names, want)
+	}
+	if filepath.Base(filepath.Dir(paths[0])) != names[1] {
+		t.Errorf("written to %s", paths[0])
 	}
 }
 
