@@ -279,7 +279,7 @@ func (a *accessible) ask(q wizard.Question) error {
 	offer, why := a.suggestion(q)
 	if offer != "" {
 		// « Proposé : X (d'après vos réponses : …). »
-		fmt.Fprintf(a.out, "Proposé : %s (%s). Tapez « ok » pour le reprendre.\n", describe(q, offer),
+		fmt.Fprintf(a.out, "Proposé : %s (%s). Tapez « ok » pour le retenir.\n", offerWords(q, offer),
 			strings.TrimSuffix(strings.TrimPrefix(why, "Proposé "), "."))
 	}
 	for {
@@ -299,7 +299,7 @@ func (a *accessible) ask(q wizard.Question) error {
 			return nil // keeps the answer; an empty one leaves the draft incomplete, which is allowed
 		case offer != "" && wizard.Fold(ans) == "ok":
 			ans = offer
-			fmt.Fprintf(a.out, "Choisi : %s.\n", describe(q, ans))
+			fmt.Fprintf(a.out, "Choisi : %s.\n", offerWords(q, ans))
 		case wizard.Fold(ans) == "effacer":
 			ans = ""
 		default:
@@ -354,6 +354,18 @@ func describe(q wizard.Question, v string) string {
 		return safetext.Line(strings.Join(labels, " ; "))
 	}
 	return safetext.Line(v)
+}
+
+// offerWords says an offered answer: a choice with its number, as the choices typed
+// are repeated (« 5 – Comité de jumelage »), an amount in euros.
+func offerWords(q wizard.Question, v string) string {
+	switch q.Kind {
+	case wizard.KindChoice:
+		return numbered(q, v)
+	case wizard.KindAmount:
+		return safetext.Line(v) + "\u00a0€"
+	}
+	return describe(q, v)
 }
 
 // resolve turns what was typed into the value Set expects: numbers into codes for the

@@ -146,7 +146,7 @@ func TestAccessibleOffersAnAnswer(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
-	want := "Proposé : Comité de jumelage de Belmont-sur-Guiers (d'après vos réponses : le comité de jumelage de la commune). Tapez « ok » pour le reprendre."
+	want := "Proposé : Comité de jumelage de Belmont-sur-Guiers (d'après vos réponses : le comité de jumelage de la commune ; vérifiez son nom exact dans ses statuts). Tapez « ok » pour le retenir."
 	if !strings.Contains(out, want) || !strings.Contains(out, "Choisi : Comité de jumelage de Belmont-sur-Guiers.") {
 		t.Fatalf("output lacks the offer or the choice:\n%s", out)
 	}

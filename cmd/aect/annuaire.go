@@ -58,6 +58,8 @@ func (u *directoryInUse) label() string {
 // directory loads the directory once per run: the imported file when it is whole and
 // not older than the compiled-in directory, else the compiled-in one.
 func (e *env) directory() (*directoryInUse, error) {
+	e.dirMu.Lock()
+	defer e.dirMu.Unlock()
 	if e.dir != nil {
 		return e.dir, nil
 	}

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"aect/serve"
@@ -47,7 +48,8 @@ type env struct {
 	getenv func(string) string
 	log    *slog.Logger
 	store  *storage.Store
-	dir    *directoryInUse // loaded on first use
+	dir    *directoryInUse // loaded on first use, under dirMu (aect serve's sessions share it)
+	dirMu  sync.Mutex
 	// modelsInUse are the adapted models of --modeles or AECT_MODELES (nil: built-in),
 	// loaded on first use.
 	modelsInUse  *document.Models
