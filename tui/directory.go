@@ -122,6 +122,7 @@ func newDirPicker(c *common, q *wizard.Question, value *string) *dirPicker {
 	p.input = newInput(c, "Recherche : ", "saint cyprien, 24220, 24396…")
 	p.input.CharLimit = max(q.MaxLen, 1)
 	p.input.Blur()
+	p.field, p.margin, p.listField.scroll = p, 16, p.scroll
 	return p
 }
 
@@ -317,35 +318,6 @@ func (p *dirPicker) Focus() tea.Cmd {
 	}
 	return p.input.Focus()
 }
-
-// Run is not used: the field lives in a form.
-func (p *dirPicker) Run() error { return huh.Run(p) }
-
-// WithTheme sets the theme.
-func (p *dirPicker) WithTheme(t *huh.Theme) huh.Field { p.theme = t; return p }
-
-// WithAccessible does nothing.
-func (p *dirPicker) WithAccessible(bool) huh.Field { return p }
-
-// WithKeyMap does nothing: the field's keys are fixed.
-func (p *dirPicker) WithKeyMap(*huh.KeyMap) huh.Field { return p }
-
-// WithWidth sets the width.
-func (p *dirPicker) WithWidth(w int) huh.Field {
-	p.width = w
-	p.input.Width = max(w-16, 10)
-	return p
-}
-
-// WithHeight sets the height.
-func (p *dirPicker) WithHeight(h int) huh.Field {
-	p.height = h
-	p.scroll()
-	return p
-}
-
-// WithPosition does nothing.
-func (p *dirPicker) WithPosition(huh.FieldPosition) huh.Field { return p }
 
 // directoryFilled lists the answers the directory gave, for the note shown after a
 // choice: « commune de Saint-Cyprien, 24 – Dordogne, SIREN 212 403 968, population

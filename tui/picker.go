@@ -40,7 +40,42 @@ type listField struct {
 	height  int
 	theme   *huh.Theme
 	key     string
+	// field is the list field that holds this one, which the With… methods return;
+	// margin is the width beside the filter input; scroll keeps the cursor's row shown
+	// in a new height.
+	field  huh.Field
+	margin int
+	scroll func()
 }
+
+// Run is not used: the field lives in a form.
+func (f *listField) Run() error { return huh.Run(f.field) }
+
+// WithTheme sets the theme.
+func (f *listField) WithTheme(t *huh.Theme) huh.Field { f.theme = t; return f.field }
+
+// WithAccessible does nothing.
+func (f *listField) WithAccessible(bool) huh.Field { return f.field }
+
+// WithKeyMap does nothing: the field's keys are fixed.
+func (f *listField) WithKeyMap(*huh.KeyMap) huh.Field { return f.field }
+
+// WithWidth sets the width.
+func (f *listField) WithWidth(w int) huh.Field {
+	f.width = w
+	f.input.Width = max(w-f.margin, 10)
+	return f.field
+}
+
+// WithHeight sets the height.
+func (f *listField) WithHeight(h int) huh.Field {
+	f.height = h
+	f.scroll()
+	return f.field
+}
+
+// WithPosition does nothing.
+func (f *listField) WithPosition(huh.FieldPosition) huh.Field { return f.field }
 
 // Blur takes the keys away.
 func (f *listField) Blur() tea.Cmd {
@@ -81,6 +116,7 @@ func newPicker(c *common, q *wizard.Question, value *string) *picker {
 	p.folded = foldedOptions(q)
 	p.input = newInput(c, "Filtre : ", "tapez quelques lettres")
 	p.input.Blur()
+	p.field, p.margin, p.listField.scroll = p, 14, p.scroll
 	p.refilter()
 	return p
 }
@@ -240,32 +276,3 @@ func (p *picker) Focus() tea.Cmd {
 	p.focused = true
 	return p.input.Focus()
 }
-
-// Run is not used: the field lives in a form.
-func (p *picker) Run() error { return huh.Run(p) }
-
-// WithTheme sets the theme.
-func (p *picker) WithTheme(t *huh.Theme) huh.Field { p.theme = t; return p }
-
-// WithAccessible does nothing.
-func (p *picker) WithAccessible(bool) huh.Field { return p }
-
-// WithKeyMap does nothing: the picker's keys are fixed.
-func (p *picker) WithKeyMap(*huh.KeyMap) huh.Field { return p }
-
-// WithWidth sets the width.
-func (p *picker) WithWidth(w int) huh.Field {
-	p.width = w
-	p.input.Width = max(w-14, 10)
-	return p
-}
-
-// WithHeight sets the height.
-func (p *picker) WithHeight(h int) huh.Field {
-	p.height = h
-	p.scroll()
-	return p
-}
-
-// WithPosition does nothing.
-func (p *picker) WithPosition(huh.FieldPosition) huh.Field { return p }
